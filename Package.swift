@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "shardplan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "SQLSyntax", targets: ["SQLSyntax"]),
+        .library(name: "ShardCatalog", targets: ["ShardCatalog"]),
+        .library(name: "PostgresServer", targets: ["PostgresServer"]),
+        .executable(name: "shardplan", targets: ["shardplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libpg_query from Debian's libpg-query-dev (15-4.0.0).
+        .systemLibrary(name: "CPgQuery", path: "Sources/CPgQuery"),
+        .target(name: "SQLSyntax", dependencies: ["CPgQuery"]),
+        .target(name: "ShardCatalog", dependencies: []),
+        // A real PostgreSQL 15 server on loopback for tests and `verify`.
+        .target(name: "PostgresServer"),
+        .executableTarget(
+            name: "shardplan",
+            dependencies: [
+                "SQLSyntax", "ShardCatalog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Planning benchmarks; run with `swift run -c release shardplan-bench`.
+        .executableTarget(
+            name: "shardplan-bench",
+            dependencies: ["SQLSyntax", "ShardCatalog", "CPgQuery"],
+            path: "Benchmarks/ShardplanBench"),
+        .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "CPgQuery"]),
+        .testTarget(name: "ShardCatalogTests", dependencies: ["ShardCatalog", "PostgresServer"]),
+    ]
+)

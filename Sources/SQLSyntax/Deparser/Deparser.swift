@@ -1,0 +1,186 @@
+/// A node the deparser cannot print. The deparser never prints partial or different SQL instead.
+public struct DeparseError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The PostgreSQL node type, e.g. `XmlSerialize`.
+    public var nodeType: String
+    /// What is not supported about it.
+    public var message: String
+    /// Byte offset of the node in the statement's SQL, when the tree has locations.
+    public var location: Int?
+
+    public init(nodeType: String, message: String, location: Int? = nil) {
+        self.nodeType = nodeType
+        self.message = message
+        self.location = location.flatMap { $0 >= 0 ? $0 : nil }
+    }
+
+    public var description: String {
+        var s = "unsupported syntax: \(message) (\(nodeType))"
+        if let location { s += " at byte \(location)" }
+        return s
+    }
+}
+
+/// Prints syntax trees back as SQL that PostgreSQL parses to the same tree.
+public enum SQLDeparser {
+    /// The deepest expression nesting printed (guards the stack; the parser bounds its trees too).
+    public static let maxDepth = 1_000
+
+    /// Prints one statement, without a terminating semicolon.
+    public static func deparse(_ node: Node) throws(DeparseError) -> String {
+        var p = SQLPrinter()
+        try p.statement(node)
+        return p.out
+    }
+
+    /// Prints one expression (a target, a WHERE clause, a constant...).
+    public static func deparseExpression(_ node: Node) throws(DeparseError) -> String {
+        var p = SQLPrinter()
+        try p.expr(node)
+        return p.out
+    }
+
+    /// Prints a type name as PostgreSQL accepts it, e.g. `timestamp(3) with time zone`, `"char"`, `integer[]`.
+    public static func deparse(_ typeName: TypeName) throws(DeparseError) -> String {
+        var p = SQLPrinter()
+        try p.typeName(typeName)
+        return p.out
+    }
+
+    /// Quotes an identifier exactly when PostgreSQL needs it.
+    public static func quoteIdentifier(_ name: String) -> String {
+        var p = SQLPrinter()
+        p.ident(name)
+        return p.out
+    }
+
+    /// A string literal for any text (`'it''s'`, or `E'a\\b'` when it holds a backslash).
+    public static func quoteLiteral(_ value: String) -> String {
+        var p = SQLPrinter()
+        p.stringLiteral(value)
+        return p.out
+    }
+}
+
+/// The printing state. Each `mutating func` appends one construct to `out`.
+struct SQLPrinter {
+    var out = ""
+    var depth = 0
+
+    init() { out.reserveCapacity(256) }
+
+    // MARK: output
+
+    @inline(__always) mutating func emit(_ s: String) { out += s }
+    @inline(__always) mutating func emit(_ s: StaticString) {
+        s.withUTF8Buffer { out += String(decoding: $0, as: UTF8.self) }
+    }
+
+    func unsupported(_ node: Node, _ message: String, location: Int32? = nil) -> DeparseError {
+        DeparseError(nodeType: String(describing: node.typeName), message: message, location: location.map(Int.init))
+    }
+
+    func unsupported(_ type: String, _ message: String, location: Int32? = nil) -> DeparseError {
+        DeparseError(nodeType: type, message: message, location: location.map(Int.init))
+    }
+
+    mutating func enter(_ node: Node) throws(DeparseError) {
+        depth += 1
+        if depth > SQLDeparser.maxDepth {
+            throw unsupported(node, "expression nested more than \(SQLDeparser.maxDepth) levels deep")
+        }
+    }
+
+    // MARK: identifiers and literals
+
+    /// PostgreSQL's quote_identifier: plain only for lower-case, non-keyword, identifier-shaped names.
+    mutating func ident(_ name: String) {
+        if Self.isPlainIdentifier(name) {
+            out += name
+            return
+        }
+        out += "\""
+        for c in name.unicodeScalars {
+            if c == "\"" { out += "\"\"" } else { out.unicodeScalars.append(c) }
+        }
+        out += "\""
+    }
+
+    static func isPlainIdentifier(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first == UInt8(ascii: "_") || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")) else {
+            return false
+        }
+        for b in name.utf8 {
+            let ok = (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || b == UInt8(ascii: "_") || b == UInt8(ascii: "$")
+            if !ok { return false }
+        }
+        return !quotedKeywords.contains(name)
+    }
+
+    /// A dotted name (schema.table, schema.function), each part quoted as needed.
+    mutating func qualifiedName(_ parts: [Node]) throws(DeparseError) {
+        for (i, part) in parts.enumerated() {
+            if i > 0 { out += "." }
+            guard case .string(let s) = part else { throw unsupported(part, "name part that is not a string") }
+            ident(s.sval)
+        }
+    }
+
+    mutating func stringLiteral(_ value: String) {
+        // E'' with doubled backslashes reads the same whatever standard_conforming_strings says.
+        if value.utf8.contains(UInt8(ascii: "\\")) {
+            out += "E'"
+            for c in value.unicodeScalars {
+                if c == "'" { out += "''" } else if c == "\\" { out += "\\\\" } else { out.unicodeScalars.append(c) }
+            }
+        } else {
+            out += "'"
+            for c in value.unicodeScalars {
+                if c == "'" { out += "''" } else { out.unicodeScalars.append(c) }
+            }
+        }
+        out += "'"
+    }
+
+    static func strings(_ nodes: [Node]) -> [String]? {
+        var result: [String] = []
+        result.reserveCapacity(nodes.count)
+        for n in nodes {
+            guard case .string(let s) = n else { return nil }
+            result.append(s.sval)
+        }
+        return result
+    }
+
+    mutating func identList(_ nodes: [Node]) throws(DeparseError) {
+        for (i, n) in nodes.enumerated() {
+            if i > 0 { out += ", " }
+            guard case .string(let s) = n else { throw unsupported(n, "name that is not a string") }
+            ident(s.sval)
+        }
+    }
+
+    mutating func exprList(_ nodes: [Node]) throws(DeparseError) {
+        for (i, n) in nodes.enumerated() {
+            if i > 0 { out += ", " }
+            try expr(n)
+        }
+    }
+
+    // MARK: statements
+
+    mutating func statement(_ node: Node) throws(DeparseError) {
+        switch node {
+        case .selectStmt(let s): try selectStmt(s)
+        case .insertStmt(let s): try insertStmt(s)
+        case .updateStmt(let s): try updateStmt(s)
+        case .deleteStmt(let s): try deleteStmt(s)
+        case .createStmt(let s): try createStmt(s)
+        case .rawStmt(let s):
+            guard let inner = s.stmt else { throw unsupported(node, "empty statement") }
+            try statement(inner)
+        default:
+            throw unsupported(node, "statement type \(node.typeName) cannot be printed")
+        }
+    }
+}

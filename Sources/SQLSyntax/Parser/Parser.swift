@@ -1,0 +1,146 @@
+import CPgQuery
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One statement of a parsed SQL text.
+public struct ParsedStatement: Sendable, Hashable {
+    /// The statement's syntax tree (e.g. `.selectStmt`).
+    public var node: Node
+    /// Where the statement stands in the input, in UTF-8 bytes, without the terminating `;`.
+    public var range: Range<Int>
+
+    public init(node: Node, range: Range<Int>) {
+        self.node = node
+        self.range = range
+    }
+}
+
+/// How ``SQLParser`` builds trees.
+public struct ParseOptions: Sendable, Hashable {
+    /// Keep the byte offset of every node (`location` fields). When false they are all 0, which makes
+    /// trees of the same SQL printed differently compare equal.
+    public var keepLocations: Bool
+    /// The deepest nesting of tree nodes accepted; deeper input gets a ``ParseError`` rather than
+    /// risking the stack of a small thread.
+    public var maxDepth: Int
+
+    public init(keepLocations: Bool = true, maxDepth: Int = 1_000) {
+        self.keepLocations = keepLocations
+        self.maxDepth = maxDepth
+    }
+
+    public static let `default` = ParseOptions()
+}
+
+/// Parses SQL with PostgreSQL 15's own grammar (libpg_query) into ``Node`` trees.
+///
+/// Thread-safe: libpg_query keeps its memory per thread and every result is freed before return.
+public enum SQLParser {
+    /// Parses one or more `;`-separated statements.
+    ///
+    /// - Returns: the statements in order; empty input (or only comments) gives an empty array.
+    /// - Throws: ``ParseError`` with PostgreSQL's message and the position of the error.
+    public static func parse(_ sql: String, options: ParseOptions = .default) throws(ParseError) -> [ParsedStatement] {
+        if let nul = sql.utf8.firstIndex(of: 0) {
+            throw ParseError(message: "the SQL text contains a NUL byte", sql: sql,
+                             offset: sql.utf8.distance(from: sql.utf8.startIndex, to: nul), kind: .invalidInput,
+                             hint: "PostgreSQL does not accept NUL characters in statements")
+        }
+        // withCString gives libpg_query the NUL-terminated text it wants, without a copy for native strings.
+        let outcome = sql.withCString { (cString: UnsafePointer<CChar>) -> Result<[ParsedStatement], ParseError> in
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
+            do throws(ParseError) {
+                return .success(try parse(cString: cString, utf8: bytes, sql: sql, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// Parses exactly one statement.
+    public static func parseOne(_ sql: String, options: ParseOptions = .default) throws(ParseError) -> Node {
+        let statements = try parse(sql, options: options)
+        guard statements.count == 1 else {
+            throw ParseError(
+                message: statements.isEmpty ? "no statement found" : "expected one statement, found \(statements.count)",
+                sql: sql, offset: statements.count > 1 ? statements[1].range.lowerBound : 0, kind: .statementCount)
+        }
+        return statements[0].node
+    }
+
+    private static func parse(cString: UnsafePointer<CChar>, utf8 bytes: UnsafeBufferPointer<UInt8>, sql: String, options: ParseOptions) throws(ParseError) -> [ParsedStatement] {
+        let result = pg_query_parse(cString)
+        defer { pg_query_free_parse_result(result) }
+        if let err = result.error {
+            let message = err.pointee.message.map { String(cString: $0) } ?? "syntax error"
+            let offset = byteOffset(ofCharacterPosition: Int(err.pointee.cursorpos), in: bytes)
+            let kind: ParseError.Kind = message.contains("memory exhausted") || message.contains("stack depth") ? .tooDeep : .syntax
+            throw ParseError(message: message, sql: sql, offset: offset, kind: kind,
+                             hint: kind == .tooDeep ? "the statement is nested too deeply for PostgreSQL's parser" : nil)
+        }
+        guard let tree = result.parse_tree else { return [] }
+        let json = UnsafeBufferPointer(start: UnsafeRawPointer(tree).assumingMemoryBound(to: UInt8.self), count: strlen(tree))
+        var reader = JSONReader(json: json, source: bytes, keepLocations: options.keepLocations, maxDepth: options.maxDepth)
+        let parsed: ParseResult
+        do {
+            parsed = try ParseResult.read(&reader)
+        } catch {
+            if reader.isNestingError {
+                throw ParseError(message: "statement is nested too deeply (more than \(options.maxDepth) levels)",
+                                 sql: sql, offset: 0, kind: .tooDeep, hint: "simplify the expression or split the statement")
+            }
+            throw ParseError(message: "internal error reading the parse tree: \(error.message) at JSON offset \(error.offset)",
+                             sql: sql, offset: 0, kind: .internal)
+        }
+        return parsed.stmts.compactMap { raw in
+            guard let node = raw.stmt else { return nil }
+            let lower = Int(raw.stmtLocation)
+            let upper = raw.stmtLen == 0 ? bytes.count : lower + Int(raw.stmtLen)
+            return ParsedStatement(node: node, range: trimmed(lower..<upper, in: bytes))
+        }
+    }
+
+    /// PostgreSQL reports a 1-based character position; convert to a 0-based UTF-8 byte offset.
+    private static func byteOffset(ofCharacterPosition position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard position > 0 else { return 0 }
+        var characters = 0
+        var i = 0
+        while i < bytes.count {
+            if characters == position - 1 { return i }
+            // Count only lead bytes, as PostgreSQL counts characters.
+            i += 1
+            while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+            characters += 1
+        }
+        return bytes.count
+    }
+
+    /// libpg_query's statement ranges include the whitespace and comments before the statement.
+    private static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = min(range.upperBound, bytes.count)
+        while lower < upper {
+            let b = bytes[lower]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                lower += 1
+            } else if b == UInt8(ascii: "-"), lower + 1 < upper, bytes[lower + 1] == UInt8(ascii: "-") {
+                while lower < upper, bytes[lower] != 0x0A { lower += 1 }
+            } else if b == UInt8(ascii: "/"), lower + 1 < upper, bytes[lower + 1] == UInt8(ascii: "*") {
+                var level = 0
+                repeat {
+                    if bytes[lower] == UInt8(ascii: "/"), lower + 1 < upper, bytes[lower + 1] == UInt8(ascii: "*") {
+                        level += 1; lower += 2
+                    } else if bytes[lower] == UInt8(ascii: "*"), lower + 1 < upper, bytes[lower + 1] == UInt8(ascii: "/") {
+                        level -= 1; lower += 2
+                    } else { lower += 1 }
+                } while level > 0 && lower < upper
+            } else {
+                break
+            }
+        }
+        while upper > lower, [0x20, 0x09, 0x0A, 0x0D, 0x0C, UInt8(ascii: ";")].contains(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+}
