@@ -162,6 +162,16 @@ def main():
     w("}")
     w("")
     w("extension Node {")
+    w("    /// The byte offset of the node in the SQL, for node types that record one (and -1 when unknown).")
+    w("    public var location: Int32? {")
+    w("        switch self {")
+    for t, n, j in node_cases:
+        if any(f["name"] == "location" and f["type"] == "int32" for f in messages[t]["fields"]):
+            w(f"        case .{ident(camel(n))}(let v): return v.location")
+    w("        default: return nil")
+    w("        }")
+    w("    }")
+    w("")
     w("    /// The PostgreSQL name of the node type, e.g. `SelectStmt`.")
     w("    public var typeName: StaticString {")
     w("        switch self {")

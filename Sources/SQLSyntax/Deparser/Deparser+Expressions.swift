@@ -56,7 +56,9 @@ extension SQLPrinter {
             switch b.boolop {
             case .andExpr: return Precedence.and
             case .orExpr: return Precedence.or
-            default: return Precedence.not
+            default:
+                if case .subLink(let s)? = b.args.first, s.subLinkType == .anySublink, s.operName.isEmpty { return Precedence.like }
+                return Precedence.not
             }
         case .nullTest, .booleanTest: return Precedence.is
         case .xmlExpr(let x) where x.op == .isDocument: return Precedence.is
@@ -378,6 +380,15 @@ extension SQLPrinter {
             }
         case .notExpr:
             guard b.args.count == 1 else { throw unsupported(.boolExpr(b), "NOT with \(b.args.count) arguments") }
+            // `x NOT IN (subquery)` is how the grammar builds NOT around an IN sublink.
+            if case .subLink(let s) = b.args[0], s.subLinkType == .anySublink, s.operName.isEmpty,
+               let test = s.testexpr, let sub = s.subselect {
+                try expr(test, Precedence.like + 1)
+                out += " NOT IN ("
+                try statement(sub)
+                out += ")"
+                return
+            }
             out += "NOT "
             try expr(b.args[0], Precedence.not)
         default:

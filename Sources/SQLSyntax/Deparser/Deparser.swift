@@ -65,6 +65,7 @@ public enum SQLDeparser {
 struct SQLPrinter {
     var out = ""
     var depth = 0
+    var stack = StackGuard()
 
     init() { out.reserveCapacity(256) }
 
@@ -76,7 +77,7 @@ struct SQLPrinter {
     }
 
     func unsupported(_ node: Node, _ message: String, location: Int32? = nil) -> DeparseError {
-        DeparseError(nodeType: String(describing: node.typeName), message: message, location: location.map(Int.init))
+        DeparseError(nodeType: String(describing: node.typeName), message: message, location: (location ?? node.location).map(Int.init))
     }
 
     func unsupported(_ type: String, _ message: String, location: Int32? = nil) -> DeparseError {
@@ -85,8 +86,8 @@ struct SQLPrinter {
 
     mutating func enter(_ node: Node) throws(DeparseError) {
         depth += 1
-        if depth > SQLDeparser.maxDepth {
-            throw unsupported(node, "expression nested more than \(SQLDeparser.maxDepth) levels deep")
+        if depth > SQLDeparser.maxDepth || (depth >= 12 && stack.isLow()) {
+            throw unsupported(node, "expression nested too deeply to print (\(depth) levels)")
         }
     }
 
@@ -176,6 +177,10 @@ struct SQLPrinter {
         case .updateStmt(let s): try updateStmt(s)
         case .deleteStmt(let s): try deleteStmt(s)
         case .createStmt(let s): try createStmt(s)
+        case .indexStmt(let s): try indexStmt(s)
+        case .alterTableStmt(let s): try alterTableStmt(s)
+        case .createSchemaStmt(let s): try createSchemaStmt(s)
+        case .dropStmt(let s): try dropStmt(s)
         case .rawStmt(let s):
             guard let inner = s.stmt else { throw unsupported(node, "empty statement") }
             try statement(inner)

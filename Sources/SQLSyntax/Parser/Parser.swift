@@ -88,7 +88,7 @@ public enum SQLParser {
             parsed = try ParseResult.read(&reader)
         } catch {
             if reader.isNestingError {
-                throw ParseError(message: "statement is nested too deeply (more than \(options.maxDepth) levels)",
+                throw ParseError(message: "statement is nested too deeply (more than \(options.maxDepth) levels, or more than this thread's stack holds)",
                                  sql: sql, offset: 0, kind: .tooDeep, hint: "simplify the expression or split the statement")
             }
             throw ParseError(message: "internal error reading the parse tree: \(error.message) at JSON offset \(error.offset)",

@@ -21,6 +21,7 @@ struct JSONReader {
     private var depth = 0
     /// The last `location` read, kept even when locations are dropped.
     private var lastLocation: Int32 = -1
+    private var stack = StackGuard()
 
     init(json: UnsafeBufferPointer<UInt8>, source: UnsafeBufferPointer<UInt8>, keepLocations: Bool, maxDepth: Int) {
         start = json.baseAddress!
@@ -58,7 +59,10 @@ struct JSONReader {
     mutating func enterObject() throws(JSONReadError) {
         try expect(UInt8(ascii: "{"))
         depth += 1
-        if depth > maxDepth { throw error("nested too deeply") }
+        if depth > maxDepth || (depth >= 24 && stack.isLow()) {
+            depth = maxDepth + 1
+            throw error("nested too deeply")
+        }
     }
 
     /// The hash of the next key of the current object, or nil at its end (which is consumed).

@@ -245,6 +245,79 @@ public indirect enum Node: Sendable, Hashable {
 }
 
 extension Node {
+    /// The byte offset of the node in the SQL, for node types that record one (and -1 when unknown).
+    public var location: Int32? {
+        switch self {
+        case .rangeVar(let v): return v.location
+        case .tableFunc(let v): return v.location
+        case .`var`(let v): return v.location
+        case .param(let v): return v.location
+        case .aggref(let v): return v.location
+        case .groupingFunc(let v): return v.location
+        case .windowFunc(let v): return v.location
+        case .funcExpr(let v): return v.location
+        case .namedArgExpr(let v): return v.location
+        case .opExpr(let v): return v.location
+        case .distinctExpr(let v): return v.location
+        case .nullIfExpr(let v): return v.location
+        case .scalarArrayOpExpr(let v): return v.location
+        case .boolExpr(let v): return v.location
+        case .subLink(let v): return v.location
+        case .relabelType(let v): return v.location
+        case .coerceViaIo(let v): return v.location
+        case .arrayCoerceExpr(let v): return v.location
+        case .convertRowtypeExpr(let v): return v.location
+        case .collateExpr(let v): return v.location
+        case .caseExpr(let v): return v.location
+        case .caseWhen(let v): return v.location
+        case .arrayExpr(let v): return v.location
+        case .rowExpr(let v): return v.location
+        case .coalesceExpr(let v): return v.location
+        case .minMaxExpr(let v): return v.location
+        case .sqlvalueFunction(let v): return v.location
+        case .xmlExpr(let v): return v.location
+        case .nullTest(let v): return v.location
+        case .booleanTest(let v): return v.location
+        case .coerceToDomain(let v): return v.location
+        case .coerceToDomainValue(let v): return v.location
+        case .setToDefault(let v): return v.location
+        case .plassignStmt(let v): return v.location
+        case .aExpr(let v): return v.location
+        case .columnRef(let v): return v.location
+        case .paramRef(let v): return v.location
+        case .funcCall(let v): return v.location
+        case .aArrayExpr(let v): return v.location
+        case .resTarget(let v): return v.location
+        case .typeCast(let v): return v.location
+        case .collateClause(let v): return v.location
+        case .sortBy(let v): return v.location
+        case .windowDef(let v): return v.location
+        case .rangeTableSample(let v): return v.location
+        case .rangeTableFunc(let v): return v.location
+        case .rangeTableFuncCol(let v): return v.location
+        case .typeName(let v): return v.location
+        case .columnDef(let v): return v.location
+        case .constraint(let v): return v.location
+        case .defElem(let v): return v.location
+        case .groupingSet(let v): return v.location
+        case .xmlSerialize(let v): return v.location
+        case .withClause(let v): return v.location
+        case .inferClause(let v): return v.location
+        case .onConflictClause(let v): return v.location
+        case .ctesearchClause(let v): return v.location
+        case .ctecycleClause(let v): return v.location
+        case .commonTableExpr(let v): return v.location
+        case .roleSpec(let v): return v.location
+        case .partitionElem(let v): return v.location
+        case .partitionSpec(let v): return v.location
+        case .partitionBoundSpec(let v): return v.location
+        case .partitionRangeDatum(let v): return v.location
+        case .publicationObjSpec(let v): return v.location
+        case .aConst(let v): return v.location
+        default: return nil
+        }
+    }
+
     /// The PostgreSQL name of the node type, e.g. `SelectStmt`.
     public var typeName: StaticString {
         switch self {

@@ -1,0 +1,56 @@
+import CPgQuery
+import Foundation
+import SQLSyntax
+
+// Benchmarks for shardplan. Run in release: `swift run -c release shardplan-bench [filter]`.
+// Every figure is compared with the raw libpg_query parse of the same statement, measured in the same run.
+
+let filter = CommandLine.arguments.dropFirst().first
+
+let tpchQ1 = """
+    SELECT l_returnflag, l_linestatus, sum(l_quantity) AS sum_qty, sum(l_extendedprice) AS sum_base_price,
+           sum(l_extendedprice * (1 - l_discount)) AS sum_disc_price,
+           sum(l_extendedprice * (1 - l_discount) * (1 + l_tax)) AS sum_charge,
+           avg(l_quantity) AS avg_qty, avg(l_extendedprice) AS avg_price, avg(l_discount) AS avg_disc,
+           count(*) AS count_order
+    FROM lineitem
+    WHERE l_shipdate <= date '1998-12-01' - interval '90' day
+    GROUP BY l_returnflag, l_linestatus
+    ORDER BY l_returnflag, l_linestatus
+    """
+
+let tenWayJoin = "SELECT t0.id, t9.v FROM t0 " + (1...9).map { "JOIN t\($0) ON t\($0).id = t\($0 - 1).id AND t\($0).k = $\($0)" }.joined(separator: " ")
+    + " WHERE t0.k > 10 ORDER BY t0.id LIMIT 20"
+
+let multiRowInsert = "INSERT INTO events (event_id, device_id, kind, payload) VALUES "
+    + (1...200).map { "(\($0), \($0 % 17), 'kind-\($0 % 5)', '{\"n\": \($0)}')" }.joined(separator: ", ")
+
+let statements: [(String, String)] = [
+    ("point lookup", "SELECT id, name, score FROM customers WHERE id = 42"),
+    ("TPC-H Q1", tpchQ1),
+    ("10-way join", tenWayJoin),
+    ("200-row INSERT", multiRowInsert),
+]
+
+func rawParse(_ sql: String) {
+    let result = pg_query_parse(sql)
+    blackHole(result.parse_tree)
+    pg_query_free_parse_result(result)
+}
+
+print("syntax layer (medians; ratio = our time / raw pg_query_parse time, same run)")
+print("statement            raw parse    parse→tree  ratio    deparse     ratio")
+for (name, sql) in statements {
+    if let filter, !name.contains(filter) { continue }
+    let tree = try SQLParser.parseOne(sql)
+    let raw = measure("raw") { rawParse(sql) }
+    let parsed = try measure("parse") { blackHole(try SQLParser.parse(sql)) }
+    let printed = try measure("deparse") { blackHole(try SQLDeparser.deparse(tree)) }
+    let line = name.padding(toLength: 20, withPad: " ", startingAt: 0)
+        + " " + format(raw.medianNanoseconds).padding(toLength: 12, withPad: " ", startingAt: 0)
+        + " " + format(parsed.medianNanoseconds).padding(toLength: 11, withPad: " ", startingAt: 0)
+        + " " + String(format: "%.2f×", parsed.medianNanoseconds / raw.medianNanoseconds).padding(toLength: 8, withPad: " ", startingAt: 0)
+        + " " + format(printed.medianNanoseconds).padding(toLength: 11, withPad: " ", startingAt: 0)
+        + " " + String(format: "%.2f×", printed.medianNanoseconds / raw.medianNanoseconds)
+    print(line)
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Shardplan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shardplan",
+        abstract: "Plans and rewrites SQL for sharded PostgreSQL (the Citus model).",
+        subcommands: [Format.self])
+}
