@@ -54,3 +54,22 @@ for (name, sql) in statements {
         + " " + String(format: "%.2f×", printed.medianNanoseconds / raw.medianNanoseconds)
     print(line)
 }
+
+// Memory: every libpg_query result must be freed, so parsing a million statements keeps RSS flat.
+if filter == nil || filter == "memory" {
+    func residentKiB() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return -1 }
+        let pages = Int(statm.split(separator: " ")[1]) ?? 0
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
+    }
+    let mix = statements.map(\.1).prefix(3)
+    for sql in mix { blackHole(try SQLParser.parse(sql)) }
+    let before = residentKiB()
+    var checkpoints: [Int] = []
+    for i in 0..<1_000_000 {
+        let sql = mix[mix.startIndex + i % mix.count]
+        blackHole(try SQLParser.parse(sql))
+        if i % 250_000 == 249_999 { checkpoints.append(residentKiB()) }
+    }
+    print("memory: RSS before 1,000,000 parses \(before) KiB; after each 250,000: \(checkpoints.map { "\($0) KiB" }.joined(separator: ", "))")
+}

@@ -38,12 +38,11 @@ extension SQLPrinter {
         case .aExpr(let e):
             switch e.kind {
             case .aexprOp:
-                guard let name = Self.strings(e.name) else { return Precedence.op }
-                if name.count != 1 { return Precedence.op }
+                guard let name = Self.singleName(e.name) else { return Precedence.op }
                 if e.lexpr == nil {
-                    return name[0] == "-" || name[0] == "+" ? Precedence.unary : Precedence.op
+                    return name == "-" || name == "+" ? Precedence.unary : Precedence.op
                 }
-                return Self.binaryPrecedence(name[0])
+                return Self.binaryPrecedence(name)
             case .aexprOpAny, .aexprOpAll: return Precedence.op
             case .aexprDistinct, .aexprNotDistinct: return Precedence.is
             case .aexprNullif: return Precedence.atom
@@ -79,9 +78,9 @@ extension SQLPrinter {
             default: return Precedence.atom
             }
         case .funcCall(let f) where f.funcformat == .coerceSqlSyntax:
-            if let name = Self.strings(f.funcname), name == ["pg_catalog", "timezone"], f.args.count == 2 { return Precedence.at }
-            if let name = Self.strings(f.funcname), name == ["pg_catalog", "overlaps"] { return Precedence.op }
-            if let name = Self.strings(f.funcname), name == ["pg_catalog", "is_normalized"] { return Precedence.is }
+            if Self.isName(f.funcname, "pg_catalog", "timezone"), f.args.count == 2 { return Precedence.at }
+            if Self.isName(f.funcname, "pg_catalog", "overlaps") { return Precedence.op }
+            if Self.isName(f.funcname, "pg_catalog", "is_normalized") { return Precedence.is }
             return Precedence.atom
         case .namedArgExpr: return Precedence.none
         default: return Precedence.atom
@@ -252,11 +251,11 @@ extension SQLPrinter {
 
     /// The operator of an A_Expr or sublink: `+`, or `OPERATOR(schema.+)` when qualified.
     mutating func operatorName(_ name: [Node], node: Node) throws(DeparseError) {
-        guard let parts = Self.strings(name), let last = parts.last else { throw unsupported(node, "operator name") }
-        if parts.count == 1 {
-            out += last
+        if let single = Self.singleName(name) {
+            out += single
             return
         }
+        guard let parts = Self.strings(name), let last = parts.last else { throw unsupported(node, "operator name") }
         out += "OPERATOR("
         for part in parts.dropLast() {
             ident(part)
@@ -268,7 +267,7 @@ extension SQLPrinter {
 
     private mutating func aExpr(_ e: A_Expr) throws(DeparseError) {
         let node = Node.aExpr(e)
-        let names = Self.strings(e.name) ?? []
+        let op = Self.singleName(e.name) ?? ""
         switch e.kind {
         case .aexprOp:
             let prec = precedence(of: node)
@@ -283,7 +282,7 @@ extension SQLPrinter {
                 try expr(r, prec + 1)
             } else {
                 try operatorName(e.name, node: node)
-                if names == ["-"] || names == ["+"] {
+                if op == "-" || op == "+" {
                     // The operand never starts with a sign here, so no `--` comment can form.
                     try expr(r, Precedence.unary + 1)
                 } else {
@@ -314,30 +313,30 @@ extension SQLPrinter {
         case .aexprIn:
             guard let l = e.lexpr, case .list(let items)? = e.rexpr else { throw unsupported(node, "IN without a list") }
             try expr(l, Precedence.like + 1)
-            switch names {
-            case ["="]: out += " IN ("
-            case ["<>"]: out += " NOT IN ("
-            default: throw unsupported(node, "IN with operator \(names)")
+            switch op {
+            case "=": out += " IN ("
+            case "<>": out += " NOT IN ("
+            default: throw unsupported(node, "IN with operator \(op)")
             }
             try exprList(items.items)
             out += ")"
         case .aexprLike, .aexprIlike, .aexprSimilar:
             guard let l = e.lexpr, let r = e.rexpr else { throw unsupported(node, "LIKE without operands") }
             let keyword: String
-            switch (e.kind, names) {
-            case (.aexprLike, ["~~"]): keyword = " LIKE "
-            case (.aexprLike, ["!~~"]): keyword = " NOT LIKE "
-            case (.aexprIlike, ["~~*"]): keyword = " ILIKE "
-            case (.aexprIlike, ["!~~*"]): keyword = " NOT ILIKE "
-            case (.aexprSimilar, ["~"]): keyword = " SIMILAR TO "
-            case (.aexprSimilar, ["!~"]): keyword = " NOT SIMILAR TO "
-            default: throw unsupported(node, "pattern match with operator \(names)")
+            switch (e.kind, op) {
+            case (.aexprLike, "~~"): keyword = " LIKE "
+            case (.aexprLike, "!~~"): keyword = " NOT LIKE "
+            case (.aexprIlike, "~~*"): keyword = " ILIKE "
+            case (.aexprIlike, "!~~*"): keyword = " NOT ILIKE "
+            case (.aexprSimilar, "~"): keyword = " SIMILAR TO "
+            case (.aexprSimilar, "!~"): keyword = " NOT SIMILAR TO "
+            default: throw unsupported(node, "pattern match with operator \(op)")
             }
             try expr(l, Precedence.like + 1)
             out += keyword
             // The grammar wraps the pattern in like_escape()/similar_to_escape(); print the SQL form.
             let escapeFunction = e.kind == .aexprSimilar ? "similar_to_escape" : "like_escape"
-            if case .funcCall(let f) = r, Self.strings(f.funcname) == ["pg_catalog", escapeFunction],
+            if case .funcCall(let f) = r, Self.isName(f.funcname, "pg_catalog", escapeFunction),
                f.funcformat == .coerceExplicitCall, f.over == nil, !f.aggStar, !f.aggDistinct, f.aggOrder.isEmpty,
                f.aggFilter == nil, !f.funcVariadic, (1...2).contains(f.args.count) {
                 try expr(f.args[0], Precedence.like + 1)

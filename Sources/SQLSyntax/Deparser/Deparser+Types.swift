@@ -15,12 +15,13 @@ extension SQLPrinter {
     /// Prints a type name the way PostgreSQL's grammar accepts it, so that it parses back to the same tree.
     mutating func typeName(_ t: TypeName) throws(DeparseError) {
         if t.setof { out += "SETOF " }
-        guard let names = Self.strings(t.names), !names.isEmpty else {
+        guard !t.names.isEmpty else {
             throw unsupported("TypeName", "type given by OID only", location: t.location)
         }
         var printed = false
-        if names.count == 2 && names[0] == "pg_catalog" && !t.pctType {
-            printed = try builtinType(names[1], t)
+        if t.names.count == 2, !t.pctType, case .string(let schema) = t.names[0], schema.sval == "pg_catalog",
+           case .string(let name) = t.names[1] {
+            printed = try builtinType(name.sval, t)
         }
         if !printed {
             try qualifiedName(t.names)

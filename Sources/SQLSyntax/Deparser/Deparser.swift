@@ -128,19 +128,37 @@ struct SQLPrinter {
     }
 
     mutating func stringLiteral(_ value: String) {
-        // E'' with doubled backslashes reads the same whatever standard_conforming_strings says.
-        if value.utf8.contains(UInt8(ascii: "\\")) {
-            out += "E'"
-            for c in value.unicodeScalars {
-                if c == "'" { out += "''" } else if c == "\\" { out += "\\\\" } else { out.unicodeScalars.append(c) }
-            }
-        } else {
+        var quotes = false
+        var backslash = false
+        for b in value.utf8 {
+            if b == UInt8(ascii: "'") { quotes = true } else if b == UInt8(ascii: "\\") { backslash = true }
+        }
+        if !quotes && !backslash {
             out += "'"
-            for c in value.unicodeScalars {
-                if c == "'" { out += "''" } else { out.unicodeScalars.append(c) }
-            }
+            out += value
+            out += "'"
+            return
+        }
+        // E'' with doubled backslashes reads the same whatever standard_conforming_strings says.
+        out += backslash ? "E'" : "'"
+        for c in value.unicodeScalars {
+            if c == "'" { out += "''" } else if c == "\\" { out += "\\\\" } else { out.unicodeScalars.append(c) }
         }
         out += "'"
+    }
+
+    /// The name of a one-part name list (an operator like `=`), without allocating.
+    @inline(__always)
+    static func singleName(_ nodes: [Node]) -> String? {
+        guard nodes.count == 1, case .string(let s) = nodes[0] else { return nil }
+        return s.sval
+    }
+
+    /// Whether a two-part name list is `schema.name`, without allocating.
+    @inline(__always)
+    static func isName(_ nodes: [Node], _ schema: String, _ name: String) -> Bool {
+        guard nodes.count == 2, case .string(let a) = nodes[0], case .string(let b) = nodes[1] else { return false }
+        return a.sval == schema && b.sval == name
     }
 
     static func strings(_ nodes: [Node]) -> [String]? {

@@ -42,14 +42,15 @@ public enum SQLParser {
     /// - Returns: the statements in order; empty input (or only comments) gives an empty array.
     /// - Throws: ``ParseError`` with PostgreSQL's message and the position of the error.
     public static func parse(_ sql: String, options: ParseOptions = .default) throws(ParseError) -> [ParsedStatement] {
-        if let nul = sql.utf8.firstIndex(of: 0) {
-            throw ParseError(message: "the SQL text contains a NUL byte", sql: sql,
-                             offset: sql.utf8.distance(from: sql.utf8.startIndex, to: nul), kind: .invalidInput,
-                             hint: "PostgreSQL does not accept NUL characters in statements")
-        }
         // withCString gives libpg_query the NUL-terminated text it wants, without a copy for native strings.
         let outcome = sql.withCString { (cString: UnsafePointer<CChar>) -> Result<[ParsedStatement], ParseError> in
-            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
+            let length = strlen(cString)
+            if length != sql.utf8.count {
+                // strlen stopped early: a NUL byte, which C would silently take as the end of the SQL.
+                return .failure(ParseError(message: "the SQL text contains a NUL byte", sql: sql, offset: length, kind: .invalidInput,
+                                           hint: "PostgreSQL does not accept NUL characters in statements"))
+            }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: length)
             do throws(ParseError) {
                 return .success(try parse(cString: cString, utf8: bytes, sql: sql, options: options))
             } catch {

@@ -3,7 +3,6 @@
 // Keys are matched by the FNV-1a hash the scanner computes; see JSONReader.
 
 extension Node {
-    @inline(__always)
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         try r.enterObject()
         guard let key = try r.nextKey() else { return .absent }
