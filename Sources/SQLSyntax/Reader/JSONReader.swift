@@ -111,6 +111,8 @@ struct JSONReader {
     mutating func readArray<T>(_ element: (inout JSONReader) throws(JSONReadError) -> T) throws(JSONReadError) -> [T] {
         try expect(UInt8(ascii: "["))
         var result: [T] = []
+        // One allocation for the usual short lists instead of growing 1, 2, 4.
+        result.reserveCapacity(4)
         while true {
             skipWhitespace()
             guard p < end else { throw error("unexpected end of JSON") }
