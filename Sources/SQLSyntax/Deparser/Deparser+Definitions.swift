@@ -33,16 +33,7 @@ extension SQLPrinter {
         grammar.inh = allowOnly ? r.inh : true
         grammar.relpersistence = persistence
         try requirePrinted(rest, grammar, "RangeVar", "a relation name in DDL")
-        if !r.inh { out += "ONLY " }
-        if !r.catalogname.isEmpty {
-            ident(r.catalogname)
-            out += "."
-        }
-        if !r.schemaname.isEmpty {
-            ident(r.schemaname)
-            out += "."
-        }
-        ident(r.relname)
+        try rangeVar(r, alias: false)
     }
 
     /// A list of relations: `INHERITS (a, b)`, the parent of `PARTITION OF`.

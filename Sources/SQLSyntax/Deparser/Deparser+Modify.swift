@@ -40,7 +40,7 @@ extension SQLPrinter {
                     for (i, e) in infer.indexElems.enumerated() {
                         if i > 0 { out += ", " }
                         guard case .indexElem(let elem) = e else { throw unsupported(e, "conflict target") }
-                        try indexElement(elem)
+                        try indexParameter(elem)
                     }
                     out += ")"
                     if let w = infer.whereClause {
@@ -148,40 +148,6 @@ extension SQLPrinter {
                 try expr(v)
                 i += 1
             }
-        }
-    }
-
-    /// An index column: a name, or an expression in parentheses, with collation, operator class and order.
-    mutating func indexElement(_ e: IndexElem) throws(DeparseError) {
-        if let x = e.expr {
-            // Function calls may stand bare, but parentheses are always accepted.
-            out += "("
-            try expr(x)
-            out += ")"
-        } else {
-            ident(e.name)
-        }
-        if !e.collation.isEmpty {
-            out += " COLLATE "
-            try qualifiedName(e.collation)
-        }
-        if !e.opclass.isEmpty {
-            out += " "
-            try qualifiedName(e.opclass)
-            if !e.opclassopts.isEmpty {
-                throw unsupported("IndexElem", "operator class options")
-            }
-        }
-        switch e.ordering {
-        case .sortbyAsc: out += " ASC"
-        case .sortbyDesc: out += " DESC"
-        case .sortbyUsing: throw unsupported("IndexElem", "USING ordering in an index element")
-        default: break
-        }
-        switch e.nullsOrdering {
-        case .sortbyNullsFirst: out += " NULLS FIRST"
-        case .sortbyNullsLast: out += " NULLS LAST"
-        default: break
         }
     }
 }
