@@ -68,24 +68,29 @@ extension SQLPrinter {
         }
     }
 
-    /// `column | (expression) [COLLATE c] [opclass [(options)]] [ASC | DESC] [NULLS FIRST | LAST]`
-    mutating func indexParameter(_ e: IndexElem) throws(DeparseError) {
-        // indexcolname is set by analysis only.
-        guard e.indexcolname.isEmpty else { throw unsupported("IndexElem", "index element with a result column name") }
-        if let x = e.expr {
-            guard e.name.isEmpty else { throw unsupported("IndexElem", "index element with both a column and an expression") }
+    /// `column | (expression) [COLLATE c]`: the start of an index element and of a partition key.
+    mutating func keyColumn(name: String, expression: Node?, collation: [Node], nodeType: String) throws(DeparseError) {
+        if let x = expression {
+            guard name.isEmpty else { throw unsupported(nodeType, "key with both a column and an expression") }
             // A bare column name would read back as a column, so expressions always get parentheses.
             out += "("
             try expr(x)
             out += ")"
         } else {
-            guard !e.name.isEmpty else { throw unsupported("IndexElem", "empty index element") }
-            ident(e.name)
+            guard !name.isEmpty else { throw unsupported(nodeType, "empty key") }
+            ident(name)
         }
-        if !e.collation.isEmpty {
+        if !collation.isEmpty {
             out += " COLLATE "
-            try qualifiedName(e.collation)
+            try qualifiedName(collation)
         }
+    }
+
+    /// `column | (expression) [COLLATE c] [opclass [(options)]] [ASC | DESC] [NULLS FIRST | LAST]`
+    mutating func indexParameter(_ e: IndexElem) throws(DeparseError) {
+        // indexcolname is set by analysis only.
+        guard e.indexcolname.isEmpty else { throw unsupported("IndexElem", "index element with a result column name") }
+        try keyColumn(name: e.name, expression: e.expr, collation: e.collation, nodeType: "IndexElem")
         if !e.opclass.isEmpty {
             out += " "
             try qualifiedName(e.opclass)

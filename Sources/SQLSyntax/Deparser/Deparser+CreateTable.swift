@@ -208,20 +208,7 @@ extension SQLPrinter {
     }
 
     private mutating func partitionElem(_ e: PartitionElem) throws(DeparseError) {
-        if let x = e.expr {
-            guard e.name.isEmpty else { throw unsupported("PartitionElem", "partition key with both a column and an expression") }
-            // A bare column name would read back as a column, not an expression.
-            out += "("
-            try expr(x)
-            out += ")"
-        } else {
-            guard !e.name.isEmpty else { throw unsupported("PartitionElem", "empty partition key") }
-            ident(e.name)
-        }
-        if !e.collation.isEmpty {
-            out += " COLLATE "
-            try qualifiedName(e.collation)
-        }
+        try keyColumn(name: e.name, expression: e.expr, collation: e.collation, nodeType: "PartitionElem")
         if !e.opclass.isEmpty {
             out += " "
             try qualifiedName(e.opclass)
