@@ -200,12 +200,6 @@ extension SQLPrinter {
         case .atChangeOwner:
             try requireFields(c, [.newowner])
             guard let owner = c.newowner else { throw unsupported("AlterTableCmd", "OWNER TO without a role") }
-            var rest = owner
-            rest.location = 0
-            rest.rolename = ""
-            var grammar = RoleSpec()
-            grammar.roletype = owner.roletype
-            try requirePrinted(rest, grammar, "RoleSpec", "a role")
             out += "OWNER TO "
             try roleSpec(owner)
         case .atClusterOn:

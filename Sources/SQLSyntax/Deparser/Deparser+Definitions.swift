@@ -122,13 +122,7 @@ extension SQLPrinter {
             guard let parts = Self.strings(l.items), let op = parts.last, Self.isOperatorSymbol(op) else {
                 throw unsupported(arg, "option value list that is not an operator name")
             }
-            out += "OPERATOR("
-            for part in parts.dropLast() {
-                ident(part)
-                out += "."
-            }
-            out += op
-            out += ")"
+            qualifiedOperator(parts)
         default:
             throw unsupported(arg, "\(arg.typeName) as an option value")
         }
@@ -228,6 +222,13 @@ extension SQLPrinter {
 
     /// A role as `RoleSpec` spells it: a name, CURRENT_ROLE, CURRENT_USER, SESSION_USER or PUBLIC.
     mutating func roleSpec(_ r: RoleSpec) throws(DeparseError) {
+        // Only the kind and the name can be spelled; anything else set would be lost.
+        var rest = r
+        rest.location = 0
+        rest.rolename = ""
+        var grammar = RoleSpec()
+        grammar.roletype = r.roletype
+        try requirePrinted(rest, grammar, "RoleSpec", "a role")
         switch r.roletype {
         case .rolespecCstring:
             // The grammar turns these two names into PUBLIC or an error whatever the quoting.

@@ -255,13 +255,18 @@ extension SQLPrinter {
             out += single
             return
         }
-        guard let parts = Self.strings(name), let last = parts.last else { throw unsupported(node, "operator name") }
+        guard let parts = Self.strings(name), !parts.isEmpty else { throw unsupported(node, "operator name") }
+        qualifiedOperator(parts)
+    }
+
+    /// `OPERATOR(schema.op)`: the schema parts quoted as identifiers, the symbol as it is.
+    mutating func qualifiedOperator(_ parts: [String]) {
         out += "OPERATOR("
         for part in parts.dropLast() {
             ident(part)
             out += "."
         }
-        out += last
+        out += parts[parts.count - 1]
         out += ")"
     }
 

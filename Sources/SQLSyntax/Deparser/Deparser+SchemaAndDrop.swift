@@ -16,12 +16,6 @@ extension SQLPrinter {
             ident(s.schemaname)
         }
         if let role = s.authrole {
-            var rest = role
-            rest.location = 0
-            rest.rolename = ""
-            var grammar = RoleSpec()
-            grammar.roletype = role.roletype
-            try requirePrinted(rest, grammar, "RoleSpec", "a role")
             out += " AUTHORIZATION "
             try roleSpec(role)
         }

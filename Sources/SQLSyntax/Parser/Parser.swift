@@ -141,7 +141,11 @@ public enum SQLParser {
                 break
             }
         }
-        while upper > lower, [0x20, 0x09, 0x0A, 0x0D, 0x0C, UInt8(ascii: ";")].contains(bytes[upper - 1]) { upper -= 1 }
+        while upper > lower {
+            let b = bytes[upper - 1]
+            guard b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == UInt8(ascii: ";") else { break }
+            upper -= 1
+        }
         return lower..<upper
     }
 }
