@@ -17,7 +17,7 @@ let package = Package(
         // libpg_query from Debian's libpg-query-dev (15-4.0.0).
         .systemLibrary(name: "CPgQuery", path: "Sources/CPgQuery"),
         .target(name: "SQLSyntax", dependencies: ["CPgQuery"]),
-        .target(name: "ShardCatalog", dependencies: []),
+        .target(name: "ShardCatalog", dependencies: ["SQLSyntax"]),
         // A real PostgreSQL 15 server on loopback for tests and `verify`.
         .target(name: "PostgresServer"),
         .executableTarget(

@@ -73,3 +73,7 @@ if filter == nil || filter == "memory" {
     }
     print("memory: RSS before 1,000,000 parses \(before) KiB; after each 250,000: \(checkpoints.map { "\($0) KiB" }.joined(separator: ", "))")
 }
+
+if filter == nil || filter == "catalog" {
+    try runCatalogBenchmarks()
+}
