@@ -55,7 +55,10 @@ public enum SchemaLoader {
     ///   - base: settings to start from (`shard_count` from the command line, for example).
     /// - Throws: ``CatalogError`` naming the failing statement and its position; parse errors
     ///   come as a ``CatalogError`` at the position of the error.
-    public static func load(_ sql: String, fileName: String? = nil, settings: CatalogSettings = CatalogSettings()) throws(CatalogError) -> SchemaScript {
+    ///   - workers: the number of workers of the default topology, used when the script declares
+    ///     no nodes.
+    public static func load(_ sql: String, fileName: String? = nil, settings: CatalogSettings = CatalogSettings(),
+                            workers: Int = 2) throws(CatalogError) -> SchemaScript {
         let parsed: [ScriptStatement]
         do {
             parsed = try SQLScript.parse(sql)
@@ -64,7 +67,7 @@ public enum SchemaLoader {
                                statement: StatementPosition(fileName: fileName, index: -1, offset: error.offset, line: error.line,
                                                             column: error.column, excerpt: error.sourceLine))
         }
-        var loader = Loader(sql: sql, fileName: fileName, statements: parsed, settings: settings)
+        var loader = Loader(sql: sql, fileName: fileName, statements: parsed, settings: settings, workers: workers)
         try loader.run()
         return SchemaScript(catalog: loader.catalog, statements: loader.output, warnings: loader.warnings)
     }
@@ -84,7 +87,7 @@ struct Loader {
     var createdAt: [String: Int] = [:]
     private var lineStarts: [Int] = [0]
 
-    init(sql: String, fileName: String?, statements: [ScriptStatement], settings: CatalogSettings) {
+    init(sql: String, fileName: String?, statements: [ScriptStatement], settings: CatalogSettings, workers: Int) {
         self.sql = sql
         self.fileName = fileName
         self.statements = statements
@@ -94,7 +97,7 @@ struct Loader {
         let declaresNodes = statements.contains { statement in
             Loader.citusCalls(in: statement.node).contains { nodeFunctions.contains($0.name) }
         }
-        var catalog = declaresNodes ? Catalog() : Catalog.defaultTopology
+        var catalog = declaresNodes ? Catalog() : Catalog.defaultTopology(workers: workers)
         catalog.settings = settings
         self.catalog = catalog
     }

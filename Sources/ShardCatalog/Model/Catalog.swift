@@ -30,11 +30,14 @@ public struct Catalog: Sendable, Hashable {
 
     /// The coordinator registered at 127.0.0.1:9700 and two workers at 127.0.0.1:9701 and
     /// 127.0.0.1:9702: a typical local Citus cluster.
-    public static var defaultTopology: Catalog {
+    public static var defaultTopology: Catalog { defaultTopology(workers: 2) }
+
+    /// The coordinator registered at 127.0.0.1:9700 and `workers` workers at 127.0.0.1:9701,
+    /// 127.0.0.1:9702, ...
+    public static func defaultTopology(workers: Int) -> Catalog {
         var catalog = Catalog()
         catalog.setCoordinator(host: "127.0.0.1", port: 9700)
-        _ = catalog.addNode(host: "127.0.0.1", port: 9701)
-        _ = catalog.addNode(host: "127.0.0.1", port: 9702)
+        for index in 0..<max(workers, 0) { _ = catalog.addNode(host: "127.0.0.1", port: 9701 + index) }
         return catalog
     }
 
