@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "SQLSyntax", targets: ["SQLSyntax"]),
         .library(name: "ShardCatalog", targets: ["ShardCatalog"]),
+        .library(name: "ShardPlanner", targets: ["ShardPlanner"]),
         .library(name: "PostgresServer", targets: ["PostgresServer"]),
         .executable(name: "shardplan", targets: ["shardplan"]),
     ],
@@ -18,20 +19,23 @@ let package = Package(
         .systemLibrary(name: "CPgQuery", path: "Sources/CPgQuery"),
         .target(name: "SQLSyntax", dependencies: ["CPgQuery"]),
         .target(name: "ShardCatalog", dependencies: ["SQLSyntax"]),
+        // Binder, classifier, algebra tree, optimizer passes, physical plans, explain.
+        .target(name: "ShardPlanner", dependencies: ["SQLSyntax", "ShardCatalog"]),
         // A real PostgreSQL 15 server on loopback for tests and `verify`.
         .target(name: "PostgresServer"),
         .executableTarget(
             name: "shardplan",
             dependencies: [
-                "SQLSyntax", "ShardCatalog",
+                "SQLSyntax", "ShardCatalog", "ShardPlanner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Planning benchmarks; run with `swift run -c release shardplan-bench`.
         .executableTarget(
             name: "shardplan-bench",
-            dependencies: ["SQLSyntax", "ShardCatalog", "CPgQuery"],
+            dependencies: ["SQLSyntax", "ShardCatalog", "ShardPlanner", "CPgQuery"],
             path: "Benchmarks/ShardplanBench"),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "CPgQuery"]),
         .testTarget(name: "ShardCatalogTests", dependencies: ["ShardCatalog", "PostgresServer"]),
+        .testTarget(name: "ShardPlannerTests", dependencies: ["ShardPlanner", "ShardCatalog", "SQLSyntax"]),
     ]
 )

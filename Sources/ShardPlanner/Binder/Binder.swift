@@ -1,0 +1,444 @@
+import SQLSyntax
+import ShardCatalog
+
+/// One relation of a FROM clause, as the binder sees it.
+struct RangeEntry: Sendable {
+    enum Source: Sendable {
+        /// A table of the catalog.
+        case table(CatalogTable)
+        /// A subquery in FROM, already bound.
+        case subquery(Int)
+        /// A function or VALUES list in FROM (their columns are known by name only).
+        case function
+    }
+
+    var index: Int
+    var source: Source
+    /// The name the query refers to it by: its alias, or the table name.
+    var referenceName: String
+    /// Whether the user wrote an alias.
+    var hasAlias: Bool
+    var columns: [OutputColumn]
+    /// The query level (0 = the statement's top SELECT) and the scope it belongs to.
+    var scope: Int
+    /// True when an outer join can null-extend this relation's rows.
+    var nullable: Bool = false
+    /// The original RangeVar (for tables).
+    var rangeVar: RangeVar?
+
+    var table: CatalogTable? {
+        if case .table(let table) = source { return table }
+        return nil
+    }
+}
+
+/// A column of a query's output or of a relation: its name and (when known) its type.
+public struct OutputColumn: Sendable, Hashable, Codable {
+    public var name: String
+    /// The type as `format_type` names it; nil when shardplan cannot infer it.
+    public var type: String?
+
+    public init(name: String, type: String?) {
+        self.name = name
+        self.type = type
+    }
+}
+
+/// A resolved column reference.
+struct ColumnBinding: Hashable, Sendable {
+    var entry: Int
+    var column: Int
+}
+
+/// A scope: one query level's FROM entries, with its parent for correlated references.
+struct Scope: Sendable {
+    var id: Int
+    var parent: Int?
+    var entries: [Int]
+    /// Whether this level refers to an outer level's columns.
+    var isCorrelated = false
+    /// Conditions that filter every row of this level (WHERE, and ON of inner joins that are
+    /// not inside the nullable side of an outer join).
+    var conjuncts: [Node] = []
+    /// Conditions that filter only some entries' rows (ON of outer joins: the nullable side).
+    var localConditions: [(node: Node, entries: [Int])] = []
+    /// Every ON condition, whose column equalities tie columns together.
+    var joinConditions: [Node] = []
+    /// Whether the level has an outer join.
+    var hasOuterJoin = false
+    /// Outer joins: the entries whose rows are kept, and the entries null-extended.
+    var outerJoins: [(preserved: [Int], nullable: [Int])] = []
+}
+
+/// What the binder learned about a statement.
+struct BoundStatement: Sendable {
+    var entries: [RangeEntry] = []
+    var scopes: [Scope] = []
+    /// Bound subqueries in FROM (by index used in `RangeEntry.Source.subquery`).
+    var subqueries: [SelectStmt] = []
+    /// Number of sublinks (subqueries in expressions) anywhere in the statement.
+    var sublinkCount = 0
+    /// Whether some subquery refers to an outer query level.
+    var hasCorrelation = false
+    var hasCTEs = false
+    var hasSetOperations = false
+    var hasFunctionsInFrom = false
+
+    /// All table occurrences, in FROM order, across query levels.
+    var tableEntries: [RangeEntry] { entries.filter { $0.table != nil } }
+}
+
+/// Resolves relations and columns against the catalog, PostgreSQL's way.
+struct Binder {
+    let catalog: Catalog
+    var bound = BoundStatement()
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    // MARK: Scopes
+
+    mutating func newScope(parent: Int?) -> Int {
+        let id = bound.scopes.count
+        bound.scopes.append(Scope(id: id, parent: parent, entries: []))
+        return id
+    }
+
+    /// Binds a FROM list into a scope, returning the scope id.
+    mutating func bindFrom(_ items: [Node], scope: Int) throws(PlannerError) {
+        for item in items { try bindFromItem(item, scope: scope, nullable: false) }
+    }
+
+    /// Binds one FROM item; returns the entry indexes it introduced.
+    @discardableResult
+    mutating func bindFromItem(_ item: Node, scope: Int, nullable: Bool) throws(PlannerError) -> [Int] {
+        switch item {
+        case .rangeVar(let range):
+            return [try addTable(range, scope: scope, nullable: nullable)]
+        case .joinExpr(let join):
+            let leftNullable = nullable || join.jointype == .joinRight || join.jointype == .joinFull
+            let rightNullable = nullable || join.jointype == .joinLeft || join.jointype == .joinFull
+            guard let left = join.larg, let right = join.rarg else { return [] }
+            var introduced = try bindFromItem(left, scope: scope, nullable: leftNullable)
+            introduced += try bindFromItem(right, scope: scope, nullable: rightNullable)
+            if join.isNatural { throw PlannerError.notYet("NATURAL JOIN", hint: "Write the join condition with ON or USING.") }
+            for name in join.usingClause {
+                guard case .string(let column) = name else { continue }
+                // Both sides must have the column, as PostgreSQL checks.
+                let leftEntries = introduced.filter { bound.entries[$0].columns.contains { $0.name == column.sval } }
+                if leftEntries.isEmpty {
+                    throw PlannerError.invalid("column \"\(column.sval)\" specified in USING clause does not exist in left table")
+                }
+            }
+            if join.alias != nil { throw PlannerError.notYet("an alias on a JOIN") }
+            if !join.usingClause.isEmpty { throw PlannerError.notYet("JOIN ... USING", hint: "Write the join condition with ON.") }
+            if let quals = join.quals {
+                try checkExpression(quals, scope: scope)
+                bound.scopes[scope].joinConditions.append(quals)
+                let leftCount = introduced.count - (try entriesCount(right))
+                switch join.jointype {
+                case .joinInner where !nullable:
+                    bound.scopes[scope].conjuncts.append(quals)
+                case .joinInner:
+                    bound.scopes[scope].localConditions.append((quals, introduced))
+                case .joinLeft:
+                    bound.scopes[scope].hasOuterJoin = true
+                    bound.scopes[scope].localConditions.append((quals, Array(introduced[leftCount...])))
+                    bound.scopes[scope].outerJoins.append((Array(introduced[..<leftCount]), Array(introduced[leftCount...])))
+                case .joinRight:
+                    bound.scopes[scope].hasOuterJoin = true
+                    bound.scopes[scope].localConditions.append((quals, Array(introduced[..<leftCount])))
+                    bound.scopes[scope].outerJoins.append((Array(introduced[leftCount...]), Array(introduced[..<leftCount])))
+                default:
+                    bound.scopes[scope].hasOuterJoin = true
+                    bound.scopes[scope].outerJoins.append((Array(introduced[..<leftCount]), Array(introduced[leftCount...])))
+                    bound.scopes[scope].outerJoins.append((Array(introduced[leftCount...]), Array(introduced[..<leftCount])))
+                }
+            }
+            return introduced
+        case .rangeSubselect(let subselect):
+            guard case .selectStmt(let select)? = subselect.subquery else { return [] }
+            let inner = newScope(parent: subselect.lateral ? scope : bound.scopes[scope].parent)
+            let columns = try bindSelect(select, scope: inner)
+            let index = bound.subqueries.count
+            bound.subqueries.append(select)
+            var names = columns
+            if let alias = subselect.alias {
+                for (position, name) in alias.colnames.enumerated() where position < names.count {
+                    if case .string(let s) = name { names[position].name = s.sval }
+                }
+            }
+            let entry = RangeEntry(index: bound.entries.count, source: .subquery(index),
+                                   referenceName: subselect.alias?.aliasname ?? "", hasAlias: subselect.alias != nil,
+                                   columns: names, scope: scope, nullable: nullable)
+            bound.entries.append(entry)
+            bound.scopes[scope].entries.append(entry.index)
+            return [entry.index]
+        case .rangeFunction(let function):
+            bound.hasFunctionsInFrom = true
+            var columns: [OutputColumn] = []
+            if let alias = function.alias {
+                columns = alias.colnames.compactMap { node in
+                    if case .string(let s) = node { return OutputColumn(name: s.sval, type: nil) }
+                    return nil
+                }
+                if columns.isEmpty { columns = [OutputColumn(name: alias.aliasname, type: nil)] }
+            }
+            let entry = RangeEntry(index: bound.entries.count, source: .function, referenceName: function.alias?.aliasname ?? "",
+                                   hasAlias: function.alias != nil, columns: columns, scope: scope, nullable: nullable)
+            bound.entries.append(entry)
+            bound.scopes[scope].entries.append(entry.index)
+            return [entry.index]
+        default:
+            throw PlannerError.notYet("\(item.typeName) in FROM")
+        }
+    }
+
+    /// How many entries a FROM item introduces.
+    func entriesCount(_ item: Node) throws(PlannerError) -> Int {
+        switch item {
+        case .joinExpr(let join):
+            return (try join.larg.map { (n: Node) throws(PlannerError) in try entriesCount(n) } ?? 0)
+                + (try join.rarg.map { (n: Node) throws(PlannerError) in try entriesCount(n) } ?? 0)
+        default:
+            return 1
+        }
+    }
+
+    mutating func addTable(_ range: RangeVar, scope: Int, nullable: Bool) throws(PlannerError) -> Int {
+        let parts = range.schemaname.isEmpty ? [range.relname] : [range.schemaname, range.relname]
+        guard let table = catalog.table(named: parts) else {
+            let shown = parts.joined(separator: ".")
+            throw PlannerError.invalid("relation \"\(shown)\" does not exist", at: range.location)
+        }
+        let referenceName = range.alias?.aliasname ?? table.name.name
+        for other in bound.scopes[scope].entries where bound.entries[other].referenceName == referenceName {
+            throw PlannerError.invalid("table name \"\(referenceName)\" specified more than once", at: range.location)
+        }
+        var columns = table.columns.map { OutputColumn(name: $0.name, type: $0.type.name) }
+        if let alias = range.alias {
+            for (position, name) in alias.colnames.enumerated() where position < columns.count {
+                if case .string(let s) = name { columns[position].name = s.sval }
+            }
+        }
+        let entry = RangeEntry(index: bound.entries.count, source: .table(table), referenceName: referenceName,
+                               hasAlias: range.alias != nil, columns: columns, scope: scope, nullable: nullable, rangeVar: range)
+        bound.entries.append(entry)
+        bound.scopes[scope].entries.append(entry.index)
+        return entry.index
+    }
+
+    // MARK: SELECT
+
+    /// Binds a SELECT in its scope and returns its output columns.
+    mutating func bindSelect(_ select: SelectStmt, scope: Int) throws(PlannerError) -> [OutputColumn] {
+        if let with = select.withClause, !with.ctes.isEmpty {
+            bound.hasCTEs = true
+            throw PlannerError.notYet("WITH (common table expressions)",
+                                      hint: "Inline the CTE as a subquery in FROM where it is used once.")
+        }
+        if select.op != .setopNone && select.op != .setOperationUndefined {
+            bound.hasSetOperations = true
+            guard let left = select.larg, let right = select.rarg else { return [] }
+            let leftColumns = try bindSelect(left, scope: newScope(parent: bound.scopes[scope].parent))
+            _ = try bindSelect(right, scope: newScope(parent: bound.scopes[scope].parent))
+            return leftColumns
+        }
+        if !select.valuesLists.isEmpty {
+            for row in select.valuesLists { try checkExpression(row, scope: scope) }
+            guard case .list(let first)? = select.valuesLists.first else { return [] }
+            return first.items.indices.map { OutputColumn(name: "column\($0 + 1)", type: nil) }
+        }
+        try bindFrom(select.fromClause, scope: scope)
+        var outputs: [OutputColumn] = []
+        for target in select.targetList {
+            guard case .resTarget(let result) = target, let value = result.val else { continue }
+            if let expanded = try expandStar(value, scope: scope) {
+                outputs += expanded.map { OutputColumn(name: $0.name, type: $0.type) }
+                continue
+            }
+            try checkExpression(value, scope: scope)
+            let name = result.name.isEmpty ? OutputNaming.name(of: value) : result.name
+            outputs.append(OutputColumn(name: name, type: TypeInference(binder: self, scope: scope).type(of: value)?.name))
+        }
+        if let clause = select.whereClause {
+            try checkExpression(clause, scope: scope)
+            bound.scopes[scope].conjuncts.append(clause)
+        }
+        for group in select.groupClause { try checkGroupOrSort(group, select: select, outputs: outputs, scope: scope) }
+        if let having = select.havingClause { try checkExpression(having, scope: scope) }
+        for sort in select.sortClause { try checkGroupOrSort(sort, select: select, outputs: outputs, scope: scope) }
+        for window in select.windowClause {
+            if case .windowDef(let definition) = window {
+                for node in definition.partitionClause + definition.orderClause { try checkExpression(node, scope: scope) }
+            }
+        }
+        return outputs
+    }
+
+    /// GROUP BY / ORDER BY items may name an output column or its position.
+    mutating func checkGroupOrSort(_ node: Node, select: SelectStmt, outputs: [OutputColumn], scope: Int) throws(PlannerError) {
+        var item = node
+        if case .sortBy(let sort) = node, let inner = sort.node { item = inner }
+        if case .aConst(let constant) = item, case .ival(let position)? = constant.val {
+            guard position.ival >= 1 && Int(position.ival) <= outputs.count else {
+                throw PlannerError.invalid("\(node.isSort ? "ORDER" : "GROUP") BY position \(position.ival) is not in select list", at: constant.location)
+            }
+            return
+        }
+        if case .columnRef(let ref) = item, ref.fields.count == 1, case .string(let name) = ref.fields[0],
+           outputs.contains(where: { $0.name == name.sval }), (try? resolve(ref, scope: scope)) == nil {
+            return
+        }
+        if case .groupingSet(let set) = item {
+            for element in set.content { try checkGroupOrSort(element, select: select, outputs: outputs, scope: scope) }
+            return
+        }
+        try checkExpression(item, scope: scope)
+    }
+
+    /// `*` and `alias.*`: the columns they stand for.
+    func expandStar(_ value: Node, scope: Int) throws(PlannerError) -> [(entry: Int, column: Int, name: String, type: String?)]? {
+        guard case .columnRef(let ref) = value, case .aStar? = ref.fields.last else { return nil }
+        var result: [(Int, Int, String, String?)] = []
+        if ref.fields.count == 1 {
+            for index in bound.scopes[scope].entries {
+                for (position, column) in bound.entries[index].columns.enumerated() {
+                    result.append((index, position, column.name, column.type))
+                }
+            }
+            if result.isEmpty && bound.scopes[scope].entries.isEmpty {
+                throw PlannerError.invalid("SELECT * with no tables specified is not valid", at: ref.location)
+            }
+            return result
+        }
+        let qualifier = ref.fields.dropLast().compactMap { node -> String? in
+            if case .string(let s) = node { return s.sval }
+            return nil
+        }
+        guard let entry = findEntry(qualifier, scope: scope) else {
+            throw PlannerError.invalid("missing FROM-clause entry for table \"\(qualifier.last ?? "")\"", at: ref.location)
+        }
+        for (position, column) in bound.entries[entry].columns.enumerated() {
+            result.append((entry, position, column.name, column.type))
+        }
+        return result
+    }
+
+    // MARK: Expressions
+
+    /// Checks every column reference in an expression and binds its subqueries.
+    mutating func checkExpression(_ node: Node, scope: Int) throws(PlannerError) {
+        var sublinks: [SubLink] = []
+        var failure: PlannerError? = nil
+        var correlated = false
+        let binder = self
+        try ExpressionTree.visit(node) { (child: Node) throws(PlannerError) -> Bool in
+            switch child {
+            case .columnRef(let ref):
+                if case .aStar? = ref.fields.last { return false }
+                do throws(PlannerError) {
+                    let binding = try binder.resolve(ref, scope: scope)
+                    if binder.bound.entries[binding.entry].scope != scope { correlated = true }
+                } catch {
+                    if failure == nil { failure = error }
+                }
+                return false
+            case .subLink(let link):
+                sublinks.append(link)
+                return true
+            default:
+                return true
+            }
+        }
+        if let failure { throw failure }
+        if correlated {
+            bound.hasCorrelation = true
+            bound.scopes[scope].isCorrelated = true
+        }
+        for link in sublinks {
+            bound.sublinkCount += 1
+            guard case .selectStmt(let select)? = link.subselect else { continue }
+            let inner = newScope(parent: scope)
+            let before = bound.hasCorrelation
+            _ = try bindSelect(select, scope: inner)
+            if !before && bound.hasCorrelation { bound.scopes[inner].isCorrelated = true }
+        }
+    }
+
+    /// The entry a qualifier (`alias`, `table`, `schema.table`) names, searching outward.
+    func findEntry(_ qualifier: [String], scope: Int) -> Int? {
+        var current: Int? = scope
+        while let id = current {
+            let matches = bound.scopes[id].entries.filter { index in
+                let entry = bound.entries[index]
+                if qualifier.count == 1 { return entry.referenceName == qualifier[0] }
+                guard let table = entry.table, !entry.hasAlias else { return false }
+                return table.name.schema == qualifier[qualifier.count - 2] && table.name.name == qualifier[qualifier.count - 1]
+            }
+            if let first = matches.first { return first }
+            current = bound.scopes[id].parent
+        }
+        return nil
+    }
+
+    /// Resolves a column reference: PostgreSQL's rules and messages.
+    func resolve(_ ref: ColumnRef, scope: Int) throws(PlannerError) -> ColumnBinding {
+        let names = ref.fields.compactMap { node -> String? in
+            if case .string(let s) = node { return s.sval }
+            return nil
+        }
+        guard let column = names.last, names.count == ref.fields.count else {
+            throw PlannerError.notYet("this column reference form")
+        }
+        if names.count == 1 {
+            var current: Int? = scope
+            while let id = current {
+                var found: [ColumnBinding] = []
+                for index in bound.scopes[id].entries {
+                    for (position, candidate) in bound.entries[index].columns.enumerated() where candidate.name == column {
+                        found.append(ColumnBinding(entry: index, column: position))
+                    }
+                }
+                if found.count > 1 {
+                    throw PlannerError.invalid("column reference \"\(column)\" is ambiguous", at: ref.location)
+                }
+                if let binding = found.first { return binding }
+                current = bound.scopes[id].parent
+            }
+            throw PlannerError.invalid("column \"\(column)\" does not exist", at: ref.location, hint: columnHint(column, scope: scope))
+        }
+        let qualifier = Array(names.dropLast())
+        guard let entry = findEntry(qualifier, scope: scope) else {
+            throw PlannerError.invalid("missing FROM-clause entry for table \"\(qualifier.last ?? "")\"", at: ref.location)
+        }
+        guard let position = bound.entries[entry].columns.firstIndex(where: { $0.name == column }) else {
+            throw PlannerError.invalid("column \(qualifier.joined(separator: ".")).\(column) does not exist", at: ref.location)
+        }
+        return ColumnBinding(entry: entry, column: position)
+    }
+
+    private func columnHint(_ column: String, scope: Int) -> String? {
+        let lowered = column.lowercased()
+        for index in bound.scopes[scope].entries {
+            let entry = bound.entries[index]
+            if let match = entry.columns.first(where: { $0.name.lowercased() == lowered }) {
+                return "Perhaps you meant to reference the column \"\(entry.referenceName).\(match.name)\"."
+            }
+        }
+        return nil
+    }
+
+    /// Whether a resolved column belongs to an outer query level (a correlated reference).
+    func isOuter(_ binding: ColumnBinding, from scope: Int) -> Bool {
+        bound.entries[binding.entry].scope != scope
+    }
+}
+
+extension Node {
+    var isSort: Bool {
+        if case .sortBy = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,314 @@
+import SQLSyntax
+import ShardCatalog
+
+/// Which distribution column values a query level can see, per table occurrence: Citus's pruning
+/// (=, IN, = ANY(ARRAY), AND/OR trees, casts on constants, equalities through joins,
+/// contradictions), computed exactly on value sets.
+struct ShardPruning {
+    let binder: Binder
+    let settings: CatalogSettings
+    /// Union-find over columns tied by `a = b` conditions, per scope.
+    private var parent: [ColumnBinding: ColumnBinding] = [:]
+    /// Parameters met next to a distribution column in an equality (`id = $1`).
+    private(set) var parameters: [Int: Int32] = [:]
+
+    init(binder: Binder) {
+        self.binder = binder
+        self.settings = binder.catalog.settings
+        for scope in binder.bound.scopes {
+            for condition in scope.conjuncts + scope.joinConditions {
+                for (left, right) in equalities(in: condition, scope: scope.id) { union(left, right) }
+            }
+        }
+    }
+
+    // MARK: Equivalence classes
+
+    private func find(_ column: ColumnBinding) -> ColumnBinding {
+        var current = column
+        while let next = parent[current], next != current { current = next }
+        return current
+    }
+
+    private mutating func union(_ a: ColumnBinding, _ b: ColumnBinding) {
+        let ra = find(a)
+        let rb = find(b)
+        if ra != rb { parent[ra] = rb }
+    }
+
+    func equivalent(_ a: ColumnBinding, _ b: ColumnBinding) -> Bool { find(a) == find(b) }
+
+    /// `col = col` pairs among the top-level AND conjuncts of a condition.
+    func equalities(in condition: Node, scope: Int) -> [(ColumnBinding, ColumnBinding)] {
+        var out: [(ColumnBinding, ColumnBinding)] = []
+        for conjunct in Self.conjuncts(of: condition) {
+            guard case .aExpr(let expr) = conjunct, expr.kind == .aexprOp, Self.operatorName(expr) == "=",
+                  case .columnRef(let l)? = expr.lexpr.map(Self.stripCollate), case .columnRef(let r)? = expr.rexpr.map(Self.stripCollate),
+                  let left = try? binder.resolve(l, scope: scope), let right = try? binder.resolve(r, scope: scope) else { continue }
+            out.append((left, right))
+        }
+        return out
+    }
+
+    static func conjuncts(of node: Node) -> [Node] {
+        if case .boolExpr(let b) = node, b.boolop == .andExpr { return b.args.flatMap(conjuncts) }
+        return [node]
+    }
+
+    static func operatorName(_ expr: A_Expr) -> String? {
+        if case .string(let s)? = expr.name.last { return s.sval }
+        return nil
+    }
+
+    static func stripCollate(_ node: Node) -> Node {
+        if case .collateClause(let c) = node, let arg = c.arg { return arg }
+        return node
+    }
+
+    // MARK: Pruning
+
+    /// The values of the distribution column that can matter for this entry: nil when any value
+    /// can, an empty set for a contradiction.
+    mutating func values(for entryIndex: Int) throws(PlannerError) -> Set<PostgresValue>? {
+        let entry = binder.bound.entries[entryIndex]
+        guard let table = entry.table, case .hash(let columnName) = table.distribution,
+              let columnIndex = table.columnIndex(named: columnName), let type = table.column(named: columnName)?.type else { return nil }
+        let distribution = ColumnBinding(entry: entryIndex, column: columnIndex)
+        let scope = binder.bound.scopes[entry.scope]
+        var result: Set<PostgresValue>? = nil
+        func intersect(_ values: Set<PostgresValue>?) {
+            guard let values else { return }
+            result = result.map { $0.intersection(values) } ?? values
+        }
+        let classes = parent
+        func root(_ column: ColumnBinding) -> ColumnBinding {
+            var current = column
+            while let next = classes[current], next != current { current = next }
+            return current
+        }
+        let distributionRoot = root(distribution)
+        for conjunct in scope.conjuncts {
+            intersect(try restriction(conjunct, scope: scope.id, type: type) { root($0) == distributionRoot })
+        }
+        for (condition, entries) in scope.localConditions where entries.contains(entryIndex) {
+            intersect(try restriction(condition, scope: scope.id, type: type) { $0 == distribution })
+        }
+        return result
+    }
+
+    /// Shard indexes for a value set (nil = every shard).
+    func shardIndexes(_ values: Set<PostgresValue>?, table: CatalogTable) -> [Int]? {
+        guard let values else { return nil }
+        var indexes = Set<Int>()
+        for value in values { indexes.insert(Catalog.shardIndex(forHash: value.postgresHash, in: table.shards)) }
+        return indexes.sorted()
+    }
+
+    /// The value set one condition allows for columns matching `matches`.
+    private mutating func restriction(_ node: Node, scope: Int, type: PostgresType,
+                                      matches: (ColumnBinding) -> Bool) throws(PlannerError) -> Set<PostgresValue>? {
+        switch node {
+        case .boolExpr(let b):
+            switch b.boolop {
+            case .andExpr:
+                var result: Set<PostgresValue>? = nil
+                for arg in b.args {
+                    if let values = try restriction(arg, scope: scope, type: type, matches: matches) {
+                        result = result.map { $0.intersection(values) } ?? values
+                    }
+                }
+                return result
+            case .orExpr:
+                var result = Set<PostgresValue>()
+                for arg in b.args {
+                    guard let values = try restriction(arg, scope: scope, type: type, matches: matches) else { return nil }
+                    result.formUnion(values)
+                }
+                return result
+            default:
+                return nil
+            }
+        case .aConst(let constant):
+            if constant.isnull { return [] }
+            if case .boolval(let b)? = constant.val, !b.boolval { return [] }
+            return nil
+        case .aExpr(let expr):
+            guard Self.operatorName(expr) == "=" else { return nil }
+            switch expr.kind {
+            case .aexprOp:
+                guard let left = expr.lexpr.map(Self.stripCollate), let right = expr.rexpr.map(Self.stripCollate) else { return nil }
+                if isColumn(left, scope: scope, matches: matches) { return try constantValues(right, type: type, single: true) }
+                if isColumn(right, scope: scope, matches: matches) { return try constantValues(left, type: type, single: true) }
+                return nil
+            case .aexprIn:
+                guard let left = expr.lexpr.map(Self.stripCollate), isColumn(left, scope: scope, matches: matches),
+                      case .list(let list)? = expr.rexpr else { return nil }
+                var result = Set<PostgresValue>()
+                for item in list.items {
+                    guard let values = try constantValues(item, type: type, single: true) else { return nil }
+                    result.formUnion(values)
+                }
+                return result
+            case .aexprOpAny:
+                guard let left = expr.lexpr.map(Self.stripCollate), isColumn(left, scope: scope, matches: matches),
+                      let right = expr.rexpr else { return nil }
+                return try arrayValues(right, type: type)
+            default:
+                return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    private func isColumn(_ node: Node, scope: Int, matches: (ColumnBinding) -> Bool) -> Bool {
+        guard case .columnRef(let ref) = node, let binding = try? binder.resolve(ref, scope: scope) else { return false }
+        return matches(binding)
+    }
+
+    /// The value of a constant (possibly cast) coerced into the column type the way Citus does
+    /// (assignment); nil when the node is not a constant. NULL gives the empty set; a constant
+    /// out of the column type's range can equal no row and also gives the empty set.
+    private mutating func constantValues(_ node: Node, type: PostgresType, single: Bool) throws(PlannerError) -> Set<PostgresValue>? {
+        switch node {
+        case .aConst(let constant):
+            if constant.isnull { return [] }
+            guard let literal = Self.literal(constant) else { return nil }
+            return try coerce(literal, to: type)
+        case .typeCast(let cast):
+            guard case .aConst(let constant)? = cast.arg, let typeName = cast.typeName,
+                  let castType = TypeInference.resolve(typeName) else { return nil }
+            if constant.isnull { return [] }
+            guard let literal = Self.literal(constant) else { return nil }
+            // The cast's own type decides the value; only casts that keep the value as the column
+            // type reads it are used for pruning.
+            var bare = castType
+            bare.modifiers = []
+            var column = type
+            column.modifiers = []
+            if bare == column { return try coerce(literal, to: castType) }
+            guard castType.isInteger && type.isInteger else { return nil }
+            guard let cast = try coerce(literal, to: castType), let value = cast.first else { return [] }
+            return try coerce(.string(value.textForm), to: type)
+        case .paramRef(let param):
+            parameters[Int(param.number)] = param.location
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private mutating func arrayValues(_ node: Node, type: PostgresType) throws(PlannerError) -> Set<PostgresValue>? {
+        switch node {
+        case .aArrayExpr(let array):
+            var result = Set<PostgresValue>()
+            for element in array.elements {
+                guard let values = try constantValues(element, type: type, single: true) else { return nil }
+                result.formUnion(values)
+            }
+            return result
+        case .typeCast(let cast):
+            guard let arg = cast.arg else { return nil }
+            if case .aArrayExpr = arg { return try arrayValues(arg, type: type) }
+            guard case .aConst(let constant) = arg, case .sval(let text)? = constant.val,
+                  let elements = Self.arrayLiteralElements(text.sval) else { return nil }
+            var result = Set<PostgresValue>()
+            for element in elements {
+                guard let element else { continue }
+                guard let values = try coerce(.string(element), to: type) else { return nil }
+                result.formUnion(values)
+            }
+            return result
+        default:
+            return nil
+        }
+    }
+
+    private func coerce(_ literal: SQLLiteral, to type: PostgresType) throws(PlannerError) -> Set<PostgresValue>? {
+        do {
+            return [try type.coerce(literal, context: .assignment, timeZone: settings.timeZone)]
+        } catch {
+            switch error.code {
+            case .featureNotSupported:
+                return nil
+            case .numericValueOutOfRange, .datetimeFieldOverflow, .stringDataRightTruncation:
+                // No row of the column can hold this value: the comparison matches nothing.
+                return []
+            default:
+                throw PlannerError(.invalid, error.message, detail: error.detail)
+            }
+        }
+    }
+
+    static func literal(_ constant: A_Const) -> SQLLiteral? {
+        switch constant.val {
+        case .ival(let v)?: return .integer(Int64(v.ival))
+        case .fval(let v)?: return Int64(v.fval).map(SQLLiteral.integer) ?? .numeric(v.fval)
+        case .sval(let v)?: return .string(v.sval)
+        case .boolval(let v)?: return .boolean(v.boolval)
+        default: return nil
+        }
+    }
+
+    /// The elements of a one-dimensional array literal (`{1,2,"a b",NULL}`); nil for anything
+    /// more complex.
+    static func arrayLiteralElements(_ text: String) -> [String?]? {
+        let trimmed = text.trimmingCharacters(in: " ")
+        guard trimmed.hasPrefix("{"), trimmed.hasSuffix("}") else { return nil }
+        let body = trimmed.dropFirst().dropLast()
+        if body.contains("{") { return nil }
+        if body.trimmingCharacters(in: " ").isEmpty { return [] }
+        var elements: [String?] = []
+        var current = ""
+        var quoted = false
+        var wasQuoted = false
+        var escape = false
+        for character in body {
+            if escape { current.append(character); escape = false; continue }
+            if character == "\\" { escape = true; continue }
+            if character == "\"" { quoted.toggle(); wasQuoted = true; continue }
+            if character == ",", !quoted {
+                let value = wasQuoted ? current : current.trimmingCharacters(in: " ")
+                elements.append(!wasQuoted && value.uppercased() == "NULL" ? nil : value)
+                current = ""
+                wasQuoted = false
+                continue
+            }
+            current.append(character)
+        }
+        let value = wasQuoted ? current : current.trimmingCharacters(in: " ")
+        elements.append(!wasQuoted && value.uppercased() == "NULL" ? nil : value)
+        return elements
+    }
+}
+
+extension PostgresType {
+    var isInteger: Bool { !isArray && (base == .int2 || base == .int4 || base == .int8) }
+}
+
+extension PostgresValue {
+    /// The value as PostgreSQL's output function prints it, for the types a cast may meet.
+    var textForm: String {
+        switch self {
+        case .int2(let v): return String(v)
+        case .int4(let v): return String(v)
+        case .int8(let v): return String(v)
+        case .text(let v), .bpchar(let v), .name(let v): return v
+        case .bool(let v): return v ? "true" : "false"
+        default: return "\(self)"
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var slice = Substring(self)
+        while slice.first == set { slice.removeFirst() }
+        while slice.last == set { slice.removeLast() }
+        return String(slice)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: Character) -> String { String(self).trimmingCharacters(in: set) }
+}

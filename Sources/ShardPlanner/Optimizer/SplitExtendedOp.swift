@@ -1,0 +1,448 @@
+import SQLSyntax
+import ShardCatalog
+
+/// The pass that splits a query's extended operator (grouping, aggregates, HAVING, windows,
+/// DISTINCT, ORDER BY, LIMIT) into the part each worker runs on its shards and the part the
+/// coordinator runs over `remote_scan`.
+///
+/// Three shapes, chosen per query:
+/// - **final**: each worker's rows are final (no aggregation, or GROUP BY a distribution
+///   column): workers compute everything, the coordinator concatenates, re-sorts and limits.
+/// - **split**: aggregates with a known split: workers group and compute partial aggregates,
+///   the coordinator combines them (sum of counts, sum/count for avg, min of mins...).
+/// - **pull-up**: an aggregate with no split on plain PostgreSQL: workers send the rows' columns
+///   and the coordinator evaluates the whole level (correct, and said so in the plan).
+struct ExtendedOpSplit {
+    enum Shape: String { case final, split, pullUp = "pull-up" }
+
+    struct Output {
+        var shape: Shape
+        /// The worker's target list (expression, unique alias).
+        var workerTargets: [TargetItem]
+        var workerGroupBy: [Node]
+        var workerHaving: Node?
+        var workerDistinct: [Node]
+        var workerSort: [Node]
+        var workerLimit: Node?
+        var workerWindows: [Node]
+        /// The coordinator query over remote_scan.
+        var coordinator: SelectStmt
+        var steps: [MergeStep]
+        var notes: [String]
+        var workerTypes: [String?]
+    }
+
+    let binder: Binder
+    let scope: Int
+    /// Distribution columns of tables whose rows cannot be null-extended: grouping by one of them
+    /// keeps every group inside one shard.
+    let distributionColumns: Set<ColumnBinding>
+    let select: NormalizedSelect
+
+    // Worker columns, deduplicated by a canonical key.
+    private var workerTargets: [TargetItem] = []
+    private var workerKeys: [String: Int] = [:]
+    private var usedNames: Set<String> = []
+    private var workerGroupBy: [Node] = []
+    private var workerGroupKeys: Set<String> = []
+    private var notes: [String] = []
+
+    init(binder: Binder, scope: Int, distributionColumns: Set<ColumnBinding>, select: NormalizedSelect) {
+        self.binder = binder
+        self.scope = scope
+        self.distributionColumns = distributionColumns
+        self.select = select
+    }
+
+    // MARK: Keys
+
+    /// A key for an expression that ignores how columns are spelled (`o.status` = `status`).
+    func key(_ node: Node) -> String {
+        let canonical = (try? ExpressionTree.rewrite(node) { (child: Node) throws(PlannerError) -> Node? in
+            switch child {
+            case .columnRef(let ref):
+                guard let binding = try? binder.resolve(ref, scope: scope) else { return nil }
+                return Build.column(["\u{2}\(binding.entry)", "\(binding.column)"])
+            case .sortBy(var sort):
+                sort.location = 0
+                if let inner = sort.node { sort.node = Build.string(key(inner)) }
+                return .sortBy(sort)
+            default:
+                return nil
+            }
+        }) ?? node
+        return (try? SQLDeparser.deparseExpression(canonical)) ?? "\(canonical)"
+    }
+
+    /// Adds a worker column (or finds the same expression) and returns `remote_scan.<name>`.
+    private mutating func workerColumn(_ expr: Node, name: String) -> Node {
+        let exprKey = key(expr)
+        if let index = workerKeys[exprKey] { return Build.column("remote_scan", workerTargets[index].name) }
+        var unique = name.isEmpty ? "worker_column_\(workerTargets.count + 1)" : name
+        if usedNames.contains(unique) {
+            var suffix = 1
+            while usedNames.contains("\(unique)_\(suffix)") { suffix += 1 }
+            unique = "\(unique)_\(suffix)"
+        }
+        usedNames.insert(unique)
+        workerKeys[exprKey] = workerTargets.count
+        workerTargets.append(TargetItem(expr: expr, name: unique))
+        return Build.column("remote_scan", unique)
+    }
+
+    private mutating func addGroupKey(_ expr: Node) {
+        let k = key(expr)
+        guard !workerGroupKeys.contains(k) else { return }
+        workerGroupKeys.insert(k)
+        workerGroupBy.append(expr)
+    }
+
+    // MARK: The pass
+
+    mutating func run() throws(PlannerError) -> Output {
+        let aggregates = (select.targets.map(\.expr) + [select.having].compactMap { $0 } + select.sort.compactMap(\.node))
+            .flatMap(Aggregates.calls(in:))
+        let hasAggregation = !select.groupBy.isEmpty || !aggregates.isEmpty
+        let groupedByDistribution = select.groupBy.contains { group in
+            guard case .columnRef(let ref) = group, let binding = try? binder.resolve(ref, scope: scope) else { return false }
+            return distributionColumns.contains(binding)
+        }
+        let windows = (select.targets.map(\.expr) + select.sort.compactMap(\.node)).flatMap(Aggregates.windows(in:))
+        let windowsPushable = windows.allSatisfy { call in
+            guard let over = call.over else { return true }
+            return over.partitionClause.contains { part in
+                guard case .columnRef(let ref) = part, let binding = try? binder.resolve(ref, scope: scope) else { return false }
+                return distributionColumns.contains(binding)
+            }
+        }
+        let needsRows = aggregates.contains { call in
+            if Aggregates.canSplit(call) {
+                // count(DISTINCT x): workers group by x; DISTINCT inside min/max changes nothing.
+                return call.aggDistinct && Aggregates.name(call) == "count" && call.args.count != 1
+            }
+            return true
+        }
+        let shape: Shape
+        if !hasAggregation || groupedByDistribution {
+            shape = windowsPushable ? .final : (hasAggregation ? .final : .pullUp)
+        } else {
+            shape = needsRows ? .pullUp : .split
+        }
+        switch shape {
+        case .final: return try finalShape(windowsPushable: windowsPushable, hasAggregation: hasAggregation)
+        case .split: return try splitShape()
+        case .pullUp:
+            if hasAggregation {
+                let names = Set(aggregates.filter { !Aggregates.canSplit($0) }.map { Aggregates.name($0) + "(" + ($0.aggDistinct ? "DISTINCT" : "") + ")" })
+                notes.append("aggregates without a split on plain PostgreSQL (\(names.sorted().joined(separator: ", "))): the workers send the rows' columns and the coordinator aggregates them")
+            } else {
+                notes.append("window functions not partitioned by the distribution column: the workers send the rows' columns and the coordinator computes the windows")
+            }
+            return try pullUpShape()
+        }
+    }
+
+    /// Workers compute the final rows; the coordinator concatenates, then applies what needs every
+    /// row: DISTINCT again, windows not partitioned by the distribution column, ORDER BY, LIMIT.
+    private mutating func finalShape(windowsPushable: Bool, hasAggregation: Bool) throws(PlannerError) -> Output {
+        var coordinatorTargets: [Node] = []
+        for target in select.targets {
+            let hasWindow = !Aggregates.windows(in: target.expr).isEmpty
+            if hasWindow && !windowsPushable {
+                let rewritten = try rewriteForCoordinator(target.expr, mode: .finalRows)
+                coordinatorTargets.append(Build.target(rewritten, name: target.name))
+            } else {
+                coordinatorTargets.append(Build.target(workerColumn(target.expr, name: target.name), name: target.name))
+            }
+        }
+        var coordinator = SelectStmt.blank
+        coordinator.targetList = coordinatorTargets
+        coordinator.fromClause = [.rangeVar(Build.rangeVar(schema: "", name: "remote_scan", alias: nil))]
+        var steps: [MergeStep] = [.concatenate]
+        var workerDistinct: [Node] = []
+        if !select.distinct.isEmpty {
+            if select.distinctOn.isEmpty {
+                workerDistinct = [.absent]
+                coordinator.distinctClause = [.absent]
+                steps.append(.distinct(on: []))
+            } else {
+                workerDistinct = select.distinctOn
+                coordinator.distinctClause = try select.distinctOn.map { (node: Node) throws(PlannerError) in
+                    try rewriteForCoordinator(node, mode: .finalRows)
+                }
+                steps.append(.distinct(on: coordinator.distinctClause.map(Self.text)))
+            }
+        }
+        if !windowsPushable { steps.append(.window(coordinatorTargets.map(Self.text))) }
+        coordinator.sortClause = try coordinatorSort(mode: .finalRows)
+        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause.map(Self.text))) }
+        coordinator.limitCount = select.limit
+        coordinator.limitOffset = select.offset
+        coordinator.limitOption = select.limitOption
+        if select.limit != nil || select.offset != nil {
+            steps.append(.limit(count: select.limit.map(Self.text), offset: select.offset.map(Self.text)))
+        }
+        // Worker ORDER BY / LIMIT: DISTINCT ON needs its ORDER BY on the worker; LIMIT goes down
+        // as limit + offset when windows are not left to the coordinator.
+        var workerSort: [Node] = []
+        var workerLimit: Node? = nil
+        if windowsPushable, let pushed = LimitPushdown.pushedLimit(select) {
+            workerSort = select.sortNodes
+            workerLimit = pushed
+            notes.append("LIMIT pushed to the workers as \(Self.text(pushed))")
+        } else if !select.distinctOn.isEmpty {
+            workerSort = select.sortNodes
+        }
+        var output = Output(shape: .final, workerTargets: workerTargets, workerGroupBy: select.groupBy, workerHaving: select.having,
+                            workerDistinct: workerDistinct, workerSort: workerSort, workerLimit: workerLimit,
+                            workerWindows: windowsPushable ? select.windowClause : [], coordinator: coordinator,
+                            steps: steps, notes: notes, workerTypes: [])
+        if !windowsPushable { output.notes.append("window functions computed on the coordinator over the workers' rows") }
+        if hasAggregation { output.notes.insert("grouped by the distribution column: every group is complete on one shard", at: 0) }
+        output.workerTypes = workerTypes(output.workerTargets)
+        return output
+    }
+
+    /// Partial aggregates on the workers, combined on the coordinator.
+    private mutating func splitShape() throws(PlannerError) -> Output {
+        for group in select.groupBy { addGroupKey(group) }
+        var coordinatorTargets: [Node] = []
+        for target in select.targets {
+            coordinatorTargets.append(Build.target(try rewriteForCoordinator(target.expr, mode: .combine, name: target.name), name: target.name))
+        }
+        var coordinator = SelectStmt.blank
+        coordinator.targetList = coordinatorTargets
+        coordinator.fromClause = [.rangeVar(Build.rangeVar(schema: "", name: "remote_scan", alias: nil))]
+        var groupColumns: [Node] = []
+        for group in select.groupBy { groupColumns.append(workerColumn(group, name: OutputNaming.name(of: group) == "?column?" ? "" : OutputNaming.name(of: group))) }
+        coordinator.groupClause = groupColumns
+        if let having = select.having { coordinator.havingClause = try rewriteForCoordinator(having, mode: .combine) }
+        if !select.distinct.isEmpty {
+            coordinator.distinctClause = select.distinctOn.isEmpty ? [.absent]
+                : try select.distinctOn.map { (node: Node) throws(PlannerError) in try rewriteForCoordinator(node, mode: .combine) }
+        }
+        coordinator.sortClause = try coordinatorSort(mode: .combine)
+        coordinator.limitCount = select.limit
+        coordinator.limitOffset = select.offset
+        coordinator.limitOption = select.limitOption
+        var steps: [MergeStep] = [.concatenate]
+        let aggregates = coordinatorTargets.flatMap(Aggregates.calls(in:)) + [coordinator.havingClause].compactMap { $0 }.flatMap(Aggregates.calls(in:))
+        steps.append(.combineAggregates(groupBy: groupColumns.map(Self.text), aggregates: aggregates.map { Self.text(.funcCall($0)) }))
+        if let having = coordinator.havingClause { steps.append(.filter(Self.text(having))) }
+        let windows = coordinatorTargets.flatMap(Aggregates.windows(in:))
+        if !windows.isEmpty { steps.append(.window(windows.map { Self.text(.funcCall($0)) })) }
+        if !coordinator.distinctClause.isEmpty { steps.append(.distinct(on: coordinator.distinctClause.filter { $0 != .absent }.map(Self.text))) }
+        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause.map(Self.text))) }
+        if select.limit != nil || select.offset != nil {
+            steps.append(.limit(count: select.limit.map(Self.text), offset: select.offset.map(Self.text)))
+        }
+        // LIMIT on the workers: only when ORDER BY has no aggregate and no window runs on the
+        // coordinator; the worker orders by the user's keys, then every group key.
+        var workerSort: [Node] = []
+        var workerLimit: Node? = nil
+        let sortHasAggregate = select.sort.contains { $0.node.map { !Aggregates.calls(in: $0).isEmpty } ?? false }
+        if windows.isEmpty, !sortHasAggregate, !select.sort.isEmpty, select.distinct.isEmpty, let pushed = LimitPushdown.pushedLimit(select) {
+            workerSort = select.sortNodes + workerGroupBy.map { Build.sortBy($0, SortBy()) }
+            workerLimit = pushed
+            notes.append("LIMIT pushed to the workers as \(Self.text(pushed)), ordered by the ORDER BY keys then every group key")
+        }
+        var output = Output(shape: .split, workerTargets: workerTargets, workerGroupBy: workerGroupBy, workerHaving: nil,
+                            workerDistinct: [], workerSort: workerSort, workerLimit: workerLimit, workerWindows: [],
+                            coordinator: coordinator, steps: steps, notes: notes, workerTypes: [])
+        output.workerTypes = workerTypes(output.workerTargets)
+        return output
+    }
+
+    /// The workers send columns; the coordinator evaluates the level.
+    private mutating func pullUpShape() throws(PlannerError) -> Output {
+        var coordinator = SelectStmt.blank
+        coordinator.targetList = try select.targets.map { (target: TargetItem) throws(PlannerError) in
+            Build.target(try rewriteForCoordinator(target.expr, mode: .rows), name: target.name)
+        }
+        coordinator.fromClause = [.rangeVar(Build.rangeVar(schema: "", name: "remote_scan", alias: nil))]
+        coordinator.groupClause = try select.groupBy.map { (node: Node) throws(PlannerError) in try rewriteForCoordinator(node, mode: .rows) }
+        coordinator.havingClause = try select.having.map { (node: Node) throws(PlannerError) in try rewriteForCoordinator(node, mode: .rows) }
+        if !select.distinct.isEmpty {
+            coordinator.distinctClause = select.distinctOn.isEmpty ? [.absent]
+                : try select.distinctOn.map { (node: Node) throws(PlannerError) in try rewriteForCoordinator(node, mode: .rows) }
+        }
+        coordinator.sortClause = try coordinatorSort(mode: .rows)
+        coordinator.limitCount = select.limit
+        coordinator.limitOffset = select.offset
+        coordinator.limitOption = select.limitOption
+        var steps: [MergeStep] = [.concatenate]
+        let aggregates = coordinator.targetList.flatMap(Aggregates.calls(in:))
+        if !aggregates.isEmpty || !coordinator.groupClause.isEmpty {
+            steps.append(.aggregateRows(groupBy: coordinator.groupClause.map(Self.text), aggregates: aggregates.map { Self.text(.funcCall($0)) }))
+        }
+        if let having = coordinator.havingClause { steps.append(.filter(Self.text(having))) }
+        let windows = coordinator.targetList.flatMap(Aggregates.windows(in:))
+        if !windows.isEmpty { steps.append(.window(windows.map { Self.text(.funcCall($0)) })) }
+        if !coordinator.distinctClause.isEmpty { steps.append(.distinct(on: coordinator.distinctClause.filter { $0 != .absent }.map(Self.text))) }
+        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause.map(Self.text))) }
+        if select.limit != nil || select.offset != nil {
+            steps.append(.limit(count: select.limit.map(Self.text), offset: select.offset.map(Self.text)))
+        }
+        var output = Output(shape: .pullUp, workerTargets: workerTargets, workerGroupBy: [], workerHaving: nil, workerDistinct: [],
+                            workerSort: [], workerLimit: nil, workerWindows: [], coordinator: coordinator, steps: steps,
+                            notes: notes, workerTypes: [])
+        output.workerTypes = workerTypes(output.workerTargets)
+        return output
+    }
+
+    private mutating func coordinatorSort(mode: RewriteMode) throws(PlannerError) -> [Node] {
+        var out: [Node] = []
+        for sort in select.sort {
+            guard let node = sort.node else { continue }
+            out.append(Build.sortBy(try rewriteForCoordinator(node, mode: mode), sort))
+        }
+        return out
+    }
+
+    // MARK: Coordinator expressions
+
+    enum RewriteMode {
+        /// Rows are final: whole expressions map to worker columns.
+        case finalRows
+        /// Aggregates combine partial results; group keys map to worker columns.
+        case combine
+        /// Workers send raw columns.
+        case rows
+    }
+
+    /// An expression of the original query, rewritten over `remote_scan`.
+    private mutating func rewriteForCoordinator(_ node: Node, mode: RewriteMode, name: String = "") throws(PlannerError) -> Node {
+        var copy = self
+        let result = try ExpressionTree.rewrite(node) { (child: Node) throws(PlannerError) -> Node? in
+            switch mode {
+            case .finalRows:
+                if case .funcCall(let call) = child, call.over != nil { return nil }
+                if Aggregates.windows(in: child).isEmpty, Self.hasColumns(child) {
+                    return copy.workerColumn(child, name: copy.workerKeys[copy.key(child)] == nil ? "" : "")
+                }
+                return nil
+            case .combine:
+                if copy.workerGroupKeys.contains(copy.key(child)) {
+                    return copy.workerColumn(child, name: OutputNaming.name(of: child) == "?column?" ? "" : OutputNaming.name(of: child))
+                }
+                if case .funcCall(let call) = child, Aggregates.isAggregate(call) {
+                    return try copy.combine(call, name: name)
+                }
+                if case .columnRef = child {
+                    // A column outside an aggregate that is not a group key: functionally dependent
+                    // on the key (PostgreSQL allows it for primary keys): group by it as well.
+                    copy.addGroupKey(child)
+                    return copy.workerColumn(child, name: OutputNaming.name(of: child))
+                }
+                return nil
+            case .rows:
+                if case .columnRef = child { return copy.workerColumn(child, name: OutputNaming.name(of: child)) }
+                return nil
+            }
+        }
+        self = copy
+        return result
+    }
+
+    private static func hasColumns(_ node: Node) -> Bool {
+        var found = false
+        try? ExpressionTree.visit(node) { (child: Node) throws(PlannerError) -> Bool in
+            if case .columnRef = child { found = true }
+            if case .funcCall(let call) = child, Aggregates.isAggregate(call) { found = true }
+            return !found
+        }
+        return found
+    }
+
+    /// The coordinator's combination of one aggregate's partial results.
+    private mutating func combine(_ call: FuncCall, name: String) throws(PlannerError) -> Node {
+        let aggregate = Aggregates.name(call)
+        let label = name.isEmpty ? aggregate : name
+        var partial = call
+        partial.location = 0
+        let argumentType = call.args.first.flatMap { TypeInference(binder: binder, scope: scope).type(of: $0) }
+        switch aggregate {
+        case "count":
+            if call.aggDistinct {
+                guard let argument = call.args.first else { break }
+                if case .columnRef(let ref) = argument, let binding = try? binder.resolve(ref, scope: scope), distributionColumns.contains(binding) {
+                    // Values of the distribution column never repeat across shards.
+                    let column = workerColumn(.funcCall(partial), name: label)
+                    return Build.function(["COALESCE"], [Build.cast(Build.function(["pg_catalog", "sum"], [column]), to: "bigint"), Build.integer(0)])
+                        .asCoalesce
+                }
+                addGroupKey(argument)
+                let column = workerColumn(argument, name: label)
+                var filter: Node? = nil
+                if let condition = call.aggFilter {
+                    addGroupKey(condition)
+                    filter = workerColumn(condition, name: "")
+                }
+                var combined = FuncCall()
+                combined.funcname = [Build.string("count")]
+                combined.args = [column]
+                combined.aggDistinct = true
+                combined.aggFilter = filter
+                combined.funcformat = .coerceExplicitCall
+                return .funcCall(combined)
+            }
+            let column = workerColumn(.funcCall(partial), name: label)
+            return Build.function(["COALESCE"], [Build.cast(Build.function(["pg_catalog", "sum"], [column]), to: "bigint"), Build.integer(0)]).asCoalesce
+        case "sum":
+            let column = workerColumn(.funcCall(partial), name: label)
+            let sum = Build.function(["sum"], [column])
+            if let type = argumentType, type.base == .int2 || type.base == .int4 { return Build.cast(sum, to: "bigint") }
+            if let type = argumentType, type.base == .float4 { return Build.cast(sum, to: "real") }
+            return sum
+        case "avg":
+            var sumPart = partial
+            sumPart.funcname = [Build.string("sum")]
+            var countPart = partial
+            countPart.funcname = [Build.string("count")]
+            let sum = workerColumn(.funcCall(sumPart), name: label)
+            let count = workerColumn(.funcCall(countPart), name: label)
+            let total = Build.function(["sum"], [sum])
+            var denominator = Build.function(["pg_catalog", "sum"], [count])
+            if let type = argumentType, type.base == .float4 || type.base == .float8 {
+                denominator = Build.cast(denominator, to: "double precision")
+                return Build.op("/", Build.cast(total, to: "double precision"), denominator)
+            }
+            if let type = argumentType, type.base == .interval {
+                return Build.op("/", total, Build.cast(denominator, to: "double precision"))
+            }
+            return Build.op("/", total, denominator)
+        case "min", "max", "bool_and", "bool_or", "every", "bit_and", "bit_or", "bit_xor":
+            let column = workerColumn(.funcCall(partial), name: label)
+            return Build.function([aggregate], [column])
+        default:
+            break
+        }
+        throw PlannerError(.unsupported, "aggregate \(aggregate) cannot be combined")
+    }
+
+    static func text(_ node: Node) -> String {
+        if case .sortBy(let sort) = node, let inner = sort.node {
+            var out = text(inner)
+            if sort.sortbyDir == .sortbyDesc { out += " DESC" }
+            if sort.sortbyNulls == .sortbyNullsFirst { out += " NULLS FIRST" }
+            if sort.sortbyNulls == .sortbyNullsLast { out += " NULLS LAST" }
+            return out
+        }
+        return (try? SQLDeparser.deparseExpression(node)) ?? "\(node.typeName)"
+    }
+
+    private func workerTypes(_ targets: [TargetItem]) -> [String?] {
+        let inference = TypeInference(binder: binder, scope: scope)
+        return targets.map { inference.type(of: $0.expr)?.name }
+    }
+}
+
+extension Node {
+    /// Turns a FuncCall named COALESCE into the CoalesceExpr PostgreSQL's grammar produces.
+    var asCoalesce: Node {
+        guard case .funcCall(let call) = self else { return self }
+        var coalesce = CoalesceExpr()
+        coalesce.args = call.args
+        return .coalesceExpr(coalesce)
+    }
+}

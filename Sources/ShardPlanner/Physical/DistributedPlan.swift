@@ -1,0 +1,191 @@
+/// A distributed plan: the stages of tasks to run on the nodes, in order, and how the
+/// coordinator merges what comes back. A plain value with a stable, versioned JSON form.
+public struct DistributedPlan: Sendable, Hashable, Codable {
+    /// The version of the plan's JSON form.
+    public static let formatVersion = 1
+
+    public var version: Int
+    /// The planner class that produced the plan.
+    public var planClass: PlannerClass
+    /// SELECT, INSERT, UPDATE or DELETE.
+    public var statement: StatementKind
+    /// Stages in execution order; the last one feeds the merge.
+    public var stages: [Stage]
+    /// How the coordinator turns the last stage's rows into the result.
+    public var merge: MergePlan
+    /// When the statement has parameters that decide the shard (`id = $1`), the tasks of the
+    /// stages are a template: ``bind(_:)`` chooses the shards.
+    public var deferredPruning: DeferredPruning?
+    /// Things a reader of the plan should know: a rule applied, rows pulled to the coordinator.
+    public var notes: [String]
+    /// The algebra tree before and after optimization, when it was asked for (`--tree`).
+    public var algebra: AlgebraTrees?
+
+    private enum CodingKeys: String, CodingKey {
+        case version, planClass = "class", statement, stages, merge, deferredPruning, notes, algebra
+    }
+
+    public init(planClass: PlannerClass, statement: StatementKind, stages: [Stage], merge: MergePlan,
+                deferredPruning: DeferredPruning? = nil, notes: [String] = [], algebra: AlgebraTrees? = nil) {
+        self.version = Self.formatVersion
+        self.planClass = planClass
+        self.statement = statement
+        self.stages = stages
+        self.merge = merge
+        self.deferredPruning = deferredPruning
+        self.notes = notes
+        self.algebra = algebra
+    }
+
+    /// All tasks of all stages.
+    public var taskCount: Int { stages.reduce(0) { $0 + $1.tasks.count } }
+}
+
+public enum PlannerClass: String, Sendable, Hashable, Codable, CaseIterable {
+    /// One table, equality on the distribution column: the shard is known from the constant.
+    case fastPathRouter = "fast-path router"
+    /// Every distributed table pruned to one colocated shard group (or only reference tables).
+    case router
+    /// One task per shard group, merged on the coordinator.
+    case multiShard = "multi-shard"
+    /// INSERT / UPDATE / DELETE routed to the shards it touches.
+    case modify
+    /// Only local tables (or nothing distributed): runs on the coordinator as written.
+    case local
+}
+
+public enum StatementKind: String, Sendable, Hashable, Codable {
+    case select = "SELECT", insert = "INSERT", update = "UPDATE", delete = "DELETE"
+}
+
+/// A set of tasks that can run in parallel, and where their rows go.
+public struct Stage: Sendable, Hashable, Codable {
+    public var id: Int
+    public var tasks: [Task]
+    public var output: StageOutput
+
+    public init(id: Int, tasks: [Task], output: StageOutput = .coordinator) {
+        self.id = id
+        self.tasks = tasks
+        self.output = output
+    }
+}
+
+/// Where a stage's rows go.
+public enum StageOutput: Sendable, Hashable, Codable {
+    /// Returned to the coordinator (the merge reads them as `remote_scan`).
+    case coordinator
+    /// Sent to every node as a named intermediate result.
+    case broadcast(name: String)
+    /// Hash-partitioned into buckets on a column, for the next stage.
+    case partitioned(name: String, column: String, buckets: Int)
+}
+
+/// One query on one node.
+public struct Task: Sendable, Hashable, Codable {
+    /// The task's position in its stage (0-based), in shard order.
+    public var index: Int
+    /// `host:port` of the node that runs the task (the first placement for reads).
+    public var node: String
+    /// Every placement the task must run on: more than one for writes to reference tables
+    /// (and replicated shards); reads use `node`.
+    public var placements: [String]
+    /// The shard ids the SQL reads or writes.
+    public var shards: [Int64]
+    /// The shard index of the task's shard group (nil for reference-only and local tasks).
+    public var shardIndex: Int?
+    public var sql: String
+
+    public init(index: Int, node: String, placements: [String], shards: [Int64], shardIndex: Int?, sql: String) {
+        self.index = index
+        self.node = node
+        self.placements = placements
+        self.shards = shards
+        self.shardIndex = shardIndex
+        self.sql = sql
+    }
+}
+
+/// How the coordinator merges: as steps for people and tools, and as SQL over `remote_scan`.
+public struct MergePlan: Sendable, Hashable, Codable {
+    /// The steps in order (concatenate, combine aggregates, filter, distinct, sort, limit, project).
+    public var steps: [MergeStep]
+    /// The columns the tasks return, which the coordinator reads as table `remote_scan`.
+    public var workerColumns: [OutputColumn]
+    /// SQL a PostgreSQL coordinator runs over a table `remote_scan` holding every task's rows;
+    /// it produces the final result.
+    public var sql: String
+    /// The result's columns: names and types as a single PostgreSQL node would give them.
+    public var columns: [OutputColumn]
+
+    public init(steps: [MergeStep], workerColumns: [OutputColumn], sql: String, columns: [OutputColumn]) {
+        self.steps = steps
+        self.workerColumns = workerColumns
+        self.sql = sql
+        self.columns = columns
+    }
+}
+
+public enum MergeStep: Sendable, Hashable, Codable {
+    /// Rows of all tasks, in task order.
+    case concatenate
+    /// Group (when keys are given) and combine the workers' partial aggregates.
+    case combineAggregates(groupBy: [String], aggregates: [String])
+    /// Compute aggregates from raw rows the workers sent (no known split, or DISTINCT).
+    case aggregateRows(groupBy: [String], aggregates: [String])
+    case filter(String)
+    case window([String])
+    case distinct(on: [String])
+    case sort([String])
+    case limit(count: String?, offset: String?)
+    case project([String])
+    /// For modifications: sum the affected row counts (and concatenate RETURNING rows).
+    case sumRowCounts
+}
+
+/// A fast-path plan whose shard is decided by a parameter: ``DistributedPlan/bind(_:)`` picks the
+/// shard from the parameter's value without planning again.
+public struct DeferredPruning: Sendable, Hashable, Codable {
+    /// The 1-based parameter number (`$1`).
+    public var parameter: Int
+    /// The distribution column's type, which the parameter's value is read as.
+    public var type: String
+    /// The table whose shard the value selects.
+    public var table: String
+    /// The task SQL in pieces; the shard relation goes between consecutive pieces.
+    public var template: [String]
+    /// The table's shards in hash order.
+    public var shards: [DeferredShard]
+
+    public init(parameter: Int, type: String, table: String, template: [String], shards: [DeferredShard]) {
+        self.parameter = parameter
+        self.type = type
+        self.table = table
+        self.template = template
+        self.shards = shards
+    }
+}
+
+/// One shard a deferred plan can choose.
+public struct DeferredShard: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var relation: String
+    public var minimumHash: Int32
+    public var maximumHash: Int32
+    /// `host:port` of every placement, first the one reads use.
+    public var placements: [String]
+
+    public init(id: Int64, relation: String, minimumHash: Int32, maximumHash: Int32, placements: [String]) {
+        self.id = id
+        self.relation = relation
+        self.minimumHash = minimumHash
+        self.maximumHash = maximumHash
+        self.placements = placements
+    }
+}
+
+/// The algebra tree as text, before and after the optimizer's passes.
+public struct AlgebraTrees: Sendable, Hashable, Codable {
+    public var logical: String
+    public var optimized: String
+}

@@ -1,0 +1,401 @@
+import SQLSyntax
+import ShardCatalog
+
+/// Plans a SELECT: local, fast-path router, router (one shard group or reference tables only),
+/// or multi-shard pushdown with a coordinator merge.
+struct SelectPlanner {
+    let catalog: Catalog
+    let options: PlanOptions
+
+    func plan(_ select: SelectStmt) throws(PlannerError) -> DistributedPlan {
+        var binder = Binder(catalog: catalog)
+        let top = binder.newScope(parent: nil)
+        let outputs = try binder.bindSelect(select, scope: top)
+        let bound = binder.bound
+        let tableEntries = bound.tableEntries
+        func kind(_ entry: RangeEntry) -> Distribution { entry.table!.distribution }
+        let hashEntries = tableEntries.filter { if case .hash = kind($0) { return true } else { return false } }
+        let singleShardEntries = tableEntries.filter { kind($0) == .singleShard }
+        let referenceEntries = tableEntries.filter { kind($0) == .reference }
+        let localEntries = tableEntries.filter { kind($0) == .local && $0.table!.shards.isEmpty }
+        let citusLocalEntries = tableEntries.filter { kind($0) == .local && !$0.table!.shards.isEmpty }
+        let distributedEntries = hashEntries + singleShardEntries
+
+        // Nothing distributed: the statement runs on the coordinator as written.
+        if distributedEntries.isEmpty && referenceEntries.isEmpty && citusLocalEntries.isEmpty {
+            return try singleTask(select, binder: binder, outputs: outputs, planClass: .local, node: catalog.localNode,
+                                  shardIndex: nil, relation: { table, _ in table.plainRelation }, notes: [
+                                      tableEntries.isEmpty ? "no tables: the statement runs on the coordinator"
+                                          : "only local tables: the statement runs on the coordinator as written",
+                                  ])
+        }
+
+        if distributedEntries.isEmpty {
+            // Reference tables (and local tables on the coordinator): one task.
+            var node: String
+            if !localEntries.isEmpty || !citusLocalEntries.isEmpty {
+                guard let coordinator = catalog.coordinator else {
+                    throw PlannerError.unsupported("local tables can only be joined with reference tables when the coordinator is in the metadata",
+                                                   hint: "Register the coordinator with citus_set_coordinator_host.")
+                }
+                node = coordinator.address
+            } else {
+                let shard = referenceEntries[0].table!.shards[0]
+                node = shard.placements.first.map { catalog.address(ofGroup: $0.groupId) } ?? catalog.localNode
+            }
+            let fastPath = tableEntries.count == 1 && bound.sublinkCount == 0 && bound.subqueries.isEmpty && !bound.hasSetOperations
+            if select.lockingClause.isEmpty == false { node = referenceEntries.first.flatMap { $0.table?.shards.first?.placements.first }.map { catalog.address(ofGroup: $0.groupId) } ?? node }
+            return try singleTask(select, binder: binder, outputs: outputs, planClass: fastPath ? .fastPathRouter : .router, node: node,
+                                  shardIndex: nil, relation: { table, _ in
+                                      table.shards.first.map { table.shardRelation($0.id) } ?? table.plainRelation
+                                  }, notes: fastPath ? ["reference table: the first placement in (host, port) order answers"]
+                                      : ["only reference tables\(localEntries.isEmpty ? "" : " and local tables"): one task"])
+        }
+
+        if !localEntries.isEmpty || !citusLocalEntries.isEmpty {
+            throw PlannerError.notYet("joining a local table with a distributed table",
+                                      hint: "Citus plans the local table as a subplan whose rows are sent to the workers (recursive planning); shardplan will do the same in a later version. Distribute the table or make it a reference table.")
+        }
+
+        // Pruning.
+        var pruning = ShardPruning(binder: binder)
+        var indexSets: [Int: [Int]?] = [:]
+        for entry in hashEntries {
+            let table = entry.table!
+            var set = pruning.shardIndexes(try pruning.values(for: entry.index), table: table)
+            if set == nil && table.shards.count == 1 { set = [0] }
+            indexSets[entry.index] = set
+        }
+        for entry in singleShardEntries { indexSets[entry.index] = [0] }
+        let groups = Set(distributedEntries.compactMap { $0.table?.colocationId })
+
+        // Fast path with a parameter for the distribution column: the shard is chosen when the
+        // statement is bound (Citus's deferred pruning).
+        if hashEntries.count == 1, tableEntries.count == 1, bound.sublinkCount == 0, bound.subqueries.isEmpty,
+           !bound.hasSetOperations, indexSets[hashEntries[0].index] ?? nil == nil, let whereClause = select.whereClause,
+           let table = hashEntries[0].table, case .hash(let column) = table.distribution,
+           Self.isFastPath(whereClause, column: column, binder: binder, scope: 0),
+           let parameter = Self.fastPathParameter(whereClause, column: column) {
+            var marker = RelationMarker(catalog: catalog)
+            let template = SQLTemplate(sql: try Self.deparse(.selectStmt(try marker.mark(select))))
+            let type = table.column(named: column)!.type
+            let deferred = DeferredPruning(parameter: parameter, type: type.name, table: table.name.description,
+                                           template: template.pieces, shards: table.deferredShards(catalog))
+            let task = Task(index: 0, node: "(chosen by $\(parameter))", placements: [], shards: [], shardIndex: nil,
+                            sql: template.fill { _ in "\(table.plainRelation)_<shard of $\(parameter)>" })
+            return DistributedPlan(planClass: .fastPathRouter, statement: .select, stages: [Stage(id: 0, tasks: [task])],
+                                   merge: concatenateMerge(outputs: outputs), deferredPruning: deferred,
+                                   notes: ["deferred pruning: the shard is chosen from $\(parameter) when the statement is bound"])
+        }
+
+        // Router: every distributed table in one shard group.
+        if groups.count == 1, distributedEntries.allSatisfy({ (indexSets[$0.index] ?? nil).map { $0.count <= 1 } ?? false }) {
+            let chosen = Set(distributedEntries.compactMap { (indexSets[$0.index] ?? nil)?.first })
+            if chosen.count <= 1 {
+                return try routerPlan(select, binder: binder, outputs: outputs, index: chosen.first, indexSets: indexSets,
+                                      pruning: pruning, distributedEntries: distributedEntries)
+            }
+        }
+        if groups.count == 1 && distributedEntries.count > 1 && distributedEntries.allSatisfy({ (indexSets[$0.index] ?? nil)?.count == 1 }) {
+            // Each table pruned to one shard, but not the same shard index: the rows meet on
+            // different nodes.
+        }
+        return try multiShardPlan(select, binder: binder, outputs: outputs, indexSets: indexSets, pruning: pruning,
+                                  distributedEntries: distributedEntries, referenceEntries: referenceEntries)
+    }
+
+    // MARK: One task
+
+    /// The whole statement as one task, tables replaced by `relation(table, slot)`.
+    private func singleTask(_ select: SelectStmt, binder: Binder, outputs: [OutputColumn], planClass: PlannerClass, node: String,
+                            shardIndex: Int?, relation: (CatalogTable, Int) -> String, notes: [String],
+                            deferred: DeferredPruning? = nil) throws(PlannerError) -> DistributedPlan {
+        var marker = RelationMarker(catalog: catalog)
+        let marked = try marker.mark(select)
+        let template = SQLTemplate(sql: try Self.deparse(.selectStmt(marked)))
+        let tables = marker.tables
+        let sql = template.fill { slot in relation(tables[slot], slot) }
+        var shards: [Int64] = []
+        for table in tables {
+            if let index = shardIndex, case .hash = table.distribution, index < table.shards.count {
+                shards.append(table.shards[index].id)
+            } else if table.distribution != .local || !table.shards.isEmpty, case .hash = table.distribution {
+            } else if let first = table.shards.first {
+                shards.append(first.id)
+            }
+        }
+        let task = Task(index: 0, node: node, placements: [node], shards: shards, shardIndex: shardIndex, sql: sql)
+        var plan = DistributedPlan(planClass: planClass, statement: .select, stages: [Stage(id: 0, tasks: [task])],
+                                   merge: concatenateMerge(outputs: outputs), deferredPruning: deferred, notes: notes)
+        if options.includeAlgebra {
+            let tree = try AlgebraBuilder(binder: binder, select: select).logicalTree()
+            plan.algebra = AlgebraTrees(logical: tree.render(), optimized: "Collect (one task)\n" + indent(tree.render()))
+        }
+        return plan
+    }
+
+    private func routerPlan(_ select: SelectStmt, binder: Binder, outputs: [OutputColumn], index: Int?, indexSets: [Int: [Int]?],
+                            pruning: ShardPruning, distributedEntries: [RangeEntry]) throws(PlannerError) -> DistributedPlan {
+        let bound = binder.bound
+        let emptyTables = Set(distributedEntries.filter { (indexSets[$0.index] ?? nil)?.isEmpty ?? false }.compactMap { $0.table?.name })
+        let node: String
+        var notes: [String] = []
+        if let index {
+            let table = distributedEntries.first { (indexSets[$0.index] ?? nil)?.first == index }!.table!
+            node = table.shards[index].placements.first.map { catalog.address(ofGroup: $0.groupId) } ?? catalog.localNode
+        } else {
+            node = catalog.localNode
+            notes.append("the conditions contradict each other (or compare with NULL): no shard can hold a matching row; the task reads empty relations on the coordinator")
+        }
+        // Fast path: one table, `distcol = constant` among the top-level AND conditions.
+        var planClass = PlannerClass.router
+        var deferred: DeferredPruning? = nil
+        if bound.tableEntries.count == 1, bound.sublinkCount == 0, bound.subqueries.isEmpty, !bound.hasSetOperations,
+           let entry = distributedEntries.first, let table = entry.table, case .hash(let column) = table.distribution,
+           let whereClause = select.whereClause, Self.isFastPath(whereClause, column: column, binder: binder, scope: entry.scope) {
+            planClass = .fastPathRouter
+        }
+        if planClass == .router, distributedEntries.count == 1, bound.tableEntries.count == 1, bound.sublinkCount == 0,
+           bound.subqueries.isEmpty, !bound.hasSetOperations, let entry = distributedEntries.first, let table = entry.table,
+           case .hash(let column) = table.distribution, let whereClause = select.whereClause,
+           Self.isFastPath(whereClause, column: column, binder: binder, scope: entry.scope) {
+            planClass = .fastPathRouter
+        }
+        _ = deferred
+        deferred = nil
+        if let index { notes.append("all distributed tables pruned to shard index \(index)") }
+        return try singleTask(select, binder: binder, outputs: outputs, planClass: planClass, node: node, shardIndex: index,
+                              relation: { table, _ in
+                                  if emptyTables.contains(table.name) || (index == nil && table.distribution != .reference) {
+                                      return table.emptyRelation
+                                  }
+                                  switch table.distribution {
+                                  case .hash: return table.shardRelation(table.shards[index ?? 0].id)
+                                  default: return table.shards.first.map { table.shardRelation($0.id) } ?? table.plainRelation
+                                  }
+                              }, notes: notes)
+    }
+
+    /// `distcol = constant` (or `$n`) is one arm of the top-level AND and the column appears once.
+    static func isFastPath(_ whereClause: Node, column: String, binder: Binder, scope: Int) -> Bool {
+        var references = 0
+        try? ExpressionTree.visit(whereClause) { (child: Node) throws(PlannerError) -> Bool in
+            if case .columnRef(let ref) = child, case .string(let name)? = ref.fields.last, name.sval == column { references += 1 }
+            return true
+        }
+        guard references == 1 else { return false }
+        return ShardPruning.conjuncts(of: whereClause).contains { conjunct in
+            guard case .aExpr(let expr) = conjunct, expr.kind == .aexprOp, ShardPruning.operatorName(expr) == "=" else { return false }
+            let sides = [expr.lexpr, expr.rexpr].compactMap { $0 }
+            let hasColumn = sides.contains { if case .columnRef(let ref) = $0, case .string(let n)? = ref.fields.last { return n.sval == column } else { return false } }
+            let hasConstant = sides.contains { node in
+                switch node {
+                case .aConst, .paramRef: return true
+                case .typeCast(let cast): if case .aConst? = cast.arg { return true } else if case .paramRef? = cast.arg { return true } else { return false }
+                default: return false
+                }
+            }
+            return hasColumn && hasConstant
+        }
+    }
+
+    /// The parameter in `distcol = $n` among the top-level AND conditions.
+    static func fastPathParameter(_ whereClause: Node, column: String) -> Int? {
+        for conjunct in ShardPruning.conjuncts(of: whereClause) {
+            guard case .aExpr(let expr) = conjunct, expr.kind == .aexprOp, ShardPruning.operatorName(expr) == "=" else { continue }
+            for side in [expr.lexpr, expr.rexpr].compactMap({ $0 }) {
+                if case .paramRef(let param) = side { return Int(param.number) }
+                if case .typeCast(let cast) = side, case .paramRef(let param)? = cast.arg { return Int(param.number) }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Multi-shard
+
+    private func multiShardPlan(_ select: SelectStmt, binder: Binder, outputs: [OutputColumn], indexSets: [Int: [Int]?],
+                                pruning: ShardPruning, distributedEntries: [RangeEntry],
+                                referenceEntries: [RangeEntry]) throws(PlannerError) -> DistributedPlan {
+        let bound = binder.bound
+        let hint = "Consider using an equality filter on the distributed table's partition column."
+        if !select.lockingClause.isEmpty {
+            throw PlannerError.unsupported("could not run distributed query with FOR UPDATE/SHARE commands", hint: hint)
+        }
+        if select.groupClause.contains(where: { if case .groupingSet(let g) = $0 { return g.kind != .groupingSetEmpty } else { return false } }) {
+            throw PlannerError.unsupported("could not run distributed query with GROUPING SETS, CUBE, or ROLLUP", hint: hint)
+        }
+        if case .subLink? = select.limitCount {
+            throw PlannerError.unsupported("subquery in LIMIT is not supported in multi-shard queries")
+        }
+        if bound.hasSetOperations {
+            throw PlannerError.notYet("a set operation (UNION, INTERSECT, EXCEPT) over distributed tables across shards",
+                                      hint: "Citus pushes it down only inside a FROM subquery of colocated tables, else plans each branch as a subplan; shardplan does neither yet. Filter each branch on the distribution column to route it to one shard.")
+        }
+        if !bound.subqueries.isEmpty || bound.sublinkCount > 0 {
+            throw PlannerError.notYet("a subquery in a multi-shard query",
+                                      hint: "Subquery pushdown and recursive planning (subplans) come in a later version. A filter on the distribution column that routes the whole query to one shard lets it run as is.")
+        }
+        if bound.hasFunctionsInFrom {
+            throw PlannerError.notYet("a function or VALUES list in FROM in a multi-shard query")
+        }
+        if !select.windowClause.isEmpty || Aggregates.windows(in: .list(PGList(select.targetList))).contains(where: { !($0.over?.refname.isEmpty ?? true) || !($0.over?.name.isEmpty ?? true) }) {
+            throw PlannerError.notYet("a named window (WINDOW clause) in a multi-shard query", hint: "Write the window definition inside OVER (...).")
+        }
+        let scope = 0
+        try checkJoins(binder: binder, pruning: pruning, distributedEntries: distributedEntries, referenceEntries: referenceEntries)
+
+        // Tasks: the shard indexes every table whose rows are kept can have rows in.
+        let shardCount = distributedEntries[0].table!.shards.count
+        var taskIndexes = Set(0..<shardCount)
+        for entry in distributedEntries where !entry.nullable {
+            if let set = indexSets[entry.index] ?? nil { taskIndexes.formIntersection(set) }
+        }
+        if taskIndexes.isEmpty {
+            return try routerPlan(select, binder: binder, outputs: outputs, index: nil, indexSets: indexSets, pruning: pruning,
+                                  distributedEntries: distributedEntries)
+        }
+        // Distribution columns of tables whose rows are never null-extended.
+        var distributionColumns = Set<ColumnBinding>()
+        for entry in distributedEntries where !entry.nullable {
+            guard let table = entry.table, case .hash(let column) = table.distribution, let index = table.columnIndex(named: column) else { continue }
+            distributionColumns.insert(ColumnBinding(entry: entry.index, column: index))
+        }
+        let normalized = try NormalizedSelect(select, binder: binder, scope: scope, outputs: outputs)
+        var split = ExtendedOpSplit(binder: binder, scope: scope, distributionColumns: distributionColumns, select: normalized)
+        let output = try split.run()
+
+        var worker = SelectStmt.blank
+        worker.targetList = output.workerTargets.map { Build.target($0.expr, name: $0.name) }
+        worker.fromClause = select.fromClause
+        worker.whereClause = select.whereClause
+        worker.groupClause = output.workerGroupBy
+        worker.havingClause = output.workerHaving
+        worker.distinctClause = output.workerDistinct
+        worker.sortClause = output.workerSort
+        worker.limitCount = output.workerLimit
+        worker.windowClause = output.workerWindows
+        var marker = RelationMarker(catalog: catalog)
+        let marked = try marker.mark(worker)
+        let template = SQLTemplate(sql: try Self.deparse(.selectStmt(marked)))
+        let tables = marker.tables
+        let anchor = distributedEntries[0].table!
+        var tasks: [Task] = []
+        for index in taskIndexes.sorted() {
+            var shards: [Int64] = []
+            let sql = template.fill { slot in
+                let table = tables[slot]
+                switch table.distribution {
+                case .hash:
+                    shards.append(table.shards[index].id)
+                    return table.shardRelation(table.shards[index].id)
+                default:
+                    let shard = table.shards[0]
+                    shards.append(shard.id)
+                    return table.shardRelation(shard.id)
+                }
+            }
+            let node = anchor.shards[index].placements.first.map { catalog.address(ofGroup: $0.groupId) } ?? catalog.localNode
+            var seen = Set<Int64>()
+            tasks.append(Task(index: tasks.count, node: node, placements: [node], shards: shards.filter { seen.insert($0).inserted },
+                              shardIndex: index, sql: sql))
+        }
+        let workerColumns = zip(output.workerTargets, output.workerTypes).map { OutputColumn(name: $0.name, type: $1) }
+        let mergeSQL = try Self.deparse(.selectStmt(output.coordinator))
+        let merge = MergePlan(steps: output.steps, workerColumns: workerColumns, sql: mergeSQL, columns: outputs)
+        var notes = output.notes
+        if taskIndexes.count < shardCount {
+            notes.insert("pruned to \(taskIndexes.count) of \(shardCount) shard groups", at: 0)
+        }
+        var plan = DistributedPlan(planClass: .multiShard, statement: .select, stages: [Stage(id: 0, tasks: tasks)], merge: merge, notes: notes)
+        if options.includeAlgebra {
+            let builder = AlgebraBuilder(binder: binder, select: select)
+            let logical = try builder.logicalTree()
+            let optimized = try builder.optimizedTree(output: output, indexSets: indexSets)
+            plan.algebra = AlgebraTrees(logical: logical.render(), optimized: optimized.render())
+        }
+        return plan
+    }
+
+    /// Distributed tables must be colocated and joined on their distribution columns; otherwise
+    /// Citus's error for the kind of join.
+    private func checkJoins(binder: Binder, pruning: ShardPruning, distributedEntries: [RangeEntry],
+                            referenceEntries: [RangeEntry]) throws(PlannerError) {
+        let scope = binder.bound.scopes[0]
+        // An outer join whose kept side has no distributed table would need every shard's rows
+        // for each kept row.
+        for join in scope.outerJoins {
+            let nullableDistributed = join.nullable.contains { index in distributedEntries.contains { $0.index == index } }
+            let preservedDistributed = join.preserved.contains { index in distributedEntries.contains { $0.index == index } }
+            if nullableDistributed && !preservedDistributed {
+                throw PlannerError.notYet("an outer join whose outer (kept) side is a reference table and whose inner side is distributed",
+                                          hint: "Citus either adds a per-shard hash filter on the reference side or plans the distributed side as a subplan; shardplan does not yet. Turn the join around when a distributed table can be the kept side.")
+            }
+        }
+        guard distributedEntries.count > 1 else { return }
+        let groups = Set(distributedEntries.compactMap { $0.table?.colocationId })
+        func distribution(_ entry: RangeEntry) -> ColumnBinding? {
+            guard let table = entry.table, case .hash(let column) = table.distribution, let index = table.columnIndex(named: column) else { return nil }
+            return ColumnBinding(entry: entry.index, column: index)
+        }
+        let columns = distributedEntries.compactMap(distribution)
+        let joinedOnDistribution = columns.count == distributedEntries.count
+            && columns.dropFirst().allSatisfy { pruning.equivalent($0, columns[0]) }
+        if groups.count == 1 && joinedOnDistribution { return }
+        if scope.hasOuterJoin {
+            throw PlannerError.unsupported("complex joins are only supported when all distributed tables are co-located and joined on their distribution columns")
+        }
+        // Are the tables tied by some equality at all?
+        var connected = Set([distributedEntries[0].index])
+        var changed = true
+        let pairs = (scope.conjuncts + scope.joinConditions).flatMap { pruning.equalities(in: $0, scope: 0) }
+        while changed {
+            changed = false
+            for (a, b) in pairs {
+                if connected.contains(a.entry) && !connected.contains(b.entry) { connected.insert(b.entry); changed = true }
+                if connected.contains(b.entry) && !connected.contains(a.entry) { connected.insert(a.entry); changed = true }
+            }
+        }
+        let allConnected = distributedEntries.allSatisfy { connected.contains($0.index) }
+        if allConnected {
+            let types = Set(columns.compactMap { binder.bound.entries[$0.entry].columns[$0.column].type })
+            if joinedOnDistribution && types.count > 1 || (groups.count == 1 && !joinedOnDistribution && types.count > 1) {
+                throw PlannerError.unsupported("complex joins are only supported when all distributed tables are joined on their distribution columns with equal operator")
+            }
+            throw PlannerError.unsupported("the query contains a join that requires repartitioning",
+                                           hint: groups.count > 1 && joinedOnDistribution
+                                               ? "The tables are joined on their distribution columns but are not colocated (create them with colocate_with). Repartition joins come in a later version of shardplan."
+                                               : "Join on the distribution columns of colocated tables, or add the distribution column to the join condition. Repartition joins come in a later version of shardplan.")
+        }
+        let hasAnyCondition = !scope.joinConditions.isEmpty || scope.conjuncts.contains { conjunct in
+            var entriesSeen = Set<Int>()
+            try? ExpressionTree.visit(conjunct) { (child: Node) throws(PlannerError) -> Bool in
+                if case .columnRef(let ref) = child, let binding = try? binder.resolve(ref, scope: 0) { entriesSeen.insert(binding.entry) }
+                return true
+            }
+            return entriesSeen.filter { index in distributedEntries.contains { $0.index == index } }.count > 1
+        }
+        if hasAnyCondition {
+            throw PlannerError.unsupported("complex joins are only supported when all distributed tables are joined on their distribution columns with equal operator")
+        }
+        throw PlannerError.unsupported("cannot perform distributed planning on this query", detail: "Cartesian products are currently unsupported")
+    }
+
+    static func deparse(_ node: Node) throws(PlannerError) -> String {
+        do {
+            return try SQLDeparser.deparse(node)
+        } catch {
+            throw PlannerError.notYet("printing \(error.nodeType) in task SQL")
+        }
+    }
+}
+
+func indent(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+}
+
+extension PGList {
+    init(_ items: [Node]) {
+        self.init()
+        self.items = items
+    }
+}

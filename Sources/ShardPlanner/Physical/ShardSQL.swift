@@ -1,0 +1,149 @@
+import SQLSyntax
+import ShardCatalog
+
+/// SQL with a slot for each Citus table occurrence: deparsed once, filled per task with shard
+/// names. Tables are marked in the tree by a relation name no user can write.
+struct SQLTemplate: Sendable, Hashable {
+    /// Text pieces; between piece i and i+1 stands the relation of table `slots[i]`.
+    var pieces: [String]
+    var slots: [Int]
+
+    static func marker(_ table: Int) -> String { "\u{1}\(table)" }
+
+    init(sql: String) {
+        var pieces: [String] = []
+        var slots: [Int] = []
+        var rest = Substring(sql)
+        while let start = rest.range(of: "\"\u{1}") {
+            pieces.append(String(rest[..<start.lowerBound]))
+            let afterMarker = rest[start.upperBound...]
+            guard let end = afterMarker.firstIndex(of: "\"") else { break }
+            slots.append(Int(afterMarker[..<end]) ?? 0)
+            rest = afterMarker[afterMarker.index(after: end)...]
+        }
+        pieces.append(String(rest))
+        self.pieces = pieces
+        self.slots = slots
+    }
+
+    /// The SQL with each table slot replaced by `relation(table)`.
+    func fill(_ relation: (Int) -> String) -> String {
+        var out = pieces[0]
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + slots.count * 40)
+        for (index, slot) in slots.enumerated() {
+            out += relation(slot)
+            out += pieces[index + 1]
+        }
+        return out
+    }
+}
+
+/// Marks the Citus tables of a statement (every query level) with template markers.
+struct RelationMarker {
+    let catalog: Catalog
+    /// Tables by marker number.
+    var tables: [CatalogTable] = []
+    var index: [QualifiedName: Int] = [:]
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    mutating func slot(for table: CatalogTable) -> Int {
+        if let existing = index[table.name] { return existing }
+        index[table.name] = tables.count
+        tables.append(table)
+        return tables.count - 1
+    }
+
+    /// Replaces a RangeVar naming a Citus table by its marker, keeping the reference name as alias.
+    mutating func mark(_ range: RangeVar, keepAliasAsIs: Bool = false) -> RangeVar {
+        let parts = range.schemaname.isEmpty ? [range.relname] : [range.schemaname, range.relname]
+        guard let table = catalog.table(named: parts), table.isCitusTable else { return range }
+        var marked = range
+        marked.schemaname = ""
+        marked.catalogname = ""
+        marked.relname = RelationMarker.marker(slot(for: table))
+        if marked.alias == nil && !keepAliasAsIs {
+            var alias = Alias()
+            alias.aliasname = table.name.name
+            marked.alias = alias
+        }
+        return marked
+    }
+
+    static func marker(_ slot: Int) -> String { SQLTemplate.marker(slot) }
+
+    mutating func mark(_ select: SelectStmt) throws(PlannerError) -> SelectStmt {
+        var select = select
+        if let left = select.larg { select.larg = try mark(left) }
+        if let right = select.rarg { select.rarg = try mark(right) }
+        var from: [Node] = []
+        for item in select.fromClause { from.append(try markFromItem(item)) }
+        select.fromClause = from
+        select.targetList = try markExpressions(select.targetList)
+        select.whereClause = try select.whereClause.map { (node: Node) throws(PlannerError) in try markExpression(node) }
+        select.havingClause = try select.havingClause.map { (node: Node) throws(PlannerError) in try markExpression(node) }
+        select.groupClause = try markExpressions(select.groupClause)
+        select.sortClause = try markExpressions(select.sortClause)
+        var values: [Node] = []
+        for row in select.valuesLists { values.append(try markExpression(row)) }
+        select.valuesLists = values
+        return select
+    }
+
+    mutating func markFromItem(_ item: Node) throws(PlannerError) -> Node {
+        switch item {
+        case .rangeVar(let range):
+            return .rangeVar(mark(range))
+        case .joinExpr(var join):
+            join.larg = try join.larg.map { (node: Node) throws(PlannerError) in try markFromItem(node) }
+            join.rarg = try join.rarg.map { (node: Node) throws(PlannerError) in try markFromItem(node) }
+            join.quals = try join.quals.map { (node: Node) throws(PlannerError) in try markExpression(node) }
+            return .joinExpr(join)
+        case .rangeSubselect(var subselect):
+            if case .selectStmt(let select)? = subselect.subquery { subselect.subquery = .selectStmt(try mark(select)) }
+            return .rangeSubselect(subselect)
+        default:
+            return item
+        }
+    }
+
+    mutating func markExpressions(_ nodes: [Node]) throws(PlannerError) -> [Node] {
+        var out: [Node] = []
+        out.reserveCapacity(nodes.count)
+        for node in nodes { out.append(try markExpression(node)) }
+        return out
+    }
+
+    /// Marks tables inside the subqueries of an expression.
+    mutating func markExpression(_ node: Node) throws(PlannerError) -> Node {
+        var copy = self
+        let result = try ExpressionTree.rewrite(node) { (child: Node) throws(PlannerError) -> Node? in
+            guard case .subLink(var link) = child else { return nil }
+            if let test = link.testexpr { link.testexpr = try copy.markExpression(test) }
+            if case .selectStmt(let select)? = link.subselect { link.subselect = .selectStmt(try copy.mark(select)) }
+            return .subLink(link)
+        }
+        self = copy
+        return result
+    }
+}
+
+extension CatalogTable {
+    /// `schema.shard_name`, quoted as PostgreSQL needs.
+    func shardRelation(_ shardId: Int64) -> String {
+        SQLDeparser.quoteIdentifier(name.schema) + "." + SQLDeparser.quoteIdentifier(Shard.relationName(table: name.name, shardId: shardId))
+    }
+
+    /// The relation's own name, for local tables that are not sharded.
+    var plainRelation: String {
+        SQLDeparser.quoteIdentifier(name.schema) + "." + SQLDeparser.quoteIdentifier(name.name)
+    }
+
+    /// An empty relation with the table's columns and types, for a table pruned away entirely.
+    var emptyRelation: String {
+        let columns = columns.map { "NULL::\($0.type.name) AS \(SQLDeparser.quoteIdentifier($0.name))" }
+        return "(SELECT \(columns.joined(separator: ", ")) WHERE false)"
+    }
+}
