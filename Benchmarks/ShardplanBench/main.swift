@@ -77,3 +77,7 @@ if filter == nil || filter == "memory" {
 if filter == nil || filter == "catalog" {
     try runCatalogBenchmarks()
 }
+
+if filter == nil || filter == "planner" {
+    try runPlannerBenchmarks()
+}

@@ -21,9 +21,11 @@ public struct PlanOptions: Sendable, Hashable {
 /// ```
 public struct DistributedPlanner: Sendable {
     public let catalog: Catalog
+    let directory: ShardDirectory
 
     public init(catalog: Catalog) {
         self.catalog = catalog
+        self.directory = ShardDirectory(catalog: catalog)
     }
 
     /// Plans one statement.
@@ -45,11 +47,11 @@ public struct DistributedPlanner: Sendable {
     public func plan(_ statement: Node, options: PlanOptions = PlanOptions()) throws(PlannerError) -> DistributedPlan {
         switch statement {
         case .selectStmt(let select):
-            return try SelectPlanner(catalog: catalog, options: options).plan(select)
+            return try SelectPlanner(catalog: catalog, options: options, directory: directory).plan(select)
         case .insertStmt(let insert):
-            return try InsertPlanner(catalog: catalog).plan(insert)
+            return try InsertPlanner(catalog: catalog, directory: directory).plan(insert)
         case .updateStmt, .deleteStmt:
-            return try ModifyPlanner(catalog: catalog).plan(statement)
+            return try ModifyPlanner(catalog: catalog, directory: directory).plan(statement)
         case .explainStmt:
             throw PlannerError.unsupported("EXPLAIN cannot be planned", hint: "Plan the statement itself; `shardplan explain` shows its plan.")
         default:
@@ -88,9 +90,11 @@ extension String {
 func concatenateMerge(outputs: [OutputColumn]) -> MergePlan {
     let unique = String.uniqueNames(outputs.map(\.name))
     let workerColumns = zip(unique, outputs).map { OutputColumn(name: $0, type: $1.type) }
-    var select = SelectStmt.blank
-    select.targetList = zip(unique, outputs).map { Build.target(Build.column("remote_scan", $0), name: $1.name) }
-    select.fromClause = [.rangeVar(Build.rangeVar(schema: "", name: "remote_scan", alias: nil))]
-    let sql = (try? SQLDeparser.deparse(.selectStmt(select))) ?? "SELECT * FROM remote_scan"
+    var sql = "SELECT "
+    for (index, (name, output)) in zip(unique, outputs).enumerated() {
+        if index > 0 { sql += ", " }
+        sql += "remote_scan." + SQLDeparser.quoteIdentifier(name) + " AS " + SQLDeparser.quoteIdentifier(output.name)
+    }
+    sql += outputs.isEmpty ? "FROM remote_scan" : " FROM remote_scan"
     return MergePlan(steps: [.concatenate], workerColumns: workerColumns, sql: sql, columns: outputs)
 }

@@ -18,7 +18,10 @@ struct RangeEntry: Sendable {
     var referenceName: String
     /// Whether the user wrote an alias.
     var hasAlias: Bool
-    var columns: [OutputColumn]
+    /// Column names, as the query refers to them (after column aliases).
+    var columnNames: [String]
+    /// Column types, when known.
+    var columnTypes: [PostgresType?]
     /// The query level (0 = the statement's top SELECT) and the scope it belongs to.
     var scope: Int
     /// True when an outer join can null-extend this relation's rows.
@@ -29,6 +32,11 @@ struct RangeEntry: Sendable {
     var table: CatalogTable? {
         if case .table(let table) = source { return table }
         return nil
+    }
+
+    /// The columns with their type names (computed: type names are built on demand).
+    var columns: [OutputColumn] {
+        zip(columnNames, columnTypes).map { OutputColumn(name: $0, type: $1?.name) }
     }
 }
 
@@ -126,7 +134,7 @@ struct Binder {
             for name in join.usingClause {
                 guard case .string(let column) = name else { continue }
                 // Both sides must have the column, as PostgreSQL checks.
-                let leftEntries = introduced.filter { bound.entries[$0].columns.contains { $0.name == column.sval } }
+                let leftEntries = introduced.filter { bound.entries[$0].columnNames.contains(column.sval) }
                 if leftEntries.isEmpty {
                     throw PlannerError.invalid("column \"\(column.sval)\" specified in USING clause does not exist in left table")
                 }
@@ -171,7 +179,8 @@ struct Binder {
             }
             let entry = RangeEntry(index: bound.entries.count, source: .subquery(index),
                                    referenceName: subselect.alias?.aliasname ?? "", hasAlias: subselect.alias != nil,
-                                   columns: names, scope: scope, nullable: nullable)
+                                   columnNames: names.map(\.name), columnTypes: names.map { $0.type.flatMap { try? PostgresType(parsing: $0) } },
+                                   scope: scope, nullable: nullable)
             bound.entries.append(entry)
             bound.scopes[scope].entries.append(entry.index)
             return [entry.index]
@@ -186,7 +195,8 @@ struct Binder {
                 if columns.isEmpty { columns = [OutputColumn(name: alias.aliasname, type: nil)] }
             }
             let entry = RangeEntry(index: bound.entries.count, source: .function, referenceName: function.alias?.aliasname ?? "",
-                                   hasAlias: function.alias != nil, columns: columns, scope: scope, nullable: nullable)
+                                   hasAlias: function.alias != nil, columnNames: columns.map(\.name),
+                                   columnTypes: columns.map { _ in nil }, scope: scope, nullable: nullable)
             bound.entries.append(entry)
             bound.scopes[scope].entries.append(entry.index)
             return [entry.index]
@@ -216,14 +226,15 @@ struct Binder {
         for other in bound.scopes[scope].entries where bound.entries[other].referenceName == referenceName {
             throw PlannerError.invalid("table name \"\(referenceName)\" specified more than once", at: range.location)
         }
-        var columns = table.columns.map { OutputColumn(name: $0.name, type: $0.type.name) }
+        var names = table.columns.map(\.name)
         if let alias = range.alias {
-            for (position, name) in alias.colnames.enumerated() where position < columns.count {
-                if case .string(let s) = name { columns[position].name = s.sval }
+            for (position, name) in alias.colnames.enumerated() where position < names.count {
+                if case .string(let s) = name { names[position] = s.sval }
             }
         }
         let entry = RangeEntry(index: bound.entries.count, source: .table(table), referenceName: referenceName,
-                               hasAlias: range.alias != nil, columns: columns, scope: scope, nullable: nullable, rangeVar: range)
+                               hasAlias: range.alias != nil, columnNames: names, columnTypes: table.columns.map(\.type),
+                               scope: scope, nullable: nullable, rangeVar: range)
         bound.entries.append(entry)
         bound.scopes[scope].entries.append(entry.index)
         return entry.index
@@ -397,7 +408,7 @@ struct Binder {
             while let id = current {
                 var found: [ColumnBinding] = []
                 for index in bound.scopes[id].entries {
-                    for (position, candidate) in bound.entries[index].columns.enumerated() where candidate.name == column {
+                    for (position, candidate) in bound.entries[index].columnNames.enumerated() where candidate == column {
                         found.append(ColumnBinding(entry: index, column: position))
                     }
                 }
@@ -413,7 +424,7 @@ struct Binder {
         guard let entry = findEntry(qualifier, scope: scope) else {
             throw PlannerError.invalid("missing FROM-clause entry for table \"\(qualifier.last ?? "")\"", at: ref.location)
         }
-        guard let position = bound.entries[entry].columns.firstIndex(where: { $0.name == column }) else {
+        guard let position = bound.entries[entry].columnNames.firstIndex(of: column) else {
             throw PlannerError.invalid("column \(qualifier.joined(separator: ".")).\(column) does not exist", at: ref.location)
         }
         return ColumnBinding(entry: entry, column: position)
@@ -423,8 +434,8 @@ struct Binder {
         let lowered = column.lowercased()
         for index in bound.scopes[scope].entries {
             let entry = bound.entries[index]
-            if let match = entry.columns.first(where: { $0.name.lowercased() == lowered }) {
-                return "Perhaps you meant to reference the column \"\(entry.referenceName).\(match.name)\"."
+            if let match = entry.columnNames.first(where: { $0.lowercased() == lowered }) {
+                return "Perhaps you meant to reference the column \"\(entry.referenceName).\(match)\"."
             }
         }
         return nil

@@ -259,6 +259,8 @@ enum Build {
 
     static func sortBy(_ node: Node, _ template: SortBy) -> Node {
         var sort = template
+        if sort.sortbyDir == .sortByDirUndefined { sort.sortbyDir = .sortbyDefault }
+        if sort.sortbyNulls == .sortByNullsUndefined { sort.sortbyNulls = .sortbyNullsDefault }
         sort.node = node
         sort.location = 0
         return .sortBy(sort)

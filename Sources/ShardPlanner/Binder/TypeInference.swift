@@ -11,7 +11,7 @@ struct TypeInference {
         switch node {
         case .columnRef(let ref):
             guard let binding = try? binder.resolve(ref, scope: scope) else { return nil }
-            return binder.bound.entries[binding.entry].columns[binding.column].type.flatMap { try? PostgresType(parsing: $0) }
+            return binder.bound.entries[binding.entry].columnTypes[binding.column]
         case .aConst(let constant):
             switch constant.val {
             case .ival?: return PostgresType(base: .int4)

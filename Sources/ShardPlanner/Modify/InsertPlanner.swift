@@ -5,6 +5,7 @@ import ShardCatalog
 /// form one task, tasks in shard order.
 struct InsertPlanner {
     let catalog: Catalog
+    let directory: ShardDirectory
 
     func plan(_ insert: InsertStmt) throws(PlannerError) -> DistributedPlan {
         guard let relation = insert.relation else { throw PlannerError.invalid("INSERT names no table") }

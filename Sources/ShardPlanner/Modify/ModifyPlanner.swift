@@ -5,6 +5,7 @@ import ShardCatalog
 /// (FROM / USING) with reference tables and colocated tables on the distribution column.
 struct ModifyPlanner {
     let catalog: Catalog
+    let directory: ShardDirectory
 
     func plan(_ statement: Node) throws(PlannerError) -> DistributedPlan {
         let relation: RangeVar?

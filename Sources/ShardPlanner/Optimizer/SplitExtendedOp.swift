@@ -314,6 +314,7 @@ struct ExtendedOpSplit {
     private mutating func rewriteForCoordinator(_ node: Node, mode: RewriteMode, name: String = "") throws(PlannerError) -> Node {
         var copy = self
         let result = try ExpressionTree.rewrite(node) { (child: Node) throws(PlannerError) -> Node? in
+            if case .sortBy = child { return nil }
             switch mode {
             case .finalRows:
                 if case .funcCall(let call) = child, call.over != nil { return nil }

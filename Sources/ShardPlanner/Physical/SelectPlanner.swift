@@ -6,6 +6,7 @@ import ShardCatalog
 struct SelectPlanner {
     let catalog: Catalog
     let options: PlanOptions
+    let directory: ShardDirectory
 
     func plan(_ select: SelectStmt) throws(PlannerError) -> DistributedPlan {
         var binder = Binder(catalog: catalog)
@@ -142,7 +143,7 @@ struct SelectPlanner {
         var notes: [String] = []
         if let index {
             let table = distributedEntries.first { (indexSets[$0.index] ?? nil)?.first == index }!.table!
-            node = table.shards[index].placements.first.map { catalog.address(ofGroup: $0.groupId) } ?? catalog.localNode
+            node = directory.node(table, index)
         } else {
             node = catalog.localNode
             notes.append("the conditions contradict each other (or compare with NULL): no shard can hold a matching row; the task reads empty relations on the coordinator")
@@ -170,7 +171,7 @@ struct SelectPlanner {
                                       return table.emptyRelation
                                   }
                                   switch table.distribution {
-                                  case .hash: return table.shardRelation(table.shards[index ?? 0].id)
+                                  case .hash: return directory.relation(table, index ?? 0)
                                   default: return table.shards.first.map { table.shardRelation($0.id) } ?? table.plainRelation
                                   }
                               }, notes: notes)
@@ -287,17 +288,18 @@ struct SelectPlanner {
                 switch table.distribution {
                 case .hash:
                     shards.append(table.shards[index].id)
-                    return table.shardRelation(table.shards[index].id)
+                    return directory.relation(table, index)
                 default:
-                    let shard = table.shards[0]
-                    shards.append(shard.id)
-                    return table.shardRelation(shard.id)
+                    shards.append(table.shards[0].id)
+                    return directory.relation(table, 0)
                 }
             }
-            let node = anchor.shards[index].placements.first.map { catalog.address(ofGroup: $0.groupId) } ?? catalog.localNode
-            var seen = Set<Int64>()
-            tasks.append(Task(index: tasks.count, node: node, placements: [node], shards: shards.filter { seen.insert($0).inserted },
-                              shardIndex: index, sql: sql))
+            let node = directory.node(anchor, index)
+            if shards.count > 1 {
+                var seen = Set<Int64>()
+                shards = shards.filter { seen.insert($0).inserted }
+            }
+            tasks.append(Task(index: tasks.count, node: node, placements: [node], shards: shards, shardIndex: index, sql: sql))
         }
         let workerColumns = zip(output.workerTargets, output.workerTypes).map { OutputColumn(name: $0.name, type: $1) }
         let mergeSQL = try Self.deparse(.selectStmt(output.coordinator))
@@ -357,7 +359,7 @@ struct SelectPlanner {
         }
         let allConnected = distributedEntries.allSatisfy { connected.contains($0.index) }
         if allConnected {
-            let types = Set(columns.compactMap { binder.bound.entries[$0.entry].columns[$0.column].type })
+            let types = Set(columns.compactMap { binder.bound.entries[$0.entry].columnTypes[$0.column] })
             if joinedOnDistribution && types.count > 1 || (groups.count == 1 && !joinedOnDistribution && types.count > 1) {
                 throw PlannerError.unsupported("complex joins are only supported when all distributed tables are joined on their distribution columns with equal operator")
             }

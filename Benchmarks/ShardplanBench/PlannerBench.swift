@@ -1,0 +1,48 @@
+import CPgQuery
+import Foundation
+import SQLSyntax
+import ShardCatalog
+import ShardPlanner
+
+/// Planning time against the raw libpg_query parse of the same statement, same run: end to end
+/// (parse, bind, plan, SQL for every task) and planning alone (parse excluded).
+func runPlannerBenchmarks() throws {
+    func catalog(shards: Int) throws -> Catalog {
+        try SchemaLoader.load("""
+            SET citus.shard_count = \(shards);
+            CREATE TABLE customers (id bigint PRIMARY KEY, name text, country text, score int);
+            CREATE TABLE orders (id bigint, customer_id bigint, amount numeric, status text, created_at timestamptz, flags int,
+                                 PRIMARY KEY (customer_id, id));
+            SELECT create_distributed_table('customers', 'id');
+            SELECT create_distributed_table('orders', 'customer_id', colocate_with => 'customers');
+            """).catalog
+    }
+    let planner32 = DistributedPlanner(catalog: try catalog(shards: 32))
+    let planner1024 = DistributedPlanner(catalog: try catalog(shards: 1024))
+    let cases: [(String, String, DistributedPlanner)] = [
+        ("fast-path lookup", "SELECT id, name, score FROM customers WHERE id = 42", planner32),
+        ("router join", "SELECT c.name, o.amount FROM customers c JOIN orders o ON c.id = o.customer_id WHERE c.id = 42", planner32),
+        ("agg 32 shards", "SELECT status, avg(amount), count(DISTINCT flags) FROM orders GROUP BY status", planner32),
+        ("colocated join", "SELECT c.name, sum(o.amount) FROM customers c JOIN orders o ON c.id = o.customer_id GROUP BY c.name", planner32),
+        ("agg 1024 shards", "SELECT status, avg(amount), count(DISTINCT flags) FROM orders GROUP BY status", planner1024),
+    ]
+    print("planner (medians; ratio = end-to-end / raw pg_query_parse, same run)")
+    print("statement            raw parse    end-to-end  ratio    plan only   tasks")
+    for (name, sql, planner) in cases {
+        let node = try SQLParser.parseOne(sql)
+        let raw = measure("raw") {
+            let result = pg_query_parse(sql)
+            blackHole(result.parse_tree)
+            pg_query_free_parse_result(result)
+        }
+        let full = try measure("plan") { blackHole(try planner.plan(sql)) }
+        let only = try measure("plan only") { blackHole(try planner.plan(node)) }
+        let tasks = try planner.plan(node).taskCount
+        print(name.padding(toLength: 20, withPad: " ", startingAt: 0)
+              + " " + format(raw.medianNanoseconds).padding(toLength: 12, withPad: " ", startingAt: 0)
+              + " " + format(full.medianNanoseconds).padding(toLength: 11, withPad: " ", startingAt: 0)
+              + " " + String(format: "%.2f×", full.medianNanoseconds / raw.medianNanoseconds).padding(toLength: 8, withPad: " ", startingAt: 0)
+              + " " + format(only.medianNanoseconds).padding(toLength: 11, withPad: " ", startingAt: 0)
+              + " " + String(tasks))
+    }
+}
