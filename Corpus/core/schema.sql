@@ -20,3 +20,59 @@ SELECT create_distributed_table('status_stats', 'status');
 
 CREATE INDEX orders_status_idx ON orders (status);
 INSERT INTO countries VALUES ('DE', 'Germany'), ('FR', 'France'), ('NL', 'Netherlands');
+
+-- ---------------------------------------------------------------------------
+-- Deterministic data for the query corpus (appended; the statements above are
+-- the reference document's schema and are unchanged).
+-- customers 1..500 (481..500 have no orders), orders 1..2000 with unique amounts,
+-- flags chosen so that each flags value belongs to exactly one status.
+-- order_stats holds customers 1..250 only, so INSERT ... SELECT queries that
+-- target customers above 250 do not conflict.
+-- ---------------------------------------------------------------------------
+INSERT INTO countries VALUES ('US', 'United States'), ('JP', 'Japan'), ('CI', 'Côte d''Ivoire');
+
+INSERT INTO customers (id, name, country, score)
+SELECT i,
+       CASE WHEN i % 50 = 0 THEN 'O''Brien & Sons ' || i
+            WHEN i % 37 = 0 THEN 'Zoë Ünïcödé ' || i
+            ELSE 'c' || i END,
+       CASE WHEN i % 11 = 0 THEN NULL
+            ELSE (ARRAY['DE', 'FR', 'NL', 'US', 'JP', 'BR', 'CI'])[1 + i % 7] END,
+       CASE WHEN i % 17 = 0 THEN NULL
+            WHEN i % 2 = 0 THEN (i / 2) % 16
+            ELSE (i + 1) % 100 END
+FROM generate_series(1, 500) i;
+
+INSERT INTO orders (id, customer_id, amount, status, created_at, flags)
+SELECT i,
+       ((i - 1) % 480) + 1,
+       round(((i * 7919) % 20011) / 100.0, 2),
+       (ARRAY['new', 'paid', 'shipped', 'cancelled'])[1 + i % 4],
+       CASE WHEN i % 13 = 0 THEN NULL
+            ELSE timestamptz '2024-01-01 00:00:00+00' + i * interval '97 minutes' END,
+       (i % 4) + 4 * ((i / 4) % 4)
+FROM generate_series(1, 2000) i;
+
+INSERT INTO events (event_id, device_id, kind, payload)
+SELECT i,
+       (i % 200) + 1,
+       CASE WHEN i % 10 = 0 THEN NULL
+            ELSE (ARRAY['click', 'view', 'purchase', 'scroll'])[1 + i % 4] END,
+       CASE WHEN i % 23 = 0 THEN NULL
+            ELSE jsonb_build_object('n', i, 'tag', 'tag ' || (i % 5), 'ok', i % 3 = 0) END
+FROM generate_series(1, 3000) i;
+
+INSERT INTO local_t (k, v)
+SELECT i, CASE WHEN i % 9 = 0 THEN NULL
+               ELSE (ARRAY['DE', 'FR', 'NL', 'local "quoted"', 'Ärger'])[1 + i % 5] END
+FROM generate_series(1, 100) i;
+
+INSERT INTO tiers (id, label)
+SELECT i, (ARRAY['none', 'bronze', 'silver', 'gold', 'platinum'])[1 + i % 5] || ' ' || i
+FROM generate_series(0, 10) i;
+INSERT INTO tiers VALUES (9999, 'orphan tier');
+
+INSERT INTO order_stats (customer_id, n, total)
+SELECT i, 1 + i % 5, i * 1.25 FROM generate_series(1, 250) i;
+
+INSERT INTO status_stats VALUES ('archived', 3), ('on hold', 1), ('Überprüfung', 2);
