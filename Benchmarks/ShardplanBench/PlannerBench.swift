@@ -46,3 +46,15 @@ func runPlannerBenchmarks() throws {
               + " " + String(tasks))
     }
 }
+
+func profilePlanning() throws {
+    let catalog = try SchemaLoader.load("""
+        CREATE TABLE orders (id bigint, customer_id bigint, amount numeric, status text, flags int);
+        SELECT create_distributed_table('orders', 'customer_id');
+        """).catalog
+    let planner = DistributedPlanner(catalog: catalog)
+    let sql = CommandLine.arguments.count > 2 ? CommandLine.arguments[2]
+        : "SELECT status, avg(amount), count(DISTINCT flags) FROM orders GROUP BY status"
+    let node = try SQLParser.parseOne(sql)
+    for _ in 0..<2000 { blackHole(try planner.plan(node)) }
+}

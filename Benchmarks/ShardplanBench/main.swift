@@ -81,3 +81,8 @@ if filter == nil || filter == "catalog" {
 if filter == nil || filter == "planner" {
     try runPlannerBenchmarks()
 }
+
+// `shardplan-bench profile` plans one 32-shard aggregate many times, for a profiler.
+if filter == "profile" {
+    try profilePlanning()
+}

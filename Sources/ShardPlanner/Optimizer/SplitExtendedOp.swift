@@ -12,7 +12,7 @@ import ShardCatalog
 ///   the coordinator combines them (sum of counts, sum/count for avg, min of mins...).
 /// - **pull-up**: an aggregate with no split on plain PostgreSQL: workers send the rows' columns
 ///   and the coordinator evaluates the whole level (correct, and said so in the plan).
-struct ExtendedOpSplit {
+final class ExtendedOpSplit {
     enum Shape: String { case final, split, pullUp = "pull-up" }
 
     struct Output {
@@ -56,26 +56,60 @@ struct ExtendedOpSplit {
 
     // MARK: Keys
 
-    /// A key for an expression that ignores how columns are spelled (`o.status` = `status`).
+    /// A key for an expression that ignores how columns are spelled (`o.status` = `status`) and
+    /// where they stand in the text.
     func key(_ node: Node) -> String {
-        let canonical = (try? ExpressionTree.rewrite(node) { (child: Node) throws(PlannerError) -> Node? in
-            switch child {
-            case .columnRef(let ref):
-                guard let binding = try? binder.resolve(ref, scope: scope) else { return nil }
-                return Build.column(["\u{2}\(binding.entry)", "\(binding.column)"])
-            case .sortBy(var sort):
-                sort.location = 0
-                if let inner = sort.node { sort.node = Build.string(key(inner)) }
-                return .sortBy(sort)
-            default:
-                return nil
+        var out = ""
+        appendKey(node, to: &out)
+        return out
+    }
+
+    private func appendKey(_ node: Node, to out: inout String) {
+        switch node {
+        case .columnRef(let ref):
+            if let binding = try? binder.resolve(ref, scope: scope) {
+                out += "$\(binding.entry).\(binding.column)"
+            } else {
+                out += "?col"
             }
-        }) ?? node
-        return (try? SQLDeparser.deparseExpression(canonical)) ?? "\(canonical)"
+        case .aConst(let constant):
+            switch constant.val {
+            case .ival(let v)?: out += "i\(v.ival)"
+            case .fval(let v)?: out += "f" + v.fval
+            case .sval(let v)?: out += "s'" + v.sval.replacingOccurrences(of: "'", with: "''") + "'"
+            case .boolval(let v)?: out += v.boolval ? "true" : "false"
+            case .bsval(let v)?: out += "b" + v.bsval
+            case nil: out += "null"
+            }
+        case .funcCall(let call) where call.over == nil && call.aggOrder.isEmpty && call.aggFilter == nil && !call.aggWithinGroup:
+            for (index, part) in call.funcname.enumerated() {
+                if index > 0 { out += "." }
+                if case .string(let s) = part { out += s.sval }
+            }
+            out += call.aggDistinct ? "(D " : "("
+            if call.aggStar { out += "*" }
+            for (index, arg) in call.args.enumerated() {
+                if index > 0 { out += "," }
+                appendKey(arg, to: &out)
+            }
+            out += ")"
+        case .aExpr(let expr) where expr.kind == .aexprOp:
+            out += "("
+            if let left = expr.lexpr { appendKey(left, to: &out) }
+            out += " " + (ShardPruning.operatorName(expr) ?? "?") + " "
+            if let right = expr.rexpr { appendKey(right, to: &out) }
+            out += ")"
+        default:
+            let canonical = (try? ExpressionTree.rewrite(node) { (child: Node) throws(PlannerError) -> Node? in
+                guard case .columnRef(let ref) = child, let binding = try? binder.resolve(ref, scope: scope) else { return nil }
+                return Build.column(["\u{2}\(binding.entry)", "\(binding.column)"])
+            }) ?? node
+            out += "{" + ((try? SQLDeparser.deparseExpression(canonical)) ?? "\(canonical)") + "}"
+        }
     }
 
     /// Adds a worker column (or finds the same expression) and returns `remote_scan.<name>`.
-    private mutating func workerColumn(_ expr: Node, name: String) -> Node {
+    private func workerColumn(_ expr: Node, name: String) -> Node {
         let exprKey = key(expr)
         if let index = workerKeys[exprKey] { return Build.column("remote_scan", workerTargets[index].name) }
         var unique = name.isEmpty ? "worker_column_\(workerTargets.count + 1)" : name
@@ -90,7 +124,7 @@ struct ExtendedOpSplit {
         return Build.column("remote_scan", unique)
     }
 
-    private mutating func addGroupKey(_ expr: Node) {
+    private func addGroupKey(_ expr: Node) {
         let k = key(expr)
         guard !workerGroupKeys.contains(k) else { return }
         workerGroupKeys.insert(k)
@@ -99,7 +133,7 @@ struct ExtendedOpSplit {
 
     // MARK: The pass
 
-    mutating func run() throws(PlannerError) -> Output {
+    func run() throws(PlannerError) -> Output {
         let aggregates = (select.targets.map(\.expr) + [select.having].compactMap { $0 } + select.sort.compactMap(\.node))
             .flatMap(Aggregates.calls(in:))
         let hasAggregation = !select.groupBy.isEmpty || !aggregates.isEmpty
@@ -144,7 +178,7 @@ struct ExtendedOpSplit {
 
     /// Workers compute the final rows; the coordinator concatenates, then applies what needs every
     /// row: DISTINCT again, windows not partitioned by the distribution column, ORDER BY, LIMIT.
-    private mutating func finalShape(windowsPushable: Bool, hasAggregation: Bool) throws(PlannerError) -> Output {
+    private func finalShape(windowsPushable: Bool, hasAggregation: Bool) throws(PlannerError) -> Output {
         var coordinatorTargets: [Node] = []
         for target in select.targets {
             let hasWindow = !Aggregates.windows(in: target.expr).isEmpty
@@ -204,7 +238,7 @@ struct ExtendedOpSplit {
     }
 
     /// Partial aggregates on the workers, combined on the coordinator.
-    private mutating func splitShape() throws(PlannerError) -> Output {
+    private func splitShape() throws(PlannerError) -> Output {
         for group in select.groupBy { addGroupKey(group) }
         var coordinatorTargets: [Node] = []
         for target in select.targets {
@@ -254,7 +288,7 @@ struct ExtendedOpSplit {
     }
 
     /// The workers send columns; the coordinator evaluates the level.
-    private mutating func pullUpShape() throws(PlannerError) -> Output {
+    private func pullUpShape() throws(PlannerError) -> Output {
         var coordinator = SelectStmt.blank
         coordinator.targetList = try select.targets.map { (target: TargetItem) throws(PlannerError) in
             Build.target(try rewriteForCoordinator(target.expr, mode: .rows), name: target.name)
@@ -290,7 +324,7 @@ struct ExtendedOpSplit {
         return output
     }
 
-    private mutating func coordinatorSort(mode: RewriteMode) throws(PlannerError) -> [Node] {
+    private func coordinatorSort(mode: RewriteMode) throws(PlannerError) -> [Node] {
         var out: [Node] = []
         for sort in select.sort {
             guard let node = sort.node else { continue }
@@ -311,8 +345,8 @@ struct ExtendedOpSplit {
     }
 
     /// An expression of the original query, rewritten over `remote_scan`.
-    private mutating func rewriteForCoordinator(_ node: Node, mode: RewriteMode, name: String = "") throws(PlannerError) -> Node {
-        var copy = self
+    private func rewriteForCoordinator(_ node: Node, mode: RewriteMode, name: String = "") throws(PlannerError) -> Node {
+        let copy = self
         let result = try ExpressionTree.rewrite(node) { (child: Node) throws(PlannerError) -> Node? in
             if case .sortBy = child { return nil }
             switch mode {
@@ -341,7 +375,6 @@ struct ExtendedOpSplit {
                 return nil
             }
         }
-        self = copy
         return result
     }
 
@@ -356,7 +389,7 @@ struct ExtendedOpSplit {
     }
 
     /// The coordinator's combination of one aggregate's partial results.
-    private mutating func combine(_ call: FuncCall, name: String) throws(PlannerError) -> Node {
+    private func combine(_ call: FuncCall, name: String) throws(PlannerError) -> Node {
         let aggregate = Aggregates.name(call)
         let label = name.isEmpty ? aggregate : name
         var partial = call

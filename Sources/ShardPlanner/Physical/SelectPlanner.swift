@@ -262,7 +262,7 @@ struct SelectPlanner {
             distributionColumns.insert(ColumnBinding(entry: entry.index, column: index))
         }
         let normalized = try NormalizedSelect(select, binder: binder, scope: scope, outputs: outputs)
-        var split = ExtendedOpSplit(binder: binder, scope: scope, distributionColumns: distributionColumns, select: normalized)
+        let split = ExtendedOpSplit(binder: binder, scope: scope, distributionColumns: distributionColumns, select: normalized)
         let output = try split.run()
 
         var worker = SelectStmt.blank
@@ -280,25 +280,31 @@ struct SelectPlanner {
         let template = SQLTemplate(sql: try Self.deparse(.selectStmt(marked)))
         let tables = marker.tables
         let anchor = distributedEntries[0].table!
+        // Per table slot: whether it is hash-distributed, its shard ids and relation names.
+        let slots = tables.map { table -> (hash: Bool, ids: [Int64], relations: [String]) in
+            let isHash: Bool
+            if case .hash = table.distribution { isHash = true } else { isHash = false }
+            let relations = directory.routes[table.name]?.relations ?? table.shards.map { table.shardRelation($0.id) }
+            return (isHash, table.shards.map(\.id), relations)
+        }
+        let anchorNodes = directory.routes[anchor.name]?.placements.map { $0.first ?? catalog.localNode }
+            ?? anchor.shards.indices.map { directory.node(anchor, $0) }
         var tasks: [Task] = []
+        tasks.reserveCapacity(taskIndexes.count)
         for index in taskIndexes.sorted() {
             var shards: [Int64] = []
+            shards.reserveCapacity(slots.count)
             let sql = template.fill { slot in
-                let table = tables[slot]
-                switch table.distribution {
-                case .hash:
-                    shards.append(table.shards[index].id)
-                    return directory.relation(table, index)
-                default:
-                    shards.append(table.shards[0].id)
-                    return directory.relation(table, 0)
-                }
+                let info = slots[slot]
+                let position = info.hash ? index : 0
+                shards.append(info.ids[position])
+                return info.relations[position]
             }
-            let node = directory.node(anchor, index)
             if shards.count > 1 {
                 var seen = Set<Int64>()
                 shards = shards.filter { seen.insert($0).inserted }
             }
+            let node = anchorNodes[index]
             tasks.append(Task(index: tasks.count, node: node, placements: [node], shards: shards, shardIndex: index, sql: sql))
         }
         let workerColumns = zip(output.workerTargets, output.workerTypes).map { OutputColumn(name: $0.name, type: $1) }
