@@ -38,6 +38,38 @@ func rawParse(_ sql: String) {
     pg_query_free_parse_result(result)
 }
 
+// `shardplan-bench profile NAME [N] [raw|phases]`: only parse the statement whose name contains NAME,
+// N times (for perf/callgrind; `raw` calls only pg_query_parse), or with `phases` time building the
+// trees and releasing them separately.
+if filter == "profile" {
+    let args = CommandLine.arguments
+    let name = args.count > 2 ? args[2] : "point"
+    let n = args.count > 3 ? Int(args[3]) ?? 100_000 : 100_000
+    let sql = statements.first { $0.0.contains(name) }!.1
+    let mode = args.count > 4 ? args[4] : "parse"
+    if mode == "phases" {
+        // Splits the cost of a parse into building the tree and releasing it.
+        for round in 0..<5 {
+            var kept: [[ParsedStatement]] = []
+            kept.reserveCapacity(2000)
+            let t0 = now()
+            for _ in 0..<2000 { rawParse(sql) }
+            let t1 = now()
+            for _ in 0..<2000 { kept.append(try SQLParser.parse(sql)) }
+            let t2 = now()
+            kept.removeAll(keepingCapacity: true)
+            let t3 = now()
+            let raw = Double(t1 - t0) / 2000, build = Double(t2 - t1) / 2000, release = Double(t3 - t2) / 2000
+            print("round \(round): raw \(format(raw))  build \(format(build)) (\(String(format: "%.2f", build / raw))×)  release \(format(release)) (\(String(format: "%.2f", release / raw))×)")
+        }
+        exit(0)
+    }
+    for _ in 0..<n {
+        if mode == "raw" { rawParse(sql) } else { blackHole(try SQLParser.parse(sql)) }
+    }
+    exit(0)
+}
+
 print("syntax layer (medians; ratio = our time / raw pg_query_parse time, same run)")
 print("statement            raw parse    parse→tree  ratio    deparse     ratio")
 for (name, sql) in statements {
@@ -82,7 +114,7 @@ if filter == nil || filter == "planner" {
     try runPlannerBenchmarks()
 }
 
-// `shardplan-bench profile` plans one 32-shard aggregate many times, for a profiler.
-if filter == "profile" {
+// `shardplan-bench profile-planner [SQL]` plans one 32-shard aggregate many times, for a profiler.
+if filter == "profile-planner" {
     try profilePlanning()
 }

@@ -8,8 +8,11 @@ struct JSONReadError: Error {
 
 /// A byte-level scanner over the JSON that `pg_query_parse` prints, building typed nodes directly.
 ///
-/// Keys and enum names are never turned into Swift strings: the scanner hashes their bytes
-/// (64-bit FNV-1a) and the generated readers switch on the hash. Only string values are decoded.
+/// Keys and enum names are never turned into Swift strings: the scanner hashes their bytes a word at a
+/// time (see ``hashKey()``) and the generated readers switch on the hash. Only string values are decoded.
+///
+/// The JSON must be followed by a NUL byte (libpg_query's C string): the fast paths read the byte at
+/// `end` instead of comparing the position with it first, and a NUL ends every number, key and string.
 struct JSONReader {
     private var p: UnsafePointer<UInt8>
     private let start: UnsafePointer<UInt8>
@@ -22,6 +25,10 @@ struct JSONReader {
     /// The last `location` read, kept even when locations are dropped.
     private var lastLocation: Int32 = -1
     private var stack = StackGuard()
+    /// The depth from which `enterObject` checks the limit and the stack (kept out of the fast path).
+    private let checkDepthFrom: Int
+    /// Whether ``readString()`` may build short ASCII strings from their bytes (see `smallStringLayoutVerified`).
+    private let buildsSmallStrings: Bool
 
     init(json: UnsafeBufferPointer<UInt8>, source: UnsafeBufferPointer<UInt8>, keepLocations: Bool, maxDepth: Int) {
         start = json.baseAddress!
@@ -30,6 +37,8 @@ struct JSONReader {
         self.source = source
         self.keepLocations = keepLocations
         self.maxDepth = maxDepth
+        checkDepthFrom = min(24, maxDepth + 1)
+        buildsSmallStrings = Self.smallStringLayoutVerified
     }
 
     func error(_ message: String) -> JSONReadError {
@@ -57,8 +66,20 @@ struct JSONReader {
 
     @inline(__always)
     mutating func enterObject() throws(JSONReadError) {
-        try expect(UInt8(ascii: "{"))
+        if p < end, p.pointee == UInt8(ascii: "{") {
+            p += 1
+        } else {
+            try expect(UInt8(ascii: "{"))
+        }
         depth += 1
+        // The stack is measured every 8 levels (a level's frames take far less than an eighth of the
+        // guard's reserve); `maxDepth` is exact.
+        if depth >= checkDepthFrom, depth > maxDepth || depth & 7 == 0 { try checkDepth() }
+    }
+
+    /// Below 24 levels neither limit can be near: `maxDepth` is checked from its own value on.
+    @inline(never)
+    private mutating func checkDepth() throws(JSONReadError) {
         if depth > maxDepth || (depth >= 24 && stack.isLow()) {
             depth = maxDepth + 1
             throw error("nested too deeply")
@@ -68,6 +89,32 @@ struct JSONReader {
     /// The hash of the next key of the current object, or nil at its end (which is consumed).
     @inline(__always)
     mutating func nextKey() throws(JSONReadError) -> UInt64? {
+        // libpg_query prints no whitespace; the byte at `end` is the terminating NUL.
+        var c = p.pointee
+        if c == UInt8(ascii: ",") {
+            p += 1
+            c = p.pointee
+        } else if c == UInt8(ascii: "}") {
+            p += 1
+            depth -= 1
+            return nil
+        }
+        if c == UInt8(ascii: "\""), p < end {
+            p += 1
+            let h = hashKey()
+            if p < end, p.pointee == UInt8(ascii: ":") {
+                p += 1
+                return h
+            }
+            try expect(UInt8(ascii: ":"))
+            return h
+        }
+        return try nextKeySlow()
+    }
+
+    /// ``nextKey()`` for JSON with whitespace, and its errors.
+    @inline(never)
+    private mutating func nextKeySlow() throws(JSONReadError) -> UInt64? {
         skipWhitespace()
         guard p < end else { throw error("unexpected end of JSON") }
         if p.pointee == UInt8(ascii: "}") {
@@ -81,30 +128,158 @@ struct JSONReader {
         }
         guard p < end, p.pointee == UInt8(ascii: "\"") else { throw error("expected a key") }
         p += 1
-        let h = hashUntilQuote()
+        let h = hashKey()
         try expect(UInt8(ascii: ":"))
         return h
     }
 
-    /// FNV-1a over the bytes up to the closing quote (keys and enum names contain no escapes).
+    /// Consumes the `}` that closes a node's one-key object.
     @inline(__always)
-    private mutating func hashUntilQuote() -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        while p < end, p.pointee != UInt8(ascii: "\"") {
-            h = (h ^ UInt64(p.pointee)) &* 0x0000_0100_0000_01b3
+    mutating func endNodeObject() throws(JSONReadError) {
+        if p < end, p.pointee == UInt8(ascii: "}") {
             p += 1
+            depth -= 1
+            return
         }
-        p += 1
-        return h
+        guard try nextKey() == nil else { throw error("node object with more than one key") }
+    }
+
+    private static let k0: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private static let k1: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private static let k2: UInt64 = 0x1656_67B1_9E37_79F9
+
+    /// The high bit of each byte of `w` that equals `"`, and possibly of bytes above the first such
+    /// byte (borrows), so the lowest set bit is exact.
+    @inline(__always)
+    private static func quoteBits(_ w: UInt64) -> UInt64 {
+        let x = w ^ 0x2222_2222_2222_2222
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+
+    /// Hashes the bytes up to the closing quote and consumes them with the quote (keys and enum names
+    /// contain no escapes). With n the length, a and b the little-endian words of bytes 0..<8 and 8..<16
+    /// (zero-padded) and c a fold of the rest (n > 16 only): `a*k0 ^ b*k1 ^ c ^ n`. The generator's
+    /// `key_hash` computes the same; names of up to 16 bytes take two loads and no loop.
+    @inline(__always)
+    private mutating func hashKey() -> UInt64 {
+        if end - p >= 16 {
+            let w0 = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            let m0 = Self.quoteBits(w0)
+            if m0 != 0 {
+                let n = m0.trailingZeroBitCount &>> 3
+                p += n &+ 1
+                let a = w0 & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
+                return (a &* Self.k0) ^ UInt64(truncatingIfNeeded: n)
+            }
+            let w1 = UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self)
+            let m1 = Self.quoteBits(w1)
+            if m1 != 0 {
+                let n1 = m1.trailingZeroBitCount &>> 3
+                p += n1 &+ 9
+                let b = w1 & ((1 &<< UInt64(truncatingIfNeeded: n1 &<< 3)) &- 1)
+                return (w0 &* Self.k0) ^ (b &* Self.k1) ^ UInt64(truncatingIfNeeded: n1 &+ 8)
+            }
+        }
+        return hashKeySlow()
+    }
+
+    /// ``hashKey()`` byte by byte: names longer than 16 bytes, and the last bytes of the JSON.
+    @inline(never)
+    private mutating func hashKeySlow() -> UInt64 {
+        let s = p
+        while p < end, p.pointee != UInt8(ascii: "\"") { p += 1 }
+        let n = p - s
+        if p < end { p += 1 }
+        func word(_ from: Int, _ count: Int) -> UInt64 {
+            var w: UInt64 = 0
+            for i in 0..<count { w |= UInt64(s[from + i]) << UInt64(8 * i) }
+            return w
+        }
+        let a = word(0, min(n, 8))
+        let b = n > 8 ? word(8, min(n - 8, 8)) : 0
+        var c: UInt64 = 0
+        if n > 16 {
+            var offset = 16
+            while offset + 8 < n {
+                c = (c ^ word(offset, 8)) &* Self.k2
+                offset += 8
+            }
+            c = (c ^ word(n - 8, 8)) &* Self.k2
+        }
+        return (a &* Self.k0) ^ (b &* Self.k1) ^ c ^ UInt64(n)
+    }
+
+    /// The value of `{"sval":"…"}`, the most common object of a tree (a `String` node: every part of a
+    /// name), read without hashing its key; nil (nothing consumed) when the next object has another shape.
+    @inline(__always)
+    mutating func readSvalObject() throws(JSONReadError) -> String? {
+        // `{"sval":` as a little-endian word.
+        guard end - p >= 16, depth + 1 < checkDepthFrom,
+              UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) == 0x3A22_6C61_7673_227B,
+              p[8] == UInt8(ascii: "\"") else { return nil }
+        p += 8
+        depth += 1
+        let value = try readString()
+        if p < end, p.pointee == UInt8(ascii: "}") {
+            p += 1
+            depth -= 1
+        } else {
+            while try nextKey() != nil { try skipValue() }
+        }
+        return value
     }
 
     mutating func readEnumName() throws(JSONReadError) -> UInt64 {
-        try expect(UInt8(ascii: "\""))
-        return hashUntilQuote()
+        if p < end, p.pointee == UInt8(ascii: "\"") {
+            p += 1
+        } else {
+            try expect(UInt8(ascii: "\""))
+        }
+        return hashKey()
     }
 
+    /// Reads a list of nodes into an array allocated once at its final size when it has at most four
+    /// elements (most lists: names, fields, arguments), instead of reserving and growing.
     mutating func readNodeArray() throws(JSONReadError) -> [Node] {
-        try readArray { (r: inout JSONReader) throws(JSONReadError) in try Node.read(&r) }
+        guard p < end, p.pointee == UInt8(ascii: "[") else {
+            return try readArray { (r: inout JSONReader) throws(JSONReadError) in try Node.read(&r) }
+        }
+        p += 1
+        if p.pointee == UInt8(ascii: "]") {
+            p += 1
+            return []
+        }
+        let e0 = try Node.read(&self)
+        if try endOfArray() { return [e0] }
+        let e1 = try Node.read(&self)
+        if try endOfArray() { return [e0, e1] }
+        let e2 = try Node.read(&self)
+        if try endOfArray() { return [e0, e1, e2] }
+        let e3 = try Node.read(&self)
+        if try endOfArray() { return [e0, e1, e2, e3] }
+        var result: [Node] = []
+        result.reserveCapacity(16)
+        result.append(e0)
+        result.append(e1)
+        result.append(e2)
+        result.append(e3)
+        repeat {
+            result.append(try Node.read(&self))
+        } while try !endOfArray()
+        return result
+    }
+
+    /// After an element: true (and consumed) at `]`, false (and the comma consumed) before another one.
+    @inline(__always)
+    private mutating func endOfArray() throws(JSONReadError) -> Bool {
+        skipWhitespace()
+        guard p < end else { throw error("unexpected end of JSON") }
+        let c = p.pointee
+        p += 1
+        if c == UInt8(ascii: "]") { return true }
+        if c == UInt8(ascii: ",") { return false }
+        p -= 1
+        throw error("expected ',' or ']'")
     }
 
     @inline(__always)
@@ -159,13 +334,41 @@ struct JSONReader {
         return (negative, value)
     }
 
+    @inline(__always)
     mutating func readInt32() throws(JSONReadError) -> Int32 {
+        // Fast path: an optional minus and at most 9 digits, which always fit (the NUL at `end` stops it).
+        var q = p
+        let negative = q.pointee == UInt8(ascii: "-")
+        if negative { q += 1 }
+        var digit = q.pointee &- UInt8(ascii: "0")
+        if digit < 10 {
+            var value = Int32(digit)
+            var count = 1
+            q += 1
+            digit = q.pointee &- UInt8(ascii: "0")
+            while digit < 10, count < 9 {
+                value = value &* 10 &+ Int32(digit)
+                count &+= 1
+                q += 1
+                digit = q.pointee &- UInt8(ascii: "0")
+            }
+            if digit >= 10, q <= end {
+                p = q
+                return negative ? 0 &- value : value
+            }
+        }
+        return try readInt32Slow()
+    }
+
+    @inline(never)
+    private mutating func readInt32Slow() throws(JSONReadError) -> Int32 {
         let (negative, magnitude) = try readInteger()
         let v = negative ? -Int64(magnitude) : Int64(magnitude)
         guard let r = Int32(exactly: v) else { throw error("integer out of range") }
         return r
     }
 
+    @inline(__always)
     mutating func readLocation() throws(JSONReadError) -> Int32 {
         let v = try readInt32()
         lastLocation = v
@@ -206,14 +409,21 @@ struct JSONReader {
     }
 
     mutating func readString() throws(JSONReadError) -> String {
-        try expect(UInt8(ascii: "\""))
+        if p < end, p.pointee == UInt8(ascii: "\"") {
+            p += 1
+        } else {
+            try expect(UInt8(ascii: "\""))
+        }
         let s = p
         while p < end {
             let c = p.pointee
             if c == UInt8(ascii: "\"") {
-                let result = String(decoding: UnsafeBufferPointer(start: s, count: p - s), as: UTF8.self)
+                let count = p - s
                 p += 1
-                return result
+                if count <= 15, buildsSmallStrings, end - s >= 16, let small = Self.smallASCIIString(s, count: count) {
+                    return small
+                }
+                return String(decoding: UnsafeBufferPointer(start: s, count: count), as: UTF8.self)
             }
             if c == UInt8(ascii: "\\") { break }
             p += 1
@@ -250,6 +460,51 @@ struct JSONReader {
             }
         }
         throw error("unterminated string")
+    }
+
+    /// Whether a String built by ``smallASCIIString(_:count:)`` is bit for bit the one the standard library
+    /// builds: checked once per process on probes of every length class, else strings are always decoded.
+    ///
+    /// Most strings of a parse tree are short ASCII names (`id`, `t0`, `=`), which Swift stores inline in
+    /// the String value ("small strings": the bytes, then a discriminator byte `0xE0 | count` for ASCII on
+    /// 64-bit little-endian platforms). Decoding validates and dispatches through several runtime calls.
+    static let smallStringLayoutVerified: Bool = {
+        #if _endian(little) && _pointerBitWidth(_64)
+        let probes = ["", "a", "id", "sval", "abcdefg", "abcdefgh", "abcdefghi", "l_extendedprice"]
+        for probe in probes {
+            let bytes = Array(probe.utf8) + Array(repeating: 0x7F, count: 16)
+            let made: String? = bytes.withUnsafeBufferPointer { smallASCIIString($0.baseAddress!, count: probe.utf8.count) }
+            let decoded = bytes.withUnsafeBufferPointer { String(decoding: $0.prefix(probe.utf8.count), as: UTF8.self) }
+            guard let made, decoded == probe else { return false }
+            let a = unsafeBitCast(made, to: (UInt64, UInt64).self)
+            let b = unsafeBitCast(decoded, to: (UInt64, UInt64).self)
+            guard a == b, made == probe, made.utf8.count == probe.utf8.count, made.hashValue == probe.hashValue else { return false }
+        }
+        return true
+        #else
+        return false
+        #endif
+    }()
+
+    /// The small-string form of `count` (at most 15) ASCII bytes at `s`, of which 16 must be readable;
+    /// nil when they are not all ASCII. Only used once ``smallStringLayoutVerified`` holds.
+    @inline(__always)
+    private static func smallASCIIString(_ s: UnsafePointer<UInt8>, count: Int) -> String? {
+        #if _endian(little) && _pointerBitWidth(_64)
+        var w0 = UnsafeRawPointer(s).loadUnaligned(as: UInt64.self)
+        var w1 = UnsafeRawPointer(s + 8).loadUnaligned(as: UInt64.self)
+        if count < 8 {
+            w0 &= (1 &<< UInt64(truncatingIfNeeded: count &<< 3)) &- 1
+            w1 = 0
+        } else {
+            w1 &= (1 &<< UInt64(truncatingIfNeeded: (count &- 8) &<< 3)) &- 1
+        }
+        guard (w0 | w1) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        w1 |= (0xE0 | UInt64(truncatingIfNeeded: count)) &<< 56
+        return unsafeBitCast((w0, w1), to: String.self)
+        #else
+        return nil
+        #endif
     }
 
     private mutating func readHex4() throws(JSONReadError) -> UInt32 {
