@@ -219,6 +219,11 @@ struct CatalogAssignmentTests {
         #expect(catalog.table(named: ["m_2025"])?.shards.map(\.id) == [102016, 102017, 102018, 102019])
         #expect(catalog.table(named: ["m_2025"])?.colocationId == catalog.table(named: ["m"])?.colocationId)
         #expect(catalog.table(named: ["m"])?.partitionKey == "RANGE (at)")
+        let keyed = try SchemaLoader.load("""
+            CREATE TABLE p (id bigint, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+            CREATE TABLE p_2024 PARTITION OF p FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            """).catalog
+        #expect(keyed.table(named: ["p_2024"])?.primaryKey == KeyConstraint(name: "p_2024_pkey", columns: ["id", "at"]))
     }
 
     @Test func longNamesAreShortenedAsCitusDoes() {

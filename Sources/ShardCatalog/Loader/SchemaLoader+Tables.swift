@@ -45,7 +45,8 @@ extension Loader {
             if create.partbound != nil {
                 table.partitionOf = parentTable.name
                 table.columns = parentTable.columns
-                table.primaryKey = parentTable.primaryKey.map { KeyConstraint(name: constraintName(name.name, $0.columns, "pkey"), columns: $0.columns) }
+                // PostgreSQL names a partition's inherited primary key `<partition>_pkey`.
+                table.primaryKey = parentTable.primaryKey.map { KeyConstraint(name: constraintName(name.name, [], "pkey"), columns: $0.columns) }
                 table.uniqueConstraints = parentTable.uniqueConstraints.map {
                     KeyConstraint(name: constraintName(name.name, $0.columns, "key"), columns: $0.columns)
                 }
