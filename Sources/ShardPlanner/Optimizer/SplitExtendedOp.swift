@@ -46,6 +46,10 @@ final class ExtendedOpSplit {
     private var workerGroupBy: [Node] = []
     private var workerGroupKeys: Set<String> = []
     private var notes: [String] = []
+    /// Whether the workers also group by the argument of a count(DISTINCT) on another column: a
+    /// distribution column value can then sit in several worker groups, so per-group distinct
+    /// counts of it no longer add up.
+    private var groupsByDistinctArguments = false
 
     init(binder: Binder, scope: Int, distributionColumns: Set<ColumnBinding>, select: NormalizedSelect) {
         self.binder = binder
@@ -155,6 +159,10 @@ final class ExtendedOpSplit {
                 return call.aggDistinct && Aggregates.name(call) == "count" && call.args.count != 1
             }
             return true
+        }
+        groupsByDistinctArguments = aggregates.contains { call in
+            guard call.aggDistinct, Aggregates.name(call) == "count", let argument = call.args.first else { return false }
+            return !isDistributionColumn(argument)
         }
         let shape: Shape
         if !hasAggregation || groupedByDistribution {
@@ -378,6 +386,11 @@ final class ExtendedOpSplit {
         return result
     }
 
+    private func isDistributionColumn(_ node: Node) -> Bool {
+        guard case .columnRef(let ref) = node, let binding = try? binder.resolve(ref, scope: scope) else { return false }
+        return distributionColumns.contains(binding)
+    }
+
     private static func hasColumns(_ node: Node) -> Bool {
         var found = false
         try? ExpressionTree.visit(node) { (child: Node) throws(PlannerError) -> Bool in
@@ -399,14 +412,24 @@ final class ExtendedOpSplit {
         case "count":
             if call.aggDistinct {
                 guard let argument = call.args.first else { break }
-                if case .columnRef(let ref) = argument, let binding = try? binder.resolve(ref, scope: scope), distributionColumns.contains(binding) {
+                if isDistributionColumn(argument) && !groupsByDistinctArguments {
                     // Values of the distribution column never repeat across shards.
                     let column = workerColumn(.funcCall(partial), name: label)
                     return Build.function(["COALESCE"], [Build.cast(Build.function(["pg_catalog", "sum"], [column]), to: "bigint"), Build.integer(0)])
                         .asCoalesce
                 }
-                addGroupKey(argument)
-                let column = workerColumn(argument, name: label)
+                // A row value cannot travel as a column: its fields do, and the coordinator
+                // rebuilds the row (`count(DISTINCT ROW(...))`).
+                let fields: [Node]
+                if case .rowExpr(let row) = argument { fields = row.args } else { fields = [argument] }
+                for field in fields { addGroupKey(field) }
+                let columns = fields.map { workerColumn($0, name: label) }
+                var column = columns[0]
+                if case .rowExpr(var row) = argument {
+                    row.args = columns
+                    row.location = 0
+                    column = .rowExpr(row)
+                }
                 var filter: Node? = nil
                 if let condition = call.aggFilter {
                     addGroupKey(condition)
