@@ -98,3 +98,12 @@ func concatenateMerge(outputs: [OutputColumn]) -> MergePlan {
     sql += outputs.isEmpty ? "FROM remote_scan" : " FROM remote_scan"
     return MergePlan(steps: [.concatenate], workerColumns: workerColumns, sql: sql, columns: outputs)
 }
+
+/// The merge of INSERT / UPDATE / DELETE: the tasks' row counts add up; RETURNING rows are
+/// concatenated.
+func modificationMerge(outputs: [OutputColumn]) -> MergePlan {
+    var merge = concatenateMerge(outputs: outputs)
+    merge.steps = outputs.isEmpty ? [.sumRowCounts] : [.sumRowCounts, .concatenate]
+    if outputs.isEmpty { merge.sql = "" }
+    return merge
+}

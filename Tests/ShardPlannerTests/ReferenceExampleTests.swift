@@ -6,8 +6,10 @@ import ShardPlanner
 /// The behaviour reference's examples (sections 3, 4, 6 and 8): same class, same shard ids for
 /// routed queries, same task counts, Citus's error messages.
 struct ReferenceExampleTests {
+    /// The core corpus schema: the reference document's example tables (then more tables and data).
     static let catalog: Catalog = {
-        let schema = CatalogAssignmentSchema.example
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let schema = try! String(contentsOf: root.appendingPathComponent("Corpus/core/schema.sql"), encoding: .utf8)
         return try! SchemaLoader.load(schema).catalog
     }()
     static let planner = DistributedPlanner(catalog: catalog)
@@ -197,20 +199,4 @@ struct ReferenceExampleTests {
         }
         for result in concurrent { #expect(result == sequential) }
     }
-}
-
-/// The reference document's example schema.
-enum CatalogAssignmentSchema {
-    static let example = """
-        CREATE TABLE customers (id bigint PRIMARY KEY, name text, country text, score int);
-        CREATE TABLE orders (id bigint, customer_id bigint, amount numeric, status text,
-                             created_at timestamptz, flags int, PRIMARY KEY (customer_id, id));
-        CREATE TABLE countries (code text PRIMARY KEY, name text);
-        CREATE TABLE events (event_id bigint, device_id int, kind text, payload jsonb);
-        CREATE TABLE local_t (k bigint, v text);
-        SELECT create_distributed_table('customers', 'id');
-        SELECT create_distributed_table('orders', 'customer_id', colocate_with => 'customers');
-        SELECT create_reference_table('countries');
-        SELECT create_distributed_table('events', 'device_id');
-        """
 }

@@ -1,3 +1,4 @@
+import SQLSyntax
 /// A column type as PostgreSQL names it: a base type, its type modifiers and array
 /// dimensions.
 ///
@@ -157,12 +158,9 @@ public struct PostgresType: Sendable, Hashable, Codable, CustomStringConvertible
         return isArray ? oids.array : oids.scalar
     }
 
-    /// Quotes an identifier the way PostgreSQL's `quote_identifier` does (ignoring keywords).
+    /// Quotes an identifier the way PostgreSQL's `quote_identifier` does (keywords included).
     static func quoteIdentifier(_ identifier: String) -> String {
-        let isPlain = identifier.utf8.first.map { ($0 >= 0x61 && $0 <= 0x7a) || $0 == 0x5f } ?? false
-            && identifier.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5f || $0 == 0x24 }
-        if isPlain { return identifier }
-        return "\"" + identifier.replacingAll("\"", with: "\"\"") + "\""
+        SQLDeparser.quoteIdentifier(identifier)
     }
 
     // MARK: Codable as the canonical name

@@ -57,13 +57,7 @@ extension Loader {
         switch node {
         case .aConst(let constant):
             if constant.isnull { return .null }
-            switch constant.val {
-            case .ival(let value)?: return .literal(.integer(Int64(value.ival)))
-            case .fval(let value)?: return .literal(.numeric(value.fval))
-            case .sval(let value)?: return .literal(.string(value.sval))
-            case .boolval(let value)?: return .literal(.boolean(value.boolval))
-            default: break
-            }
+            if let literal = SQLLiteral(constant) { return .literal(literal) }
         case .typeCast(let cast):
             // 'orders'::regclass, 'id'::text: the constant inside the cast.
             if let arg = cast.arg { return value(arg) }

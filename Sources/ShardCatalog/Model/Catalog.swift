@@ -291,7 +291,8 @@ extension Catalog {
             throw CatalogError("node group \(node.groupId) appears twice in the catalog")
         }
         for table in tables {
-            for column in table.columns where table.columns.filter({ $0.name == column.name }).count > 1 {
+            var names = Set<String>()
+            for column in table.columns where !names.insert(column.name).inserted {
                 throw CatalogError("column \"\(column.name)\" specified more than once in table \(table.name)")
             }
             if case .hash(let column) = table.distribution, table.column(named: column) == nil {

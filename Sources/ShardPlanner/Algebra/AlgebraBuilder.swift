@@ -60,7 +60,11 @@ struct AlgebraBuilder {
     private func fromItem(_ item: Node, collect: Bool, indexSets: [Int: [Int]?], cursor: inout Int) throws(PlannerError) -> AlgebraNode {
         switch item {
         case .rangeVar:
-            let entry = binder.bound.entries[cursor]
+            // The FROM items of the top level, in order (subqueries keep their entries in their
+            // own scopes).
+            let scopeEntries = binder.bound.scopes[0].entries
+            guard cursor < scopeEntries.count else { return .noRelation }
+            let entry = binder.bound.entries[scopeEntries[cursor]]
             cursor += 1
             guard let table = entry.table else { return .noRelation }
             let operand = TableOperand(entry: entry.index, table: table, referenceName: entry.referenceName,

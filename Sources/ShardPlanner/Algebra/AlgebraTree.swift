@@ -71,10 +71,6 @@ extension AlgebraNode {
         return lines.joined(separator: "\n")
     }
 
-    private static func text(_ node: Node) -> String {
-        (try? SQLDeparser.deparseExpression(node)) ?? "\(node.typeName)"
-    }
-
     private func render(into lines: inout [String], depth: Int) {
         let pad = String(repeating: "  ", count: depth)
         switch self {
@@ -83,13 +79,13 @@ extension AlgebraNode {
             let kind = operand.table.distribution.kindName
             lines.append("\(pad)Table \(operand.table.name) \(operand.referenceName) [\(kind), \(operand.table.distribution == .reference ? "1 shard" : shards)]")
         case .select(let predicates, let child):
-            lines.append("\(pad)Select \(predicates.map(Self.text).joined(separator: " AND "))")
+            lines.append("\(pad)Select \(predicates.map(expressionText).joined(separator: " AND "))")
             child.render(into: &lines, depth: depth + 1)
         case .project(let targets, let child):
-            lines.append("\(pad)Project \(targets.map { Self.text($0.expr) + " AS " + $0.name }.joined(separator: ", "))")
+            lines.append("\(pad)Project \(targets.map { expressionText($0.expr) + " AS " + $0.name }.joined(separator: ", "))")
             child.render(into: &lines, depth: depth + 1)
         case .join(let op, let left, let right):
-            let condition = op.condition.map { " ON " + Self.text($0) } ?? ""
+            let condition = op.condition.map { " ON " + expressionText($0) } ?? ""
             lines.append("\(pad)Join \(op.type.sqlName) (\(op.rule.rawValue))\(condition)")
             left.render(into: &lines, depth: depth + 1)
             right.render(into: &lines, depth: depth + 1)
@@ -103,13 +99,13 @@ extension AlgebraNode {
             lines.append("\(pad)Result")
         case .extendedOp(let op, let child):
             var parts: [String] = []
-            if !op.targets.isEmpty { parts.append("targets: " + op.targets.map { Self.text($0.expr) + " AS " + $0.name }.joined(separator: ", ")) }
-            if !op.groupBy.isEmpty { parts.append("group by: " + op.groupBy.map(Self.text).joined(separator: ", ")) }
-            if let having = op.having { parts.append("having: " + Self.text(having)) }
+            if !op.targets.isEmpty { parts.append("targets: " + op.targets.map { expressionText($0.expr) + " AS " + $0.name }.joined(separator: ", ")) }
+            if !op.groupBy.isEmpty { parts.append("group by: " + op.groupBy.map(expressionText).joined(separator: ", ")) }
+            if let having = op.having { parts.append("having: " + expressionText(having)) }
             if !op.distinct.isEmpty { parts.append("distinct") }
-            if !op.sort.isEmpty { parts.append("order by: " + op.sort.map(Self.text).joined(separator: ", ")) }
-            if let limit = op.limit { parts.append("limit: " + Self.text(limit)) }
-            if let offset = op.offset { parts.append("offset: " + Self.text(offset)) }
+            if !op.sort.isEmpty { parts.append("order by: " + op.sort.map(expressionText).joined(separator: ", ")) }
+            if let limit = op.limit { parts.append("limit: " + expressionText(limit)) }
+            if let offset = op.offset { parts.append("offset: " + expressionText(offset)) }
             lines.append("\(pad)ExtendedOp[\(op.role.rawValue)] \(parts.joined(separator: "; "))")
             child.render(into: &lines, depth: depth + 1)
         }

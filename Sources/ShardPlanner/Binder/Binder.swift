@@ -262,17 +262,7 @@ struct Binder {
             return first.items.indices.map { OutputColumn(name: "column\($0 + 1)", type: nil) }
         }
         try bindFrom(select.fromClause, scope: scope)
-        var outputs: [OutputColumn] = []
-        for target in select.targetList {
-            guard case .resTarget(let result) = target, let value = result.val else { continue }
-            if let expanded = try expandStar(value, scope: scope) {
-                outputs += expanded.map { OutputColumn(name: $0.name, type: $0.type) }
-                continue
-            }
-            try checkExpression(value, scope: scope)
-            let name = result.name.isEmpty ? OutputNaming.name(of: value) : result.name
-            outputs.append(OutputColumn(name: name, type: TypeInference(binder: self, scope: scope).type(of: value)?.name))
-        }
+        let outputs = try bindTargets(select.targetList, scope: scope)
         if let clause = select.whereClause {
             try checkExpression(clause, scope: scope)
             bound.scopes[scope].conjuncts.append(clause)
@@ -284,6 +274,23 @@ struct Binder {
             if case .windowDef(let definition) = window {
                 for node in definition.partitionClause + definition.orderClause { try checkExpression(node, scope: scope) }
             }
+        }
+        return outputs
+    }
+
+    /// Binds a target list (a SELECT's, or RETURNING): `*` expanded, every expression checked,
+    /// each output named and typed as PostgreSQL would.
+    mutating func bindTargets(_ targets: [Node], scope: Int) throws(PlannerError) -> [OutputColumn] {
+        var outputs: [OutputColumn] = []
+        for target in targets {
+            guard case .resTarget(let result) = target, let value = result.val else { continue }
+            if let expanded = try expandStar(value, scope: scope) {
+                outputs += expanded.map { OutputColumn(name: $0.name, type: $0.type) }
+                continue
+            }
+            try checkExpression(value, scope: scope)
+            let name = result.name.isEmpty ? OutputNaming.name(of: value) : result.name
+            outputs.append(OutputColumn(name: name, type: TypeInference(binder: self, scope: scope).type(of: value)?.name))
         }
         return outputs
     }

@@ -1,7 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import SQLSyntax
+import Synchronization
 
 /// Walking and rewriting expression trees. Only expression forms the planner understands are
 /// entered; any other node met in an expression is reported, so nothing it holds (a column
@@ -197,9 +195,9 @@ enum Build {
     }
 
     static func typeName(_ name: String) -> TypeName {
-        var type = TypeName()
         // Parsed once per distinct name through PostgreSQL's grammar, so every spelling is right.
         if let parsed = TypeNameCache.shared.typeName(name) { return parsed }
+        var type = TypeName()
         type.names = [string(name)]
         return type
     }
@@ -269,31 +267,29 @@ enum Build {
 
 /// Type names parsed by PostgreSQL's grammar (`numeric(12,2)`, `timestamp with time zone`),
 /// cached per spelling.
-final class TypeNameCache: @unchecked Sendable {
+final class TypeNameCache: Sendable {
     static let shared = TypeNameCache()
-    private var cache: [String: TypeName] = [:]
-    private let lock = NSLockish()
+    private let cache = Mutex<[String: TypeName]>([:])
 
     func typeName(_ name: String) -> TypeName? {
-        lock.withLock {
-            if let cached = cache[name] { return cached }
-            guard case .selectStmt(let select)? = try? SQLParser.parseOne("SELECT NULL::\(name)", options: ParseOptions(keepLocations: false)),
-                  case .resTarget(let target)? = select.targetList.first, case .typeCast(let cast)? = target.val,
-                  let type = cast.typeName else { return nil }
-            cache[name] = type
-            return type
-        }
+        if let cached = cache.withLock({ $0[name] }) { return cached }
+        guard case .selectStmt(let select)? = try? SQLParser.parseOne("SELECT NULL::\(name)", options: ParseOptions(keepLocations: false)),
+              case .resTarget(let target)? = select.targetList.first, case .typeCast(let cast)? = target.val,
+              let type = cast.typeName else { return nil }
+        cache.withLock { $0[name] = type }
+        return type
     }
 }
 
-/// A minimal mutex over pthread (Foundation-free).
-final class NSLockish: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
+/// An expression as SQL, for plan descriptions (steps, notes, the algebra tree); a sort key
+/// with its direction.
+func expressionText(_ node: Node) -> String {
+    if case .sortBy(let sort) = node, let inner = sort.node {
+        var out = expressionText(inner)
+        if sort.sortbyDir == .sortbyDesc { out += " DESC" }
+        if sort.sortbyNulls == .sortbyNullsFirst { out += " NULLS FIRST" }
+        if sort.sortbyNulls == .sortbyNullsLast { out += " NULLS LAST" }
+        return out
     }
+    return (try? SQLDeparser.deparseExpression(node)) ?? "\(node.typeName)"
 }

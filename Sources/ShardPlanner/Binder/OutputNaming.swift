@@ -6,6 +6,11 @@ enum OutputNaming {
         figure(node) ?? "?column?"
     }
 
+    /// The name PostgreSQL figures for the expression, or nil where it would print `?column?`.
+    static func figuredName(of node: Node) -> String? {
+        figure(node).flatMap { $0 == "?column?" ? nil : $0 }
+    }
+
     private static func figure(_ node: Node) -> String? {
         switch node {
         case .columnRef(let ref):

@@ -50,19 +50,8 @@ struct InsertPlanner {
         // Outputs: RETURNING.
         var binder = Binder(catalog: catalog)
         let scope = binder.newScope(parent: nil)
-        let entry = try binder.addTable(relation, scope: scope, nullable: false)
-        _ = entry
-        var outputs: [OutputColumn] = []
-        for node in insert.returningList {
-            guard case .resTarget(let result) = node, let value = result.val else { continue }
-            if let expanded = try binder.expandStar(value, scope: scope) {
-                outputs += expanded.map { OutputColumn(name: $0.name, type: $0.type) }
-                continue
-            }
-            try binder.checkExpression(value, scope: scope)
-            outputs.append(OutputColumn(name: result.name.isEmpty ? OutputNaming.name(of: value) : result.name,
-                                        type: TypeInference(binder: binder, scope: scope).type(of: value)?.name))
-        }
+        _ = try binder.addTable(relation, scope: scope, nullable: false)
+        let outputs = try binder.bindTargets(insert.returningList, scope: scope)
         if let conflict = insert.onConflictClause, conflict.action == .onconflictUpdate, case .hash(let column) = table.distribution {
             for node in conflict.targetList {
                 if case .resTarget(let target) = node, target.name == column {
@@ -73,7 +62,7 @@ struct InsertPlanner {
         var marker = RelationMarker(catalog: catalog)
         var marked = insert
         marked.relation = marker.mark(relation)
-        let merge = returningMerge(outputs)
+        let merge = modificationMerge(outputs: outputs)
 
         switch table.distribution {
         case .local where table.shards.isEmpty:
@@ -103,7 +92,7 @@ struct InsertPlanner {
                 case .parameter(let number):
                     firstParameter = firstParameter ?? number
                 case .expression:
-                    throw PlannerError.notYet("an INSERT whose distribution column value is an expression (\(SelectPlanner.text(value)))",
+                    throw PlannerError.notYet("an INSERT whose distribution column value is an expression (\(expressionText(value)))",
                                               hint: "Citus evaluates it on the coordinator before routing; shardplan will too. Give a constant meanwhile.")
                 }
             }
@@ -152,7 +141,7 @@ struct InsertPlanner {
         switch node {
         case .aConst(let constant):
             if constant.isnull { throw PlannerError.unsupported("cannot perform an INSERT with NULL in the partition column") }
-            literal = ShardPruning.literal(constant)
+            literal = SQLLiteral(constant)
         case .typeCast(let cast):
             if case .aConst(let constant)? = cast.arg, let typeName = cast.typeName, let castType = TypeInference.resolve(typeName) {
                 if constant.isnull { throw PlannerError.unsupported("cannot perform an INSERT with NULL in the partition column") }
@@ -160,7 +149,7 @@ struct InsertPlanner {
                 bare.modifiers = []
                 var column = type
                 column.modifiers = []
-                if bare == column || (castType.isInteger && type.isInteger) { literal = ShardPruning.literal(constant) }
+                if bare == column || (castType.isInteger && type.isInteger) { literal = SQLLiteral(constant) }
             }
             if case .paramRef(let param)? = cast.arg { return .parameter(param.number) }
         case .paramRef(let param):
@@ -187,18 +176,5 @@ struct InsertPlanner {
         return DistributedPlan(planClass: .fastPathRouter, statement: .insert, stages: [Stage(id: 0, tasks: [task])], merge: merge,
                                deferredPruning: deferred,
                                notes: ["deferred pruning: the shard is chosen from $\(parameter) when the statement is bound"])
-    }
-
-    private func returningMerge(_ outputs: [OutputColumn]) -> MergePlan {
-        var merge = concatenateMerge(outputs: outputs)
-        merge.steps = outputs.isEmpty ? [.sumRowCounts] : [.sumRowCounts, .concatenate]
-        if outputs.isEmpty { merge.sql = "" }
-        return merge
-    }
-}
-
-extension SelectPlanner {
-    static func text(_ node: Node) -> String {
-        (try? SQLDeparser.deparseExpression(node)) ?? "\(node.typeName)"
     }
 }

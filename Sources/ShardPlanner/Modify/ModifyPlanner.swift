@@ -49,25 +49,13 @@ struct ModifyPlanner {
                 }
             }
         }
-        var outputs: [OutputColumn] = []
-        for node in returning {
-            guard case .resTarget(let result) = node, let value = result.val else { continue }
-            if let expanded = try binder.expandStar(value, scope: scope) {
-                outputs += expanded.map { OutputColumn(name: $0.name, type: $0.type) }
-                continue
-            }
-            try binder.checkExpression(value, scope: scope)
-            outputs.append(OutputColumn(name: result.name.isEmpty ? OutputNaming.name(of: value) : result.name,
-                                        type: TypeInference(binder: binder, scope: scope).type(of: value)?.name))
-        }
+        let outputs = try binder.bindTargets(returning, scope: scope)
         let bound = binder.bound
         if bound.sublinkCount > 0 || !bound.subqueries.isEmpty {
             throw PlannerError.notYet("a subquery in \(kind.rawValue)",
                                       hint: "Citus pushes colocated subqueries down and plans the others as subplans; shardplan does not yet.")
         }
-        var merge = concatenateMerge(outputs: outputs)
-        merge.steps = outputs.isEmpty ? [.sumRowCounts] : [.sumRowCounts, .concatenate]
-        if outputs.isEmpty { merge.sql = "" }
+        let merge = modificationMerge(outputs: outputs)
 
         let entries = bound.tableEntries
         // Local target: as written on the coordinator.
@@ -109,7 +97,7 @@ struct ModifyPlanner {
         switch table.distribution {
         case .hash:
             let distributedOthers = others.filter { $0.table!.distribution != .reference }
-            var pruning = ShardPruning(binder: binder)
+            let pruning = ShardPruning(binder: binder)
             for other in distributedOthers {
                 let otherTable = other.table!
                 guard otherTable.colocationId == table.colocationId,

@@ -9,8 +9,6 @@ struct ShardPruning {
     let settings: CatalogSettings
     /// Union-find over columns tied by `a = b` conditions, per scope.
     private var parent: [ColumnBinding: ColumnBinding] = [:]
-    /// Parameters met next to a distribution column in an equality (`id = $1`).
-    private(set) var parameters: [Int: Int32] = [:]
 
     init(binder: Binder) {
         self.binder = binder
@@ -69,7 +67,7 @@ struct ShardPruning {
 
     /// The values of the distribution column that can matter for this entry: nil when any value
     /// can, an empty set for a contradiction.
-    mutating func values(for entryIndex: Int) throws(PlannerError) -> Set<PostgresValue>? {
+    func values(for entryIndex: Int) throws(PlannerError) -> Set<PostgresValue>? {
         let entry = binder.bound.entries[entryIndex]
         guard let table = entry.table, case .hash(let columnName) = table.distribution,
               let columnIndex = table.columnIndex(named: columnName), let type = table.column(named: columnName)?.type else { return nil }
@@ -80,15 +78,9 @@ struct ShardPruning {
             guard let values else { return }
             result = result.map { $0.intersection(values) } ?? values
         }
-        let classes = parent
-        func root(_ column: ColumnBinding) -> ColumnBinding {
-            var current = column
-            while let next = classes[current], next != current { current = next }
-            return current
-        }
-        let distributionRoot = root(distribution)
+        let distributionRoot = find(distribution)
         for conjunct in scope.conjuncts {
-            intersect(try restriction(conjunct, scope: scope.id, type: type) { root($0) == distributionRoot })
+            intersect(try restriction(conjunct, scope: scope.id, type: type) { find($0) == distributionRoot })
         }
         for (condition, entries) in scope.localConditions where entries.contains(entryIndex) {
             intersect(try restriction(condition, scope: scope.id, type: type) { $0 == distribution })
@@ -105,7 +97,7 @@ struct ShardPruning {
     }
 
     /// The value set one condition allows for columns matching `matches`.
-    private mutating func restriction(_ node: Node, scope: Int, type: PostgresType,
+    private func restriction(_ node: Node, scope: Int, type: PostgresType,
                                       matches: (ColumnBinding) -> Bool) throws(PlannerError) -> Set<PostgresValue>? {
         switch node {
         case .boolExpr(let b):
@@ -137,15 +129,15 @@ struct ShardPruning {
             switch expr.kind {
             case .aexprOp:
                 guard let left = expr.lexpr.map(Self.stripCollate), let right = expr.rexpr.map(Self.stripCollate) else { return nil }
-                if isColumn(left, scope: scope, matches: matches) { return try constantValues(right, type: type, single: true) }
-                if isColumn(right, scope: scope, matches: matches) { return try constantValues(left, type: type, single: true) }
+                if isColumn(left, scope: scope, matches: matches) { return try constantValues(right, type: type) }
+                if isColumn(right, scope: scope, matches: matches) { return try constantValues(left, type: type) }
                 return nil
             case .aexprIn:
                 guard let left = expr.lexpr.map(Self.stripCollate), isColumn(left, scope: scope, matches: matches),
                       case .list(let list)? = expr.rexpr else { return nil }
                 var result = Set<PostgresValue>()
                 for item in list.items {
-                    guard let values = try constantValues(item, type: type, single: true) else { return nil }
+                    guard let values = try constantValues(item, type: type) else { return nil }
                     result.formUnion(values)
                 }
                 return result
@@ -169,17 +161,17 @@ struct ShardPruning {
     /// The value of a constant (possibly cast) coerced into the column type the way Citus does
     /// (assignment); nil when the node is not a constant. NULL gives the empty set; a constant
     /// out of the column type's range can equal no row and also gives the empty set.
-    private mutating func constantValues(_ node: Node, type: PostgresType, single: Bool) throws(PlannerError) -> Set<PostgresValue>? {
+    private func constantValues(_ node: Node, type: PostgresType) throws(PlannerError) -> Set<PostgresValue>? {
         switch node {
         case .aConst(let constant):
             if constant.isnull { return [] }
-            guard let literal = Self.literal(constant) else { return nil }
+            guard let literal = SQLLiteral(constant) else { return nil }
             return try coerce(literal, to: type)
         case .typeCast(let cast):
             guard case .aConst(let constant)? = cast.arg, let typeName = cast.typeName,
                   let castType = TypeInference.resolve(typeName) else { return nil }
             if constant.isnull { return [] }
-            guard let literal = Self.literal(constant) else { return nil }
+            guard let literal = SQLLiteral(constant) else { return nil }
             // The cast's own type decides the value; only casts that keep the value as the column
             // type reads it are used for pruning.
             var bare = castType
@@ -190,20 +182,17 @@ struct ShardPruning {
             guard castType.isInteger && type.isInteger else { return nil }
             guard let cast = try coerce(literal, to: castType), let value = cast.first else { return [] }
             return try coerce(.string(value.textForm), to: type)
-        case .paramRef(let param):
-            parameters[Int(param.number)] = param.location
-            return nil
         default:
             return nil
         }
     }
 
-    private mutating func arrayValues(_ node: Node, type: PostgresType) throws(PlannerError) -> Set<PostgresValue>? {
+    private func arrayValues(_ node: Node, type: PostgresType) throws(PlannerError) -> Set<PostgresValue>? {
         switch node {
         case .aArrayExpr(let array):
             var result = Set<PostgresValue>()
             for element in array.elements {
-                guard let values = try constantValues(element, type: type, single: true) else { return nil }
+                guard let values = try constantValues(element, type: type) else { return nil }
                 result.formUnion(values)
             }
             return result
@@ -237,16 +226,6 @@ struct ShardPruning {
             default:
                 throw PlannerError(.invalid, error.message, detail: error.detail)
             }
-        }
-    }
-
-    static func literal(_ constant: A_Const) -> SQLLiteral? {
-        switch constant.val {
-        case .ival(let v)?: return .integer(Int64(v.ival))
-        case .fval(let v)?: return Int64(v.fval).map(SQLLiteral.integer) ?? .numeric(v.fval)
-        case .sval(let v)?: return .string(v.sval)
-        case .boolval(let v)?: return .boolean(v.boolval)
-        default: return nil
         }
     }
 

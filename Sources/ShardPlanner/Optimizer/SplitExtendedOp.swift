@@ -212,17 +212,17 @@ final class ExtendedOpSplit {
                 coordinator.distinctClause = try select.distinctOn.map { (node: Node) throws(PlannerError) in
                     try rewriteForCoordinator(node, mode: .finalRows)
                 }
-                steps.append(.distinct(on: coordinator.distinctClause.map(Self.text)))
+                steps.append(.distinct(on: coordinator.distinctClause.map(expressionText)))
             }
         }
-        if !windowsPushable { steps.append(.window(coordinatorTargets.map(Self.text))) }
+        if !windowsPushable { steps.append(.window(coordinatorTargets.map(expressionText))) }
         coordinator.sortClause = try coordinatorSort(mode: .finalRows)
-        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause.map(Self.text))) }
+        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause.map(expressionText))) }
         coordinator.limitCount = select.limit
         coordinator.limitOffset = select.offset
         coordinator.limitOption = select.limitOption
         if select.limit != nil || select.offset != nil {
-            steps.append(.limit(count: select.limit.map(Self.text), offset: select.offset.map(Self.text)))
+            steps.append(.limit(count: select.limit.map(expressionText), offset: select.offset.map(expressionText)))
         }
         // Worker ORDER BY / LIMIT: DISTINCT ON needs its ORDER BY on the worker; LIMIT goes down
         // as limit + offset when windows are not left to the coordinator.
@@ -231,7 +231,7 @@ final class ExtendedOpSplit {
         if windowsPushable, let pushed = LimitPushdown.pushedLimit(select) {
             workerSort = select.sortNodes
             workerLimit = pushed
-            notes.append("LIMIT pushed to the workers as \(Self.text(pushed))")
+            notes.append("LIMIT pushed to the workers as \(expressionText(pushed))")
         } else if !select.distinctOn.isEmpty {
             workerSort = select.sortNodes
         }
@@ -256,7 +256,7 @@ final class ExtendedOpSplit {
         coordinator.targetList = coordinatorTargets
         coordinator.fromClause = [.rangeVar(Build.rangeVar(schema: "", name: "remote_scan", alias: nil))]
         var groupColumns: [Node] = []
-        for group in select.groupBy { groupColumns.append(workerColumn(group, name: OutputNaming.name(of: group) == "?column?" ? "" : OutputNaming.name(of: group))) }
+        for group in select.groupBy { groupColumns.append(workerColumn(group, name: OutputNaming.figuredName(of: group) ?? "")) }
         coordinator.groupClause = groupColumns
         if let having = select.having { coordinator.havingClause = try rewriteForCoordinator(having, mode: .combine) }
         if !select.distinct.isEmpty {
@@ -269,14 +269,14 @@ final class ExtendedOpSplit {
         coordinator.limitOption = select.limitOption
         var steps: [MergeStep] = [.concatenate]
         let aggregates = coordinatorTargets.flatMap(Aggregates.calls(in:)) + [coordinator.havingClause].compactMap { $0 }.flatMap(Aggregates.calls(in:))
-        steps.append(.combineAggregates(groupBy: groupColumns.map(Self.text), aggregates: aggregates.map { Self.text(.funcCall($0)) }))
-        if let having = coordinator.havingClause { steps.append(.filter(Self.text(having))) }
+        steps.append(.combineAggregates(groupBy: groupColumns.map(expressionText), aggregates: aggregates.map { expressionText(.funcCall($0)) }))
+        if let having = coordinator.havingClause { steps.append(.filter(expressionText(having))) }
         let windows = coordinatorTargets.flatMap(Aggregates.windows(in:))
-        if !windows.isEmpty { steps.append(.window(windows.map { Self.text(.funcCall($0)) })) }
-        if !coordinator.distinctClause.isEmpty { steps.append(.distinct(on: coordinator.distinctClause.filter { $0 != .absent }.map(Self.text))) }
-        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause.map(Self.text))) }
+        if !windows.isEmpty { steps.append(.window(windows.map { expressionText(.funcCall($0)) })) }
+        if !coordinator.distinctClause.isEmpty { steps.append(.distinct(on: coordinator.distinctClause.filter { $0 != .absent }.map(expressionText))) }
+        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause.map(expressionText))) }
         if select.limit != nil || select.offset != nil {
-            steps.append(.limit(count: select.limit.map(Self.text), offset: select.offset.map(Self.text)))
+            steps.append(.limit(count: select.limit.map(expressionText), offset: select.offset.map(expressionText)))
         }
         // LIMIT on the workers: only when ORDER BY has no aggregate and no window runs on the
         // coordinator; the worker orders by the user's keys, then every group key.
@@ -286,7 +286,7 @@ final class ExtendedOpSplit {
         if windows.isEmpty, !sortHasAggregate, !select.sort.isEmpty, select.distinct.isEmpty, let pushed = LimitPushdown.pushedLimit(select) {
             workerSort = select.sortNodes + workerGroupBy.map { Build.sortBy($0, SortBy()) }
             workerLimit = pushed
-            notes.append("LIMIT pushed to the workers as \(Self.text(pushed)), ordered by the ORDER BY keys then every group key")
+            notes.append("LIMIT pushed to the workers as \(expressionText(pushed)), ordered by the ORDER BY keys then every group key")
         }
         var output = Output(shape: .split, workerTargets: workerTargets, workerGroupBy: workerGroupBy, workerHaving: nil,
                             workerDistinct: [], workerSort: workerSort, workerLimit: workerLimit, workerWindows: [],
@@ -315,15 +315,15 @@ final class ExtendedOpSplit {
         var steps: [MergeStep] = [.concatenate]
         let aggregates = coordinator.targetList.flatMap(Aggregates.calls(in:))
         if !aggregates.isEmpty || !coordinator.groupClause.isEmpty {
-            steps.append(.aggregateRows(groupBy: coordinator.groupClause.map(Self.text), aggregates: aggregates.map { Self.text(.funcCall($0)) }))
+            steps.append(.aggregateRows(groupBy: coordinator.groupClause.map(expressionText), aggregates: aggregates.map { expressionText(.funcCall($0)) }))
         }
-        if let having = coordinator.havingClause { steps.append(.filter(Self.text(having))) }
+        if let having = coordinator.havingClause { steps.append(.filter(expressionText(having))) }
         let windows = coordinator.targetList.flatMap(Aggregates.windows(in:))
-        if !windows.isEmpty { steps.append(.window(windows.map { Self.text(.funcCall($0)) })) }
-        if !coordinator.distinctClause.isEmpty { steps.append(.distinct(on: coordinator.distinctClause.filter { $0 != .absent }.map(Self.text))) }
-        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause.map(Self.text))) }
+        if !windows.isEmpty { steps.append(.window(windows.map { expressionText(.funcCall($0)) })) }
+        if !coordinator.distinctClause.isEmpty { steps.append(.distinct(on: coordinator.distinctClause.filter { $0 != .absent }.map(expressionText))) }
+        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause.map(expressionText))) }
         if select.limit != nil || select.offset != nil {
-            steps.append(.limit(count: select.limit.map(Self.text), offset: select.offset.map(Self.text)))
+            steps.append(.limit(count: select.limit.map(expressionText), offset: select.offset.map(expressionText)))
         }
         var output = Output(shape: .pullUp, workerTargets: workerTargets, workerGroupBy: [], workerHaving: nil, workerDistinct: [],
                             workerSort: [], workerLimit: nil, workerWindows: [], coordinator: coordinator, steps: steps,
@@ -354,36 +354,34 @@ final class ExtendedOpSplit {
 
     /// An expression of the original query, rewritten over `remote_scan`.
     private func rewriteForCoordinator(_ node: Node, mode: RewriteMode, name: String = "") throws(PlannerError) -> Node {
-        let copy = self
-        let result = try ExpressionTree.rewrite(node) { (child: Node) throws(PlannerError) -> Node? in
+        try ExpressionTree.rewrite(node) { (child: Node) throws(PlannerError) -> Node? in
             if case .sortBy = child { return nil }
             switch mode {
             case .finalRows:
                 if case .funcCall(let call) = child, call.over != nil { return nil }
                 if Aggregates.windows(in: child).isEmpty, Self.hasColumns(child) {
-                    return copy.workerColumn(child, name: copy.workerKeys[copy.key(child)] == nil ? "" : "")
+                    return self.workerColumn(child, name: "")
                 }
                 return nil
             case .combine:
-                if copy.workerGroupKeys.contains(copy.key(child)) {
-                    return copy.workerColumn(child, name: OutputNaming.name(of: child) == "?column?" ? "" : OutputNaming.name(of: child))
+                if self.workerGroupKeys.contains(self.key(child)) {
+                    return self.workerColumn(child, name: OutputNaming.figuredName(of: child) ?? "")
                 }
                 if case .funcCall(let call) = child, Aggregates.isAggregate(call) {
-                    return try copy.combine(call, name: name)
+                    return try self.combine(call, name: name)
                 }
                 if case .columnRef = child {
                     // A column outside an aggregate that is not a group key: functionally dependent
                     // on the key (PostgreSQL allows it for primary keys): group by it as well.
-                    copy.addGroupKey(child)
-                    return copy.workerColumn(child, name: OutputNaming.name(of: child))
+                    self.addGroupKey(child)
+                    return self.workerColumn(child, name: OutputNaming.name(of: child))
                 }
                 return nil
             case .rows:
-                if case .columnRef = child { return copy.workerColumn(child, name: OutputNaming.name(of: child)) }
+                if case .columnRef = child { return self.workerColumn(child, name: OutputNaming.name(of: child)) }
                 return nil
             }
         }
-        return result
     }
 
     private func isDistributionColumn(_ node: Node) -> Bool {
@@ -475,17 +473,6 @@ final class ExtendedOpSplit {
             break
         }
         throw PlannerError(.unsupported, "aggregate \(aggregate) cannot be combined")
-    }
-
-    static func text(_ node: Node) -> String {
-        if case .sortBy(let sort) = node, let inner = sort.node {
-            var out = text(inner)
-            if sort.sortbyDir == .sortbyDesc { out += " DESC" }
-            if sort.sortbyNulls == .sortbyNullsFirst { out += " NULLS FIRST" }
-            if sort.sortbyNulls == .sortbyNullsLast { out += " NULLS LAST" }
-            return out
-        }
-        return (try? SQLDeparser.deparseExpression(node)) ?? "\(node.typeName)"
     }
 
     private func workerTypes(_ targets: [TargetItem]) -> [String?] {

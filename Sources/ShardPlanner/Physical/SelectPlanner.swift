@@ -33,7 +33,7 @@ struct SelectPlanner {
 
         if distributedEntries.isEmpty {
             // Reference tables (and local tables on the coordinator): one task.
-            var node: String
+            let node: String
             if !localEntries.isEmpty || !citusLocalEntries.isEmpty {
                 guard let coordinator = catalog.coordinator else {
                     throw PlannerError.unsupported("local tables can only be joined with reference tables when the coordinator is in the metadata",
@@ -45,7 +45,6 @@ struct SelectPlanner {
                 node = shard.placements.first.map { catalog.address(ofGroup: $0.groupId) } ?? catalog.localNode
             }
             let fastPath = tableEntries.count == 1 && bound.sublinkCount == 0 && bound.subqueries.isEmpty && !bound.hasSetOperations
-            if select.lockingClause.isEmpty == false { node = referenceEntries.first.flatMap { $0.table?.shards.first?.placements.first }.map { catalog.address(ofGroup: $0.groupId) } ?? node }
             return try singleTask(select, binder: binder, outputs: outputs, planClass: fastPath ? .fastPathRouter : .router, node: node,
                                   shardIndex: nil, relation: { table, _ in
                                       table.shards.first.map { table.shardRelation($0.id) } ?? table.plainRelation
@@ -59,7 +58,7 @@ struct SelectPlanner {
         }
 
         // Pruning.
-        var pruning = ShardPruning(binder: binder)
+        let pruning = ShardPruning(binder: binder)
         var indexSets: [Int: [Int]?] = [:]
         for entry in hashEntries {
             let table = entry.table!
@@ -97,10 +96,6 @@ struct SelectPlanner {
                                       pruning: pruning, distributedEntries: distributedEntries)
             }
         }
-        if groups.count == 1 && distributedEntries.count > 1 && distributedEntries.allSatisfy({ (indexSets[$0.index] ?? nil)?.count == 1 }) {
-            // Each table pruned to one shard, but not the same shard index: the rows meet on
-            // different nodes.
-        }
         return try multiShardPlan(select, binder: binder, outputs: outputs, indexSets: indexSets, pruning: pruning,
                                   distributedEntries: distributedEntries, referenceEntries: referenceEntries)
     }
@@ -109,25 +104,20 @@ struct SelectPlanner {
 
     /// The whole statement as one task, tables replaced by `relation(table, slot)`.
     private func singleTask(_ select: SelectStmt, binder: Binder, outputs: [OutputColumn], planClass: PlannerClass, node: String,
-                            shardIndex: Int?, relation: (CatalogTable, Int) -> String, notes: [String],
-                            deferred: DeferredPruning? = nil) throws(PlannerError) -> DistributedPlan {
+                            shardIndex: Int?, relation: (CatalogTable, Int) -> String, notes: [String]) throws(PlannerError) -> DistributedPlan {
         var marker = RelationMarker(catalog: catalog)
         let marked = try marker.mark(select)
         let template = SQLTemplate(sql: try Self.deparse(.selectStmt(marked)))
         let tables = marker.tables
         let sql = template.fill { slot in relation(tables[slot], slot) }
-        var shards: [Int64] = []
-        for table in tables {
-            if let index = shardIndex, case .hash = table.distribution, index < table.shards.count {
-                shards.append(table.shards[index].id)
-            } else if table.distribution != .local || !table.shards.isEmpty, case .hash = table.distribution {
-            } else if let first = table.shards.first {
-                shards.append(first.id)
-            }
+        // Hash tables read the chosen shard (none when pruned away); others their one shard.
+        let shards: [Int64] = tables.compactMap { table in
+            if case .hash = table.distribution { return shardIndex.map { table.shards[$0].id } }
+            return table.shards.first?.id
         }
         let task = Task(index: 0, node: node, placements: [node], shards: shards, shardIndex: shardIndex, sql: sql)
         var plan = DistributedPlan(planClass: planClass, statement: .select, stages: [Stage(id: 0, tasks: [task])],
-                                   merge: concatenateMerge(outputs: outputs), deferredPruning: deferred, notes: notes)
+                                   merge: concatenateMerge(outputs: outputs), notes: notes)
         if options.includeAlgebra {
             let tree = try AlgebraBuilder(binder: binder, select: select).logicalTree()
             plan.algebra = AlgebraTrees(logical: tree.render(), optimized: "Collect (one task)\n" + indent(tree.render()))
@@ -150,20 +140,11 @@ struct SelectPlanner {
         }
         // Fast path: one table, `distcol = constant` among the top-level AND conditions.
         var planClass = PlannerClass.router
-        var deferred: DeferredPruning? = nil
         if bound.tableEntries.count == 1, bound.sublinkCount == 0, bound.subqueries.isEmpty, !bound.hasSetOperations,
            let entry = distributedEntries.first, let table = entry.table, case .hash(let column) = table.distribution,
            let whereClause = select.whereClause, Self.isFastPath(whereClause, column: column, binder: binder, scope: entry.scope) {
             planClass = .fastPathRouter
         }
-        if planClass == .router, distributedEntries.count == 1, bound.tableEntries.count == 1, bound.sublinkCount == 0,
-           bound.subqueries.isEmpty, !bound.hasSetOperations, let entry = distributedEntries.first, let table = entry.table,
-           case .hash(let column) = table.distribution, let whereClause = select.whereClause,
-           Self.isFastPath(whereClause, column: column, binder: binder, scope: entry.scope) {
-            planClass = .fastPathRouter
-        }
-        _ = deferred
-        deferred = nil
         if let index { notes.append("all distributed tables pruned to shard index \(index)") }
         return try singleTask(select, binder: binder, outputs: outputs, planClass: planClass, node: node, shardIndex: index,
                               relation: { table, _ in

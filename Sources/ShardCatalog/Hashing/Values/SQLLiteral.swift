@@ -1,3 +1,4 @@
+import SQLSyntax
 /// A constant as it appears in SQL, before PostgreSQL has given it a type.
 public enum SQLLiteral: Sendable, Hashable {
     /// A string constant (`'042'`), of type `unknown` until coerced: the column type's input
@@ -10,6 +11,20 @@ public enum SQLLiteral: Sendable, Hashable {
     case numeric(String)
     /// `true` or `false`.
     case boolean(Bool)
+}
+
+extension SQLLiteral {
+    /// The literal of a parsed constant (`42`, `1.5`, `'text'`, `true`); nil for NULL and bit
+    /// strings.
+    public init?(_ constant: A_Const) {
+        switch constant.val {
+        case .ival(let value)?: self = .integer(Int64(value.ival))
+        case .fval(let value)?: self = .numeric(value.fval)
+        case .sval(let value)?: self = .string(value.sval)
+        case .boolval(let value)?: self = .boolean(value.boolval)
+        default: return nil
+        }
+    }
 }
 
 /// Where a constant meets a column, which decides the casts PostgreSQL allows.
