@@ -124,7 +124,8 @@ public struct PostgresConnection: Sendable, Hashable {
     static let recordSeparator = "\u{1E}"
     static let nullMarker = "\u{1D}"
 
-    static func escapeCopyText(_ value: String) -> String {
+    /// Escapes a value for COPY's text format (backslash, tab, line feed, carriage return).
+    public static func escapeCopyText(_ value: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(value.utf8.count)
         for character in value.unicodeScalars {

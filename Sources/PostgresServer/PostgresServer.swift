@@ -230,6 +230,16 @@ public final class PostgresServer: Sendable {
 
     // MARK: Stopping
 
+    /// Leaves a managed server running after this process ends: it is no longer stopped at
+    /// exit, and later runs do not treat its folder as stale. Stop it with
+    /// `pg_ctl stop -D <dataDirectory>` and remove ``rootDirectory``.
+    public func keepRunning() {
+        guard let root = rootDirectory else { return }
+        ServerRegistry.unregister(self)
+        try? FileManager.default.removeItem(atPath: root + "/owner.pid")
+    }
+
+
     /// Whether ``stop()`` has run.
     public var isStopped: Bool { state.withLock { $0.stopped } }
 
@@ -274,13 +284,13 @@ extension String {
 }
 
 /// A value behind a lock, for state shared between threads.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
-    init(_ value: Value) { self.value = value }
+    public init(_ value: Value) { self.value = value }
 
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShardCatalog
+import ShardRunner
 import SQLSyntax
 
 /// Where a command's catalog comes from: a schema script or a catalog JSON file.
@@ -11,12 +12,15 @@ struct CatalogSource: ParsableArguments {
     @Option(name: .long, help: "A catalog in shardplan's JSON form (from `shardplan catalog --format json`).")
     var catalog: String?
 
+    @Option(name: .long, help: "Read the metadata of a live Citus cluster: postgres://user@host:port/database of its coordinator.")
+    var catalogFrom: String?
+
     @Option(name: .long, help: "citus.shard_count at the start of the schema script (default 32).")
     var shardCount: Int?
 
     func validate() throws {
-        if (schema == nil) == (catalog == nil) {
-            throw ValidationError("give exactly one of --schema FILE and --catalog FILE")
+        if [schema, catalog, catalogFrom].compactMap({ $0 }).count != 1 {
+            throw ValidationError("give exactly one of --schema FILE, --catalog FILE and --catalog-from postgres://...")
         }
         if let shardCount, !(1...64000).contains(shardCount) {
             throw ValidationError("--shard-count must be between 1 and 64000")
@@ -24,7 +28,15 @@ struct CatalogSource: ParsableArguments {
     }
 
     /// Loads the catalog, printing a positioned error and exiting with status 1 on failure.
-    func load() throws -> Catalog {
+    func load() async throws -> Catalog {
+        if let url = catalogFrom {
+            do {
+                return try await LiveCatalogReader.read(url: url)
+            } catch {
+                printError("error: \(error.message)")
+                throw ExitCode(1)
+            }
+        }
         if let path = catalog {
             let text = try readText(path)
             do {
@@ -59,7 +71,7 @@ func readText(_ path: String) throws -> String {
     }
 }
 
-struct CatalogCommand: ParsableCommand {
+struct CatalogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Print the catalog a schema script builds: nodes, colocation groups, tables, shards.",
@@ -80,8 +92,8 @@ struct CatalogCommand: ParsableCommand {
     @Flag(name: .long, help: "In text, also list every shard: id, relation name, hash range, nodes.")
     var shards = false
 
-    func run() throws {
-        let catalog = try source.load()
+    func run() async throws {
+        let catalog = try await source.load()
         switch format {
         case .text: print(catalog.textDescription(shards: shards), terminator: "")
         case .json: print(catalog.jsonString(), terminator: "")
@@ -89,7 +101,7 @@ struct CatalogCommand: ParsableCommand {
     }
 }
 
-struct ShardCommand: ParsableCommand {
+struct ShardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shard",
         abstract: "Print the shard and node of distribution column values: VALUE<TAB>SHARD_ID<TAB>HOST:PORT.",
@@ -111,8 +123,8 @@ struct ShardCommand: ParsableCommand {
     @Argument(help: "Distribution column values.")
     var values: [String] = []
 
-    func run() throws {
-        let catalog = try source.load()
+    func run() async throws {
+        let catalog = try await source.load()
         let parts = table.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let definition = catalog.table(named: parts) ?? catalog.table(named: parts.map { $0.lowercased() }) else {
             printError("error: relation \"\(table)\" does not exist in the catalog")

@@ -3,7 +3,7 @@ import Foundation
 import ShardCatalog
 import ShardPlanner
 
-struct ExplainCommand: ParsableCommand {
+struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Show the distributed plan of a statement: its class, tasks (node, shards, SQL) and the coordinator's merge.",
@@ -39,8 +39,8 @@ struct ExplainCommand: ParsableCommand {
         if (sql == nil) == (file == nil) { throw ValidationError("give the statement as an argument or with -f FILE") }
     }
 
-    func run() throws {
-        let catalog = try source.load()
+    func run() async throws {
+        let catalog = try await source.load()
         var statement = sql ?? ""
         if let file {
             statement = try readText(file == "-" ? "/dev/stdin" : file)

@@ -1,9 +1,9 @@
 import ArgumentParser
 
 @main
-struct Shardplan: ParsableCommand {
+struct Shardplan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shardplan",
         abstract: "Plans and rewrites SQL for sharded PostgreSQL (the Citus model).",
-        subcommands: [Format.self, CatalogCommand.self, ShardCommand.self, ExplainCommand.self, GoldenCommand.self])
+        subcommands: [Format.self, CatalogCommand.self, ShardCommand.self, ExplainCommand.self, GoldenCommand.self, VerifyCommand.self])
 }

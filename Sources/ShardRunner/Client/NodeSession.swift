@@ -1,0 +1,293 @@
+import Foundation
+import PostgresNIO
+import PostgresServer
+
+/// One connection to one database of one node, over PostgresNIO.
+///
+/// A session runs one statement at a time and returns every value in PostgreSQL's text form
+/// (see ``QueryResult``). Open one per node for each query run, with ``withSession(to:statementTimeout:_:)``
+/// or ``connect(to:statementTimeout:)`` and ``close()``.
+///
+/// ```swift
+/// let count = try await NodeSession.withSession(to: endpoint) { session in
+///     try await session.query("SELECT count(*) FROM orders").scalar
+/// }
+/// ```
+public final class NodeSession: Sendable {
+    /// The database this session is connected to.
+    public let endpoint: ServerEndpoint
+    let connection: PostgresNIO.PostgresConnection
+    private let logger: Logger
+    private let arrayTypeCache = Locked<[UInt32: UInt32]>([:])
+
+    private init(endpoint: ServerEndpoint, connection: PostgresNIO.PostgresConnection, logger: Logger) {
+        self.endpoint = endpoint
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Opens a connection (no TLS) and sets `statement_timeout`.
+    ///
+    /// - Parameters:
+    ///   - endpoint: the database to connect to.
+    ///   - statementTimeout: the longest a statement may run (`SET statement_timeout`); `nil`
+    ///     leaves the server's setting (no limit by default).
+    /// - Throws: ``ShardRunnerError`` when the server cannot be reached or refuses the login.
+    public static func connect(to endpoint: ServerEndpoint, statementTimeout: Duration? = .seconds(120)) async throws(ShardRunnerError) -> NodeSession {
+        var logger = Logger(label: "shardrunner.session")
+        logger.logLevel = .critical
+        let configuration = PostgresNIO.PostgresConnection.Configuration(
+            host: endpoint.host, port: endpoint.port, username: endpoint.user, password: endpoint.password,
+            database: endpoint.database, tls: .disable)
+        let connection: PostgresNIO.PostgresConnection
+        do {
+            connection = try await PostgresNIO.PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration,
+                id: NodeSession.nextConnectionId(), logger: logger)
+        } catch {
+            throw ShardRunnerError.from(error, context: "cannot connect to \(endpoint)")
+        }
+        let session = NodeSession(endpoint: endpoint, connection: connection, logger: logger)
+        if let statementTimeout {
+            let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
+            do {
+                try await session.execute("SET statement_timeout = \(max(milliseconds, 1))")
+            } catch {
+                await session.close()
+                throw error
+            }
+        }
+        return session
+    }
+
+    /// Opens a session, runs `body` and closes the session, also when `body` throws.
+    ///
+    /// - Throws: ``ShardRunnerError``; an error of another type thrown by `body` is wrapped in
+    ///   one.
+    public static func withSession<Result>(
+        to endpoint: ServerEndpoint, statementTimeout: Duration? = .seconds(120),
+        _ body: (NodeSession) async throws -> Result
+    ) async throws(ShardRunnerError) -> Result {
+        let session = try await connect(to: endpoint, statementTimeout: statementTimeout)
+        do {
+            let result = try await body(session)
+            await session.close()
+            return result
+        } catch {
+            await session.close()
+            throw ShardRunnerError.from(error, context: "failed on \(endpoint)")
+        }
+    }
+
+    /// Closes the connection. Errors while closing are ignored.
+    public func close() async {
+        try? await connection.close()
+    }
+
+    // MARK: Running SQL
+
+    /// Runs one statement and returns its rows as text.
+    ///
+    /// - Parameter sql: a single SQL statement (the extended protocol takes one at a time), with
+    ///   no parameters.
+    /// - Throws: ``ShardRunnerError`` with PostgreSQL's message, SQLSTATE and the statement.
+    public func query(_ sql: String) async throws(ShardRunnerError) -> QueryResult {
+        let sequence: PostgresRowSequence
+        var rows: [PostgresRow] = []
+        do {
+            sequence = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            rows = try await sequence.collect()
+        } catch {
+            throw ShardRunnerError.from(error, context: "statement failed on \(endpoint)", statement: sql)
+        }
+        let columns = sequence.columns.map { ResultColumn(name: $0.name, typeOID: $0.dataType.rawValue) }
+        return try await textResult(columns: columns, rows: rows)
+    }
+
+    /// Runs one statement that changes rows (INSERT, UPDATE, DELETE, with or without
+    /// RETURNING) and returns the affected row count from the command tag, with any RETURNING
+    /// rows as text.
+    ///
+    /// The column descriptions come from the rows, so a statement that returns no rows has no
+    /// columns.
+    public func modify(_ sql: String) async throws(ShardRunnerError) -> QueryResult {
+        let result: PostgresQueryResult
+        do {
+            result = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).get()
+        } catch {
+            throw ShardRunnerError.from(error, context: "statement failed on \(endpoint)", statement: sql)
+        }
+        let rows = Array(result.rows)
+        let columns = rows.first.map { row in row.map { ResultColumn(name: $0.columnName, typeOID: $0.dataType.rawValue) } } ?? []
+        var text = try await textResult(columns: columns, rows: rows)
+        text.affectedRows = result.metadata.rows
+        return text
+    }
+
+    private func textResult(columns: [ResultColumn], rows: [PostgresRow]) async throws(ShardRunnerError) -> QueryResult {
+        guard !rows.isEmpty else { return QueryResult(columns: columns, rows: []) }
+        var cells: [TextFormatter.Cell] = []
+        var positions: [(row: Int, column: Int)] = []
+        var values = [[String?]](repeating: [String?](repeating: nil, count: columns.count), count: rows.count)
+        for (rowIndex, row) in rows.enumerated() {
+            for (columnIndex, cell) in row.enumerated() {
+                guard let bytes = cell.bytes else { continue }
+                cells.append(TextFormatter.Cell(typeOID: cell.dataType.rawValue, bytes: bytes))
+                positions.append((rowIndex, columnIndex))
+            }
+        }
+        let texts = try await TextFormatter(session: self).format(cells)
+        for (position, text) in zip(positions, texts) { values[position.row][position.column] = text }
+        return QueryResult(columns: columns, rows: values)
+    }
+
+    /// Runs one statement and ignores any rows it returns.
+    public func execute(_ sql: String) async throws(ShardRunnerError) {
+        do {
+            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
+        } catch {
+            throw ShardRunnerError.from(error, context: "statement failed on \(endpoint)", statement: sql)
+        }
+    }
+
+    /// Runs statements one after another and returns the result of each; stops at the first
+    /// failure.
+    @discardableResult
+    public func query(statements: [String]) async throws(ShardRunnerError) -> [QueryResult] {
+        var results: [QueryResult] = []
+        for statement in statements { results.append(try await query(statement)) }
+        return results
+    }
+
+    /// Runs statements one after another, ignoring their rows; stops at the first failure.
+    public func execute(statements: [String]) async throws(ShardRunnerError) {
+        for statement in statements { try await execute(statement) }
+    }
+
+    /// Runs `body` inside `BEGIN` ... `COMMIT`; on an error, or always when `rollback` is true,
+    /// ends with `ROLLBACK` instead, so nothing `body` changed remains.
+    ///
+    /// - Parameters:
+    ///   - rollback: roll back even when `body` succeeds (to try modifications without keeping
+    ///     them).
+    ///   - body: the work, given this session.
+    public func transaction<Result>(rollback: Bool = false, _ body: (NodeSession) async throws -> Result) async throws(ShardRunnerError) -> Result {
+        try await execute("BEGIN")
+        let result: Result
+        do {
+            result = try await body(self)
+        } catch {
+            try? await execute("ROLLBACK")
+            throw ShardRunnerError.from(error, context: "transaction failed on \(endpoint)")
+        }
+        try await execute(rollback ? "ROLLBACK" : "COMMIT")
+        return result
+    }
+
+    // MARK: COPY
+
+    /// Sends rows with `COPY table (columns) FROM STDIN` in PostgreSQL's text format.
+    ///
+    /// - Parameters:
+    ///   - schema: the table's schema, or nil to resolve the name through the search path.
+    ///   - table: the table's name (unquoted, as stored in the catalog).
+    ///   - columns: the columns to fill (unquoted names), or empty for all.
+    ///   - lines: the rows in COPY text format (tab-separated, `\N` for NULL, backslash escapes),
+    ///     each ending with a line break.
+    public func copyIn<Lines: Sequence & Sendable>(schema: String?, table: String, columns: [String] = [], lines: Lines) async throws(ShardRunnerError)
+        where Lines.Element == Substring {
+        // PostgresNIO writes `COPY "<table>"` and `("<column>", ...)` without escaping quotes;
+        // doubling them inside each part, and closing and reopening the quotes around the dot,
+        // gives correctly quoted identifiers.
+        let escapedTable = (schema.map { Self.escapeQuotes($0) + "\".\"" } ?? "") + Self.escapeQuotes(table)
+        let escapedColumns = columns.map(Self.escapeQuotes)
+        let target = (schema.map { $0 + "." } ?? "") + table
+        do {
+            try await connection.copyFrom(table: escapedTable, columns: escapedColumns, logger: logger) { writer in
+                var buffer = ByteBuffer()
+                buffer.reserveCapacity(1 << 20)
+                for line in lines {
+                    buffer.writeSubstring(line)
+                    if buffer.readableBytes >= 1 << 20 {
+                        try await writer.write(buffer)
+                        buffer.clear()
+                    }
+                }
+                if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            }
+        } catch {
+            throw ShardRunnerError.from(error, context: "COPY into \(target) failed on \(endpoint)",
+                                        statement: "COPY \(target) FROM STDIN")
+        }
+    }
+
+    // MARK: Internals
+
+    /// Runs a query with binary parameters and returns the raw rows.
+    func rawQuery(_ query: PostgresQuery) async throws(ShardRunnerError) -> [PostgresRow] {
+        do {
+            return try await connection.query(query, logger: logger).collect()
+        } catch {
+            throw ShardRunnerError.from(error, context: "statement failed on \(endpoint)", statement: query.sql)
+        }
+    }
+
+    /// The array type (`pg_type.typarray`) of each type, cached per session.
+    func arrayTypes(of types: [UInt32]) async throws(ShardRunnerError) -> [UInt32: UInt32] {
+        var known = arrayTypeCache.withLock { $0 }
+        let missing = types.filter { known[$0] == nil }
+        if !missing.isEmpty {
+            let sql = "SELECT oid::int8, typarray::int8 FROM pg_catalog.pg_type WHERE oid IN (\(missing.map(String.init).joined(separator: ",")))"
+            for row in try await rawQuery(PostgresQuery(unsafeSQL: sql)) {
+                do {
+                    let (oid, array) = try row.decode((Int64, Int64).self)
+                    known[UInt32(oid)] = UInt32(array)
+                } catch {
+                    throw ShardRunnerError("could not read pg_type on \(endpoint): \(error)")
+                }
+            }
+            arrayTypeCache.withLock { cache in cache.merge(known) { $1 } }
+        }
+        return known
+    }
+
+    private static let connectionCounter = Locked(0)
+
+    private static func nextConnectionId() -> Int {
+        connectionCounter.withLock { value in
+            value += 1
+            return value
+        }
+    }
+
+    static func escapeQuotes(_ identifier: String) -> String {
+        identifier.replacingOccurrences(of: "\"", with: "\"\"")
+    }
+}
+
+extension ShardRunnerError {
+    /// Wraps an error from PostgresNIO, keeping PostgreSQL's message, detail and SQLSTATE.
+    static func from(_ error: any Error, context: String, statement: String? = nil) -> ShardRunnerError {
+        if let error = error as? ShardRunnerError { return error }
+        if let error = error as? PSQLError {
+            let message = error.serverInfo?[.message]
+            let detail = error.serverInfo?[.detail]
+            let sqlState = error.serverInfo?[.sqlState]
+            var text = context + ": "
+            if let message {
+                text += message
+                if let detail { text += " (\(detail))" }
+            } else {
+                text += "\(error.code)"
+                if let underlying = error.underlying { text += " (\(underlying))" }
+            }
+            if let statement { text += "\nstatement: " + Self.excerpt(statement) }
+            return ShardRunnerError(text, serverMessage: message, detail: detail, sqlState: sqlState, statement: statement)
+        }
+        return ShardRunnerError("\(context): \(error)", statement: statement)
+    }
+
+    static func excerpt(_ sql: String) -> String {
+        sql.count > 300 ? String(sql.prefix(297)) + "..." : sql
+    }
+}

@@ -1,0 +1,236 @@
+import SQLSyntax
+import ShardCatalog
+import ShardPlanner
+
+/// Runs a ``DistributedPlan`` on a loaded cluster, the way a coordinator would:
+///
+/// 1. the stages in order; the tasks of a stage in parallel across nodes (one session per node,
+///    so the tasks of one node run one after another on it); a read runs on the task's `node`,
+///    a write on every placement;
+/// 2. the rows of the last stage go into a temporary table `remote_scan` on the coordinator,
+///    with the plan's worker columns and types; then the plan's merge SQL runs over it;
+/// 3. a modification runs inside a transaction on every node it touches: all commit, or all roll
+///    back (on an error, or when asked to, to try a statement without keeping its effect). The
+///    commit is one node after another, not a two-phase commit.
+///
+/// Parameters (`$1`...) are bound with `PREPARE` / `EXECUTE`, given as untyped literals, as a
+/// client sending text parameters would.
+public struct PlanExecutor: Sendable {
+    /// What the executor runs on.
+    public let loaded: LoadedCluster
+    private let groupOfAddress: [String: Int32]
+
+    /// Creates an executor for a loaded cluster.
+    public init(loaded: LoadedCluster) {
+        self.loaded = loaded
+        var groups: [String: Int32] = [:]
+        for node in loaded.catalog.nodes { groups[node.address] = node.groupId }
+        self.groupOfAddress = groups
+    }
+
+    /// How a modification ends.
+    public enum Ending: Sendable {
+        case commit
+        case rollback
+    }
+
+    /// Runs a plan with sessions opened by ``LoadedCluster/withNodeSessions(statementTimeout:_:)``.
+    ///
+    /// - Parameters:
+    ///   - plan: the plan; a plan with deferred pruning is bound to `parameters` first.
+    ///   - parameters: values of `$1`, `$2`... in text form (nil for NULL).
+    ///   - sessions: one session per node group.
+    ///   - ending: for modifications, whether to commit or roll back.
+    ///   - beforeEnd: for modifications, runs inside the transaction after the tasks (to read the
+    ///     tables' contents before a rollback).
+    /// - Returns: the result's rows; for a modification, ``QueryResult/affectedRows`` is the sum
+    ///   over its tasks.
+    /// - Throws: ``ShardRunnerError`` naming the task (stage, index, node, shards) that failed.
+    public func run(_ plan: DistributedPlan, parameters: [String?] = [], sessions: [Int32: NodeSession],
+                    ending: Ending = .commit,
+                    beforeEnd: (@Sendable ([Int32: NodeSession]) async throws(ShardRunnerError) -> Void)? = nil)
+        async throws(ShardRunnerError) -> QueryResult {
+        let plan = try bound(plan, parameters)
+        let isWrite = plan.statement != .select
+        guard let coordinator = sessions[0] else { throw ShardRunnerError("no session on the coordinator (node group 0)") }
+
+        // The nodes a modification touches: every placement of every task.
+        var touched: [Int32] = []
+        if isWrite {
+            var seen = Set<Int32>()
+            for stage in plan.stages {
+                for task in stage.tasks {
+                    for placement in task.placements {
+                        let group = try self.group(of: placement, task: task, stage: stage)
+                        if seen.insert(group).inserted { touched.append(group) }
+                    }
+                }
+            }
+            touched.sort()
+            for group in touched { try await sessions[group]!.execute("BEGIN") }
+        }
+        do {
+            var stageRows: [TaskOutput] = []
+            for (position, stage) in plan.stages.enumerated() {
+                let outputs = try await runStage(stage, isWrite: isWrite, parameters: parameters, sessions: sessions)
+                if position == plan.stages.count - 1 {
+                    stageRows = outputs
+                } else {
+                    switch stage.output {
+                    case .coordinator:
+                        stageRows += outputs
+                    case .broadcast(let name), .partitioned(let name, _, _):
+                        throw ShardRunnerError("stage \(stage.id) sends its rows to \"\(name)\" (\(stage.output)); the runner only executes stages that return rows to the coordinator")
+                    }
+                }
+            }
+            var result = try await merge(plan, outputs: stageRows, coordinator: coordinator, parameters: parameters)
+            if isWrite {
+                result.affectedRows = stageRows.reduce(0) { $0 + ($1.result.affectedRows ?? 0) }
+                if let beforeEnd { try await beforeEnd(sessions) }
+                let end = ending == .commit ? "COMMIT" : "ROLLBACK"
+                for group in touched { try await sessions[group]!.execute(end) }
+            }
+            return result
+        } catch {
+            if isWrite {
+                for group in touched { try? await sessions[group]!.execute("ROLLBACK") }
+            }
+            throw ShardRunnerError.from(error, context: "the plan failed")
+        }
+    }
+
+    /// A task's rows (from its first placement).
+    struct TaskOutput: Sendable {
+        var stage: Int
+        var task: Int
+        var result: QueryResult
+    }
+
+    private func bound(_ plan: DistributedPlan, _ parameters: [String?]) throws(ShardRunnerError) -> DistributedPlan {
+        guard plan.deferredPruning != nil else { return plan }
+        do {
+            return try plan.bind(parameters)
+        } catch {
+            throw ShardRunnerError("cannot bind the plan's parameters: \(error.message)")
+        }
+    }
+
+    private func group(of address: String, task: Task, stage: Stage) throws(ShardRunnerError) -> Int32 {
+        guard let group = groupOfAddress[address] else {
+            throw ShardRunnerError("task \(task.index) of stage \(stage.id) names node \(address), which is not in the catalog")
+        }
+        return group
+    }
+
+    /// Runs the tasks of a stage: nodes in parallel, each node's tasks in task order.
+    private func runStage(_ stage: Stage, isWrite: Bool, parameters: [String?], sessions: [Int32: NodeSession])
+        async throws(ShardRunnerError) -> [TaskOutput] {
+        // (task position, placement rank, group): rank 0 is the placement whose rows count.
+        var work: [Int32: [(task: Int, rank: Int)]] = [:]
+        for (position, task) in stage.tasks.enumerated() {
+            let addresses = isWrite ? (task.placements.isEmpty ? [task.node] : task.placements) : [task.node]
+            for (rank, address) in addresses.enumerated() {
+                let group = try self.group(of: address, task: task, stage: stage)
+                guard sessions[group] != nil else {
+                    throw ShardRunnerError("task \(task.index) of stage \(stage.id) runs on \(address), but there is no session to it")
+                }
+                work[group, default: []].append((position, rank))
+            }
+        }
+        let tasks = stage.tasks
+        let jobs = work.sorted { $0.key < $1.key }
+        let results = try await withThrowingTaskGroupMapping(jobs) { (group, items) -> [(Int, Int, QueryResult)] in
+            let session = sessions[group]!
+            var outputs: [(Int, Int, QueryResult)] = []
+            for (position, rank) in items {
+                let task = tasks[position]
+                do throws(ShardRunnerError) {
+                    outputs.append((position, rank, try await Self.runSQL(task.sql, isWrite: isWrite, parameters: parameters, on: session)))
+                } catch {
+                    throw ShardRunnerError(
+                        "task \(task.index) of stage \(stage.id) (shards \(task.shards.map(String.init).joined(separator: ", "))) failed on node \(session.endpoint.host):\(session.endpoint.port): \(error.serverMessage ?? error.message)",
+                        serverMessage: error.serverMessage, detail: error.detail, sqlState: error.sqlState, statement: task.sql)
+                }
+            }
+            return outputs
+        }
+        var byTask = [QueryResult?](repeating: nil, count: tasks.count)
+        for (position, rank, result) in results.flatMap({ $0 }) where rank == 0 { byTask[position] = result }
+        return byTask.enumerated().map { TaskOutput(stage: stage.id, task: $0.offset, result: $0.element ?? QueryResult(columns: [], rows: [])) }
+    }
+
+    /// Runs one statement, through `PREPARE` / `EXECUTE` when there are parameters.
+    static func runSQL(_ sql: String, isWrite: Bool, parameters: [String?], on session: NodeSession) async throws(ShardRunnerError) -> QueryResult {
+        guard !parameters.isEmpty else {
+            return isWrite ? try await session.modify(sql) : try await session.query(sql)
+        }
+        let name = "shardplan_statement"
+        try await session.execute("PREPARE \(name) AS \(sql)")
+        do {
+            let values = parameters.map { $0.map(SQLDeparser.quoteLiteral) ?? "NULL" }.joined(separator: ", ")
+            let execute = "EXECUTE \(name)(\(values))"
+            let result = isWrite ? try await session.modify(execute) : try await session.query(execute)
+            try await session.execute("DEALLOCATE \(name)")
+            return result
+        } catch {
+            try? await session.execute("DEALLOCATE \(name)")
+            throw error
+        }
+    }
+
+    // MARK: Merge
+
+    /// Loads the task rows into `remote_scan` on the coordinator and runs the merge SQL.
+    private func merge(_ plan: DistributedPlan, outputs: [TaskOutput], coordinator: NodeSession, parameters: [String?])
+        async throws(ShardRunnerError) -> QueryResult {
+        let merge = plan.merge
+        guard !merge.sql.isEmpty, !merge.workerColumns.isEmpty else {
+            return QueryResult(columns: [], rows: [])
+        }
+        let columns = merge.workerColumns
+        // A column whose type the planner could not name takes the type PostgreSQL reported.
+        let observed = outputs.first { !$0.result.columns.isEmpty }?.result.columns
+        var definitions: [String] = []
+        for (index, column) in columns.enumerated() {
+            var type = column.type ?? "unknown"
+            if type.contains("unknown") || type == "record" {
+                if let oid = observed?[safe: index]?.typeOID, oid != 2249 {
+                    type = try await coordinator.query("SELECT pg_catalog.format_type(\(oid), NULL)").scalar ?? "text"
+                } else {
+                    type = "text"
+                }
+            }
+            definitions.append(SQLDeparser.quoteIdentifier(column.name) + " " + type)
+        }
+        try await coordinator.execute("DROP TABLE IF EXISTS pg_temp.remote_scan")
+        try await coordinator.execute("CREATE TEMPORARY TABLE remote_scan (\(definitions.joined(separator: ", ")))")
+        var lines: [Substring] = []
+        for output in outputs {
+            for row in output.result.rows {
+                guard row.count == columns.count else {
+                    throw ShardRunnerError("task \(output.task) of stage \(output.stage) returned \(row.count) columns; the plan's merge expects \(columns.count) (\(columns.map(\.name).joined(separator: ", ")))")
+                }
+                lines.append(Substring(row.map(CopyText.escape).joined(separator: "\t") + "\n"))
+            }
+        }
+        if !lines.isEmpty {
+            try await coordinator.copyIn(schema: nil, table: "remote_scan", columns: columns.map(\.name), lines: lines)
+        }
+        let usesParameters = merge.sql.contains("$")
+        let result: QueryResult
+        do {
+            result = try await Self.runSQL(merge.sql, isWrite: false, parameters: usesParameters ? parameters : [], on: coordinator)
+        } catch {
+            try? await coordinator.execute("DROP TABLE IF EXISTS pg_temp.remote_scan")
+            throw ShardRunnerError("the merge failed on the coordinator: \(error.serverMessage ?? error.message)",
+                                   serverMessage: error.serverMessage, detail: error.detail, sqlState: error.sqlState, statement: merge.sql)
+        }
+        try await coordinator.execute("DROP TABLE pg_temp.remote_scan")
+        return result
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
