@@ -6,6 +6,10 @@ public struct PlanOptions: Sendable, Hashable {
     /// Keep the algebra tree before and after optimization in the plan (`--tree`).
     public var includeAlgebra: Bool
 
+    /// Plan `SELECT ... WHERE distcol = constant` by its dedicated fast path (tests switch it off
+    /// to compare with the general pipeline's plan).
+    var useFastPath = true
+
     public init(includeAlgebra: Bool = false) {
         self.includeAlgebra = includeAlgebra
     }

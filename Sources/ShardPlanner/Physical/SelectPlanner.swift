@@ -9,6 +9,9 @@ struct SelectPlanner {
     let directory: ShardDirectory
 
     func plan(_ select: SelectStmt) throws(PlannerError) -> DistributedPlan {
+        if options.useFastPath, let plan = FastPathSelect(catalog: catalog, directory: directory).plan(select, options: options) {
+            return plan
+        }
         var binder = Binder(catalog: catalog, directory: directory)
         let top = binder.newScope(parent: nil)
         let outputs = try binder.bindSelect(select, scope: top)
