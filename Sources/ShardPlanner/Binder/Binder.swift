@@ -34,6 +34,12 @@ struct RangeEntry: Sendable {
         return nil
     }
 
+    /// Whether the entry is a table (without copying the table out).
+    var isTable: Bool {
+        if case .table = source { return true }
+        return false
+    }
+
     /// The columns with their type names (computed: type names are built on demand).
     var columns: [OutputColumn] {
         zip(columnNames, columnTypes).map { OutputColumn(name: $0, type: $1?.name) }
@@ -93,7 +99,7 @@ struct BoundStatement: Sendable {
     var hasFunctionsInFrom = false
 
     /// All table occurrences, in FROM order, across query levels.
-    var tableEntries: [RangeEntry] { entries.filter { $0.table != nil } }
+    var tableEntries: [RangeEntry] { entries.filter { $0.isTable } }
 }
 
 /// Resolves relations and columns against the catalog, PostgreSQL's way.

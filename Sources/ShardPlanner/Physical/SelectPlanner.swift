@@ -276,16 +276,16 @@ struct SelectPlanner {
             let relations = routes?.relations ?? table.shards.map { table.shardRelation($0.id) }
             return (isHash, table.shards.map(\.id), relations, routes?.shardIds)
         }
-        let anchorRoutes = directory.routes[anchor.name]
-        let anchorNodes = anchorRoutes?.placements.map { $0.first ?? catalog.localNode }
-            ?? anchor.shards.indices.map { directory.node(anchor, $0) }
+        // The anchor's per-shard arrays, taken out of the directory once (not per task).
+        let anchorReadPlacements = directory.routes[anchor.name]?.readPlacements
+        let anchorNodes = anchorReadPlacements?.map { $0[0] } ?? anchor.shards.indices.map { directory.node(anchor, $0) }
         var tasks: [Task] = []
         tasks.reserveCapacity(taskIndexes.count)
         for index in taskIndexes {
             let node = anchorNodes[index]
             // Tasks of one shard share the directory's arrays for their placements and (one
             // table) shard ids: a task then allocates only its SQL.
-            let placements = anchorRoutes?.readPlacements[index] ?? [node]
+            let placements = anchorReadPlacements?[index] ?? [node]
             if slots.count == 1, let idLists = slots[0].idLists {
                 let position = slots[0].hash ? index : 0
                 let sql = template.fill { _ in slots[0].relations[position] }

@@ -7,6 +7,8 @@ struct SQLTemplate: Sendable, Hashable {
     /// Text pieces; between piece i and i+1 stands the relation of table `slots[i]`.
     var pieces: [String]
     var slots: [Int]
+    /// The UTF-8 length of all pieces, to size each filled task's SQL once.
+    private var piecesLength = 0
 
     static func marker(_ table: Int) -> String { "\u{1}\(table)" }
 
@@ -29,19 +31,22 @@ struct SQLTemplate: Sendable, Hashable {
             }
             guard end < bytes.count, bytes[end] == quote else { position += 1; continue }
             pieces.append(String(decoding: bytes[pieceStart..<position], as: UTF8.self))
+            piecesLength += position - pieceStart
             slots.append(slot)
             pieceStart = end + 1
             position = pieceStart
         }
         pieces.append(String(decoding: bytes[pieceStart...], as: UTF8.self))
+        piecesLength += bytes.count - pieceStart
         self.pieces = pieces
         self.slots = slots
     }
 
     /// The SQL with each table slot replaced by `relation(table)`.
     func fill(_ relation: (Int) -> String) -> String {
-        var out = pieces[0]
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + slots.count * 40)
+        var out = ""
+        out.reserveCapacity(piecesLength + slots.count * 40)
+        out += pieces[0]
         for (index, slot) in slots.enumerated() {
             out += relation(slot)
             out += pieces[index + 1]
@@ -55,15 +60,14 @@ struct RelationMarker {
     let directory: ShardDirectory
     /// Tables by marker number.
     var tables: [CatalogTable] = []
-    var index: [QualifiedName: Int] = [:]
 
     init(directory: ShardDirectory) {
         self.directory = directory
     }
 
     mutating func slot(for table: CatalogTable) -> Int {
-        if let existing = index[table.name] { return existing }
-        index[table.name] = tables.count
+        // A statement names few tables: a linear search beats hashing their names.
+        if let existing = tables.firstIndex(where: { $0.name == table.name }) { return existing }
         tables.append(table)
         return tables.count - 1
     }
