@@ -107,7 +107,10 @@ func concatenateMerge(outputs: [OutputColumn], directory: ShardDirectory) -> Mer
     let unique = String.uniqueNames(outputs.map(\.name))
     var workerColumns: [OutputColumn] = []
     workerColumns.reserveCapacity(outputs.count)
-    var sql = "SELECT "
+    var sql = ""
+    // Sized once: `remote_scan.<name> AS <name>` per column, with room for quotes.
+    sql.reserveCapacity(outputs.reduce(32) { $0 + 2 * $1.name.utf8.count + 24 })
+    sql += "SELECT "
     for (index, output) in outputs.enumerated() {
         let name = unique[index]
         workerColumns.append(OutputColumn(name: name, type: output.type))
