@@ -4,21 +4,23 @@ import SQLSyntax
 import ShardCatalog
 import ShardPlanner
 
+/// The benchmark's schema: customers and orders, colocated, hash-distributed into `shards` shards.
+func benchCatalog(shards: Int) throws -> Catalog {
+    try SchemaLoader.load("""
+        SET citus.shard_count = \(shards);
+        CREATE TABLE customers (id bigint PRIMARY KEY, name text, country text, score int);
+        CREATE TABLE orders (id bigint, customer_id bigint, amount numeric, status text, created_at timestamptz, flags int,
+                             PRIMARY KEY (customer_id, id));
+        SELECT create_distributed_table('customers', 'id');
+        SELECT create_distributed_table('orders', 'customer_id', colocate_with => 'customers');
+        """).catalog
+}
+
 /// Planning time against the raw libpg_query parse of the same statement, same run: end to end
 /// (parse, bind, plan, SQL for every task) and planning alone (parse excluded).
 func runPlannerBenchmarks() throws {
-    func catalog(shards: Int) throws -> Catalog {
-        try SchemaLoader.load("""
-            SET citus.shard_count = \(shards);
-            CREATE TABLE customers (id bigint PRIMARY KEY, name text, country text, score int);
-            CREATE TABLE orders (id bigint, customer_id bigint, amount numeric, status text, created_at timestamptz, flags int,
-                                 PRIMARY KEY (customer_id, id));
-            SELECT create_distributed_table('customers', 'id');
-            SELECT create_distributed_table('orders', 'customer_id', colocate_with => 'customers');
-            """).catalog
-    }
-    let planner32 = DistributedPlanner(catalog: try catalog(shards: 32))
-    let planner1024 = DistributedPlanner(catalog: try catalog(shards: 1024))
+    let planner32 = DistributedPlanner(catalog: try benchCatalog(shards: 32))
+    let planner1024 = DistributedPlanner(catalog: try benchCatalog(shards: 1024))
     let cases: [(String, String, DistributedPlanner)] = [
         ("fast-path lookup", "SELECT id, name, score FROM customers WHERE id = 42", planner32),
         ("router join", "SELECT c.name, o.amount FROM customers c JOIN orders o ON c.id = o.customer_id WHERE c.id = 42", planner32),
@@ -48,11 +50,9 @@ func runPlannerBenchmarks() throws {
 }
 
 func profilePlanning() throws {
-    let catalog = try SchemaLoader.load("""
-        CREATE TABLE orders (id bigint, customer_id bigint, amount numeric, status text, flags int);
-        SELECT create_distributed_table('orders', 'customer_id');
-        """).catalog
-    let planner = DistributedPlanner(catalog: catalog)
+    // The benchmark's schema; SHARDS=1024 in the environment profiles the large case.
+    let shards = ProcessInfo.processInfo.environment["SHARDS"].flatMap { Int($0) } ?? 32
+    let planner = DistributedPlanner(catalog: try benchCatalog(shards: shards))
     let sql = CommandLine.arguments.count > 2 ? CommandLine.arguments[2]
         : "SELECT status, avg(amount), count(DISTINCT flags) FROM orders GROUP BY status"
     let node = try SQLParser.parseOne(sql)

@@ -114,7 +114,13 @@ if filter == nil || filter == "planner" {
     try runPlannerBenchmarks()
 }
 
-// `shardplan-bench profile-planner [SQL]` plans one 32-shard aggregate many times, for a profiler.
+// `shardplan-bench profile-planner [SQL]` plans one statement (by default a 32-shard aggregate) many
+// times against the planner benchmark's schema, for a profiler.
 if filter == "profile-planner" {
     try profilePlanning()
+}
+
+// `shardplan-bench dump-plans CORPUS` prints every corpus plan whole, for before/after diffs.
+if filter == "dump-plans" {
+    try dumpPlans(corpus: CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : "Corpus")
 }

@@ -6,6 +6,10 @@ public struct PlanOptions: Sendable, Hashable {
     /// Keep the algebra tree before and after optimization in the plan (`--tree`).
     public var includeAlgebra: Bool
 
+    /// Plan `SELECT ... WHERE distcol = constant` by its dedicated fast path (tests switch it off
+    /// to compare with the general pipeline's plan).
+    var useFastPath = true
+
     public init(includeAlgebra: Bool = false) {
         self.includeAlgebra = includeAlgebra
     }
@@ -75,6 +79,18 @@ extension Catalog {
 extension String {
     /// Names made unique the way Citus reads worker columns: `count`, `count_1`, `count_2`.
     static func uniqueNames(_ names: [String]) -> [String] {
+        // Target lists are short: comparing with the names so far is cheaper than hashing each.
+        guard names.count > 32 else {
+            var unique: [String] = []
+            unique.reserveCapacity(names.count)
+            for name in names {
+                var candidate = name
+                var suffix = 1
+                while unique.contains(candidate) { candidate = "\(name)_\(suffix)"; suffix += 1 }
+                unique.append(candidate)
+            }
+            return unique
+        }
         var used = Set<String>()
         return names.map { name in
             var unique = name
@@ -87,13 +103,23 @@ extension String {
 }
 
 /// The merge of a plan whose tasks return final rows: concatenate them.
-func concatenateMerge(outputs: [OutputColumn]) -> MergePlan {
+func concatenateMerge(outputs: [OutputColumn], directory: ShardDirectory) -> MergePlan {
     let unique = String.uniqueNames(outputs.map(\.name))
-    let workerColumns = zip(unique, outputs).map { OutputColumn(name: $0, type: $1.type) }
-    var sql = "SELECT "
-    for (index, (name, output)) in zip(unique, outputs).enumerated() {
+    var workerColumns: [OutputColumn] = []
+    workerColumns.reserveCapacity(outputs.count)
+    var sql = ""
+    // Sized once: `remote_scan.<name> AS <name>` per column, with room for quotes.
+    sql.reserveCapacity(outputs.reduce(32) { $0 + 2 * $1.name.utf8.count + 24 })
+    sql += "SELECT "
+    for (index, output) in outputs.enumerated() {
+        let name = unique[index]
+        workerColumns.append(OutputColumn(name: name, type: output.type))
         if index > 0 { sql += ", " }
-        sql += "remote_scan." + SQLDeparser.quoteIdentifier(name) + " AS " + SQLDeparser.quoteIdentifier(output.name)
+        let quotedOutput = directory.quoteIdentifier(output.name)
+        sql += "remote_scan."
+        sql += name == output.name ? quotedOutput : directory.quoteIdentifier(name)
+        sql += " AS "
+        sql += quotedOutput
     }
     sql += outputs.isEmpty ? "FROM remote_scan" : " FROM remote_scan"
     return MergePlan(steps: [.concatenate], workerColumns: workerColumns, sql: sql, columns: outputs)
@@ -101,8 +127,8 @@ func concatenateMerge(outputs: [OutputColumn]) -> MergePlan {
 
 /// The merge of INSERT / UPDATE / DELETE: the tasks' row counts add up; RETURNING rows are
 /// concatenated.
-func modificationMerge(outputs: [OutputColumn]) -> MergePlan {
-    var merge = concatenateMerge(outputs: outputs)
+func modificationMerge(outputs: [OutputColumn], directory: ShardDirectory) -> MergePlan {
+    var merge = concatenateMerge(outputs: outputs, directory: directory)
     merge.steps = outputs.isEmpty ? [.sumRowCounts] : [.sumRowCounts, .concatenate]
     if outputs.isEmpty { merge.sql = "" }
     return merge

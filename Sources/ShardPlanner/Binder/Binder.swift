@@ -34,6 +34,12 @@ struct RangeEntry: Sendable {
         return nil
     }
 
+    /// Whether the entry is a table (without copying the table out).
+    var isTable: Bool {
+        if case .table = source { return true }
+        return false
+    }
+
     /// The columns with their type names (computed: type names are built on demand).
     var columns: [OutputColumn] {
         zip(columnNames, columnTypes).map { OutputColumn(name: $0, type: $1?.name) }
@@ -93,16 +99,19 @@ struct BoundStatement: Sendable {
     var hasFunctionsInFrom = false
 
     /// All table occurrences, in FROM order, across query levels.
-    var tableEntries: [RangeEntry] { entries.filter { $0.table != nil } }
+    var tableEntries: [RangeEntry] { entries.filter { $0.isTable } }
 }
 
 /// Resolves relations and columns against the catalog, PostgreSQL's way.
 struct Binder {
     let catalog: Catalog
+    /// The planner's lookup tables (tables by name).
+    let directory: ShardDirectory
     var bound = BoundStatement()
 
-    init(catalog: Catalog) {
+    init(catalog: Catalog, directory: ShardDirectory) {
         self.catalog = catalog
+        self.directory = directory
     }
 
     // MARK: Scopes
@@ -217,9 +226,8 @@ struct Binder {
     }
 
     mutating func addTable(_ range: RangeVar, scope: Int, nullable: Bool) throws(PlannerError) -> Int {
-        let parts = range.schemaname.isEmpty ? [range.relname] : [range.schemaname, range.relname]
-        guard let table = catalog.table(named: parts) else {
-            let shown = parts.joined(separator: ".")
+        guard let table = directory.table(schema: range.schemaname, name: range.relname) else {
+            let shown = range.schemaname.isEmpty ? range.relname : range.schemaname + "." + range.relname
             throw PlannerError.invalid("relation \"\(shown)\" does not exist", at: range.location)
         }
         let referenceName = range.alias?.aliasname ?? table.name.name
@@ -387,15 +395,21 @@ struct Binder {
 
     /// The entry a qualifier (`alias`, `table`, `schema.table`) names, searching outward.
     func findEntry(_ qualifier: [String], scope: Int) -> Int? {
+        guard let name = qualifier.last else { return nil }
+        return findEntry(name: name, schema: qualifier.count > 1 ? qualifier[qualifier.count - 2] : nil, scope: scope)
+    }
+
+    /// The entry `name` (an alias or table name) or `schema.name` (a table without alias) names.
+    func findEntry(name: String, schema: String?, scope: Int) -> Int? {
         var current: Int? = scope
         while let id = current {
-            let matches = bound.scopes[id].entries.filter { index in
-                let entry = bound.entries[index]
-                if qualifier.count == 1 { return entry.referenceName == qualifier[0] }
-                guard let table = entry.table, !entry.hasAlias else { return false }
-                return table.name.schema == qualifier[qualifier.count - 2] && table.name.name == qualifier[qualifier.count - 1]
+            // Fields are read in place: copying a RangeEntry would retain all it holds.
+            let match = bound.scopes[id].entries.first { index in
+                guard let schema else { return bound.entries[index].referenceName == name }
+                guard case .table(let table) = bound.entries[index].source, !bound.entries[index].hasAlias else { return false }
+                return table.name.schema == schema && table.name.name == name
             }
-            if let first = matches.first { return first }
+            if let match { return match }
             current = bound.scopes[id].parent
         }
         return nil
@@ -403,36 +417,41 @@ struct Binder {
 
     /// Resolves a column reference: PostgreSQL's rules and messages.
     func resolve(_ ref: ColumnRef, scope: Int) throws(PlannerError) -> ColumnBinding {
-        let names = ref.fields.compactMap { node -> String? in
-            if case .string(let s) = node { return s.sval }
-            return nil
-        }
-        guard let column = names.last, names.count == ref.fields.count else {
+        // Every field must be a name; read them in place (this runs for every column reference
+        // of the statement, often more than once).
+        guard case .string(let last)? = ref.fields.last,
+              ref.fields.allSatisfy({ if case .string = $0 { return true } else { return false } }) else {
             throw PlannerError.notYet("this column reference form")
         }
-        if names.count == 1 {
+        let column = last.sval
+        if ref.fields.count == 1 {
             var current: Int? = scope
             while let id = current {
-                var found: [ColumnBinding] = []
+                var found: ColumnBinding? = nil
                 for index in bound.scopes[id].entries {
                     for (position, candidate) in bound.entries[index].columnNames.enumerated() where candidate == column {
-                        found.append(ColumnBinding(entry: index, column: position))
+                        if found != nil {
+                            throw PlannerError.invalid("column reference \"\(column)\" is ambiguous", at: ref.location)
+                        }
+                        found = ColumnBinding(entry: index, column: position)
                     }
                 }
-                if found.count > 1 {
-                    throw PlannerError.invalid("column reference \"\(column)\" is ambiguous", at: ref.location)
-                }
-                if let binding = found.first { return binding }
+                if let found { return found }
                 current = bound.scopes[id].parent
             }
             throw PlannerError.invalid("column \"\(column)\" does not exist", at: ref.location, hint: columnHint(column, scope: scope))
         }
-        let qualifier = Array(names.dropLast())
-        guard let entry = findEntry(qualifier, scope: scope) else {
-            throw PlannerError.invalid("missing FROM-clause entry for table \"\(qualifier.last ?? "")\"", at: ref.location)
+        func name(_ position: Int) -> String {
+            if case .string(let s) = ref.fields[position] { return s.sval }
+            return ""
+        }
+        let count = ref.fields.count
+        guard let entry = findEntry(name: name(count - 2), schema: count > 2 ? name(count - 3) : nil, scope: scope) else {
+            throw PlannerError.invalid("missing FROM-clause entry for table \"\(name(count - 2))\"", at: ref.location)
         }
         guard let position = bound.entries[entry].columnNames.firstIndex(of: column) else {
-            throw PlannerError.invalid("column \(qualifier.joined(separator: ".")).\(column) does not exist", at: ref.location)
+            let qualifier = (0..<count - 1).map(name).joined(separator: ".")
+            throw PlannerError.invalid("column \(qualifier).\(column) does not exist", at: ref.location)
         }
         return ColumnBinding(entry: entry, column: position)
     }

@@ -9,7 +9,7 @@ enum ExpressionTree {
     /// Subqueries (SubLink.subselect) are not entered: they are their own scope.
     static func visit(_ node: Node, _ visit: (Node) throws(PlannerError) -> Bool) throws(PlannerError) {
         guard try visit(node) else { return }
-        for child in try children(of: node) { try ExpressionTree.visit(child, visit) }
+        try forEachChild(of: node) { (child: Node) throws(PlannerError) in try ExpressionTree.visit(child, visit) }
     }
 
     /// Rebuilds `node` top-down: where `transform` returns a replacement it is used as is, else
@@ -87,35 +87,39 @@ enum ExpressionTree {
         }
     }
 
-    /// The child expressions of a node.
-    static func children(of node: Node) throws(PlannerError) -> [Node] {
+    /// Calls `body` on each child expression of a node, in order. Walks fields in place rather
+    /// than collecting them into an array: every binder check and rewrite search goes through here.
+    static func forEachChild(of node: Node, _ body: (Node) throws(PlannerError) -> Void) throws(PlannerError) {
+        func each(_ nodes: [Node]) throws(PlannerError) { for child in nodes { try body(child) } }
+        func one(_ child: Node?) throws(PlannerError) { if let child { try body(child) } }
         switch node {
         case .columnRef, .paramRef, .aConst, .aStar, .sqlvalueFunction, .string, .integer, .float, .boolean, .bitString, .absent,
              .setToDefault:
-            return []
-        case .aExpr(let e): return [e.lexpr, e.rexpr].compactMap { $0 }
-        case .boolExpr(let e): return e.args
+            return
+        case .aExpr(let e): try one(e.lexpr); try one(e.rexpr)
+        case .boolExpr(let e): try each(e.args)
         case .funcCall(let f):
-            return f.args + f.aggOrder + [f.aggFilter].compactMap { $0 } + (f.over.map { $0.partitionClause + $0.orderClause } ?? [])
-        case .typeCast(let c): return [c.arg].compactMap { $0 }
-        case .collateClause(let c): return [c.arg].compactMap { $0 }
-        case .namedArgExpr(let n): return [n.arg].compactMap { $0 }
-        case .nullTest(let t): return [t.arg].compactMap { $0 }
-        case .booleanTest(let t): return [t.arg].compactMap { $0 }
-        case .caseExpr(let c): return [c.arg].compactMap { $0 } + c.args + [c.defresult].compactMap { $0 }
-        case .caseWhen(let w): return [w.expr, w.result].compactMap { $0 }
-        case .coalesceExpr(let c): return c.args
-        case .minMaxExpr(let m): return m.args
-        case .aArrayExpr(let a): return a.elements
-        case .rowExpr(let r): return r.args
-        case .aIndirection(let i): return [i.arg].compactMap { $0 } + i.indirection
-        case .aIndices(let i): return [i.lidx, i.uidx].compactMap { $0 }
-        case .sortBy(let s): return [s.node].compactMap { $0 }
-        case .subLink(let s): return [s.testexpr].compactMap { $0 }
-        case .list(let l): return l.items
-        case .groupingSet(let g): return g.content
-        case .groupingFunc(let g): return g.args
-        case .resTarget(let r): return [r.val].compactMap { $0 }
+            try each(f.args); try each(f.aggOrder); try one(f.aggFilter)
+            if let over = f.over { try each(over.partitionClause); try each(over.orderClause) }
+        case .typeCast(let c): try one(c.arg)
+        case .collateClause(let c): try one(c.arg)
+        case .namedArgExpr(let n): try one(n.arg)
+        case .nullTest(let t): try one(t.arg)
+        case .booleanTest(let t): try one(t.arg)
+        case .caseExpr(let c): try one(c.arg); try each(c.args); try one(c.defresult)
+        case .caseWhen(let w): try one(w.expr); try one(w.result)
+        case .coalesceExpr(let c): try each(c.args)
+        case .minMaxExpr(let m): try each(m.args)
+        case .aArrayExpr(let a): try each(a.elements)
+        case .rowExpr(let r): try each(r.args)
+        case .aIndirection(let i): try one(i.arg); try each(i.indirection)
+        case .aIndices(let i): try one(i.lidx); try one(i.uidx)
+        case .sortBy(let s): try one(s.node)
+        case .subLink(let s): try one(s.testexpr)
+        case .list(let l): try each(l.items)
+        case .groupingSet(let g): try each(g.content)
+        case .groupingFunc(let g): try each(g.args)
+        case .resTarget(let r): try one(r.val)
         default:
             throw PlannerError.notYet("the expression form \(node.typeName)")
         }

@@ -48,7 +48,7 @@ struct InsertPlanner {
         let isDefaultValues = insert.selectStmt == nil
 
         // Outputs: RETURNING.
-        var binder = Binder(catalog: catalog)
+        var binder = Binder(catalog: catalog, directory: directory)
         let scope = binder.newScope(parent: nil)
         _ = try binder.addTable(relation, scope: scope, nullable: false)
         let outputs = try binder.bindTargets(insert.returningList, scope: scope)
@@ -59,10 +59,10 @@ struct InsertPlanner {
                 }
             }
         }
-        var marker = RelationMarker(catalog: catalog)
+        var marker = RelationMarker(directory: directory)
         var marked = insert
         marked.relation = marker.mark(relation)
-        let merge = modificationMerge(outputs: outputs)
+        let merge = modificationMerge(outputs: outputs, directory: directory)
 
         switch table.distribution {
         case .local where table.shards.isEmpty:

@@ -28,7 +28,7 @@ struct ModifyPlanner {
             throw PlannerError.notYet("\(statement.typeName)")
         }
         guard let relation else { throw PlannerError.invalid("statement names no table") }
-        var binder = Binder(catalog: catalog)
+        var binder = Binder(catalog: catalog, directory: directory)
         let scope = binder.newScope(parent: nil)
         let targetEntry = try binder.addTable(relation, scope: scope, nullable: false)
         try binder.bindFrom(from, scope: scope)
@@ -55,7 +55,7 @@ struct ModifyPlanner {
             throw PlannerError.notYet("a subquery in \(kind.rawValue)",
                                       hint: "Citus pushes colocated subqueries down and plans the others as subplans; shardplan does not yet.")
         }
-        let merge = modificationMerge(outputs: outputs)
+        let merge = modificationMerge(outputs: outputs, directory: directory)
 
         let entries = bound.tableEntries
         // Local target: as written on the coordinator.
@@ -89,7 +89,7 @@ struct ModifyPlanner {
                                       hint: "Citus plans the local table as a subplan; shardplan does not yet.")
         }
         let others = entries.filter { $0.index != targetEntry }
-        var marker = RelationMarker(catalog: catalog)
+        var marker = RelationMarker(directory: directory)
         let marked = try markStatement(statement, marker: &marker)
         let template = SQLTemplate(sql: try SelectPlanner.deparse(marked))
         let tables = marker.tables

@@ -9,7 +9,10 @@ struct SelectPlanner {
     let directory: ShardDirectory
 
     func plan(_ select: SelectStmt) throws(PlannerError) -> DistributedPlan {
-        var binder = Binder(catalog: catalog)
+        if options.useFastPath, let plan = FastPathSelect(catalog: catalog, directory: directory).plan(select, options: options) {
+            return plan
+        }
+        var binder = Binder(catalog: catalog, directory: directory)
         let top = binder.newScope(parent: nil)
         let outputs = try binder.bindSelect(select, scope: top)
         let bound = binder.bound
@@ -76,7 +79,7 @@ struct SelectPlanner {
            let table = hashEntries[0].table, case .hash(let column) = table.distribution,
            Self.isFastPath(whereClause, column: column, binder: binder, scope: 0),
            let parameter = Self.fastPathParameter(whereClause, column: column) {
-            var marker = RelationMarker(catalog: catalog)
+            var marker = RelationMarker(directory: directory)
             let template = SQLTemplate(sql: try Self.deparse(.selectStmt(try marker.mark(select))))
             let type = table.column(named: column)!.type
             let deferred = DeferredPruning(parameter: parameter, type: type.name, table: table.name.description,
@@ -84,7 +87,7 @@ struct SelectPlanner {
             let task = Task(index: 0, node: "(chosen by $\(parameter))", placements: [], shards: [], shardIndex: nil,
                             sql: template.fill { _ in "\(table.plainRelation)_<shard of $\(parameter)>" })
             return DistributedPlan(planClass: .fastPathRouter, statement: .select, stages: [Stage(id: 0, tasks: [task])],
-                                   merge: concatenateMerge(outputs: outputs), deferredPruning: deferred,
+                                   merge: concatenateMerge(outputs: outputs, directory: directory), deferredPruning: deferred,
                                    notes: ["deferred pruning: the shard is chosen from $\(parameter) when the statement is bound"])
         }
 
@@ -105,7 +108,7 @@ struct SelectPlanner {
     /// The whole statement as one task, tables replaced by `relation(table, slot)`.
     private func singleTask(_ select: SelectStmt, binder: Binder, outputs: [OutputColumn], planClass: PlannerClass, node: String,
                             shardIndex: Int?, relation: (CatalogTable, Int) -> String, notes: [String]) throws(PlannerError) -> DistributedPlan {
-        var marker = RelationMarker(catalog: catalog)
+        var marker = RelationMarker(directory: directory)
         let marked = try marker.mark(select)
         let template = SQLTemplate(sql: try Self.deparse(.selectStmt(marked)))
         let tables = marker.tables
@@ -117,7 +120,7 @@ struct SelectPlanner {
         }
         let task = Task(index: 0, node: node, placements: [node], shards: shards, shardIndex: shardIndex, sql: sql)
         var plan = DistributedPlan(planClass: planClass, statement: .select, stages: [Stage(id: 0, tasks: [task])],
-                                   merge: concatenateMerge(outputs: outputs), notes: notes)
+                                   merge: concatenateMerge(outputs: outputs, directory: directory), notes: notes)
         if options.includeAlgebra {
             let tree = try AlgebraBuilder(binder: binder, select: select).logicalTree()
             plan.algebra = AlgebraTrees(logical: tree.render(), optimized: "Collect (one task)\n" + indent(tree.render()))
@@ -228,10 +231,14 @@ struct SelectPlanner {
 
         // Tasks: the shard indexes every table whose rows are kept can have rows in.
         let shardCount = distributedEntries[0].table!.shards.count
-        var taskIndexes = Set(0..<shardCount)
+        var keep = [Bool](repeating: true, count: shardCount)
         for entry in distributedEntries where !entry.nullable {
-            if let set = indexSets[entry.index] ?? nil { taskIndexes.formIntersection(set) }
+            guard let set = indexSets[entry.index] ?? nil else { continue }
+            var inSet = [Bool](repeating: false, count: shardCount)
+            for index in set where index < shardCount { inSet[index] = true }
+            for index in 0..<shardCount where !inSet[index] { keep[index] = false }
         }
+        let taskIndexes = keep.indices.filter { keep[$0] }
         if taskIndexes.isEmpty {
             return try routerPlan(select, binder: binder, outputs: outputs, index: nil, indexSets: indexSets, pruning: pruning,
                                   distributedEntries: distributedEntries)
@@ -256,23 +263,36 @@ struct SelectPlanner {
         worker.sortClause = output.workerSort
         worker.limitCount = output.workerLimit
         worker.windowClause = output.workerWindows
-        var marker = RelationMarker(catalog: catalog)
+        var marker = RelationMarker(directory: directory)
         let marked = try marker.mark(worker)
         let template = SQLTemplate(sql: try Self.deparse(.selectStmt(marked)))
         let tables = marker.tables
         let anchor = distributedEntries[0].table!
         // Per table slot: whether it is hash-distributed, its shard ids and relation names.
-        let slots = tables.map { table -> (hash: Bool, ids: [Int64], relations: [String]) in
+        let slots = tables.map { table -> (hash: Bool, ids: [Int64], relations: [String], idLists: [[Int64]]?) in
             let isHash: Bool
             if case .hash = table.distribution { isHash = true } else { isHash = false }
-            let relations = directory.routes[table.name]?.relations ?? table.shards.map { table.shardRelation($0.id) }
-            return (isHash, table.shards.map(\.id), relations)
+            let routes = directory.routes[table.name]
+            let relations = routes?.relations ?? table.shards.map { table.shardRelation($0.id) }
+            return (isHash, table.shards.map(\.id), relations, routes?.shardIds)
         }
-        let anchorNodes = directory.routes[anchor.name]?.placements.map { $0.first ?? catalog.localNode }
-            ?? anchor.shards.indices.map { directory.node(anchor, $0) }
+        // The anchor's per-shard arrays, taken out of the directory once (not per task).
+        let anchorReadPlacements = directory.routes[anchor.name]?.readPlacements
+        let anchorNodes = anchorReadPlacements?.map { $0[0] } ?? anchor.shards.indices.map { directory.node(anchor, $0) }
         var tasks: [Task] = []
         tasks.reserveCapacity(taskIndexes.count)
-        for index in taskIndexes.sorted() {
+        for index in taskIndexes {
+            let node = anchorNodes[index]
+            // Tasks of one shard share the directory's arrays for their placements and (one
+            // table) shard ids: a task then allocates only its SQL.
+            let placements = anchorReadPlacements?[index] ?? [node]
+            if slots.count == 1, let idLists = slots[0].idLists {
+                let position = slots[0].hash ? index : 0
+                let sql = template.fill { _ in slots[0].relations[position] }
+                tasks.append(Task(index: tasks.count, node: node, placements: placements, shards: idLists[position],
+                                  shardIndex: index, sql: sql))
+                continue
+            }
             var shards: [Int64] = []
             shards.reserveCapacity(slots.count)
             let sql = template.fill { slot in
@@ -282,11 +302,13 @@ struct SelectPlanner {
                 return info.relations[position]
             }
             if shards.count > 1 {
-                var seen = Set<Int64>()
-                shards = shards.filter { seen.insert($0).inserted }
+                // A few ids: a linear check is cheaper than a set per task.
+                var unique: [Int64] = []
+                unique.reserveCapacity(shards.count)
+                for id in shards where !unique.contains(id) { unique.append(id) }
+                shards = unique
             }
-            let node = anchorNodes[index]
-            tasks.append(Task(index: tasks.count, node: node, placements: [node], shards: shards, shardIndex: index, sql: sql))
+            tasks.append(Task(index: tasks.count, node: node, placements: placements, shards: shards, shardIndex: index, sql: sql))
         }
         let workerColumns = zip(output.workerTargets, output.workerTypes).map { OutputColumn(name: $0.name, type: $1) }
         let mergeSQL = try Self.deparse(.selectStmt(output.coordinator))

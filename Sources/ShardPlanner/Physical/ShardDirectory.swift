@@ -1,26 +1,65 @@
+import SQLSyntax
 import ShardCatalog
 
-/// Shard relation names and node addresses of every table, computed once per planner so that
-/// building a task costs a string concatenation.
+/// Shard relation names, node addresses and quoted names of every table, computed once per
+/// planner so that building a task costs a string concatenation. Immutable after init, so
+/// planners on many threads share it.
 final class ShardDirectory: Sendable {
     struct Routes: Sendable {
         /// `schema.shard_name` per shard index.
         let relations: [String]
+        /// The shard's own name (`table_102008`, unquoted) per shard index.
+        let shardNames: [String]
         /// `host:port` of each shard's placements, first the one reads use.
         let placements: [[String]]
+        /// Per shard index: the one placement reads use, as a task's `placements` (shared by
+        /// every task of the shard rather than allocated per task).
+        let readPlacements: [[String]]
+        /// Per shard index: `[shard id]`, a one-table task's `shards`, shared the same way.
+        let shardIds: [[Int64]]
     }
 
     let routes: [QualifiedName: Routes]
     let localNode: String
+    /// Tables by qualified name, and by bare name as the search path resolves it.
+    private let tablesByName: [QualifiedName: CatalogTable]
+    private let tablesOnSearchPath: [String: CatalogTable]
+    /// Identifiers of the catalog (column, table and schema names) as SQL quotes them.
+    private let quoted: [String: String]
 
     init(catalog: Catalog) {
         var routes: [QualifiedName: Routes] = [:]
-        for table in catalog.tables where !table.shards.isEmpty {
+        var quoted: [String: String] = [:]
+        var tablesByName: [QualifiedName: CatalogTable] = [:]
+        var tablesOnSearchPath: [String: CatalogTable] = [:]
+        let localNode = catalog.localNode
+        for table in catalog.tables {
+            tablesByName[table.name] = table
+            if tablesOnSearchPath[table.name.name] == nil, let found = catalog.table(named: [table.name.name]) {
+                tablesOnSearchPath[table.name.name] = found
+            }
+            for name in [table.name.schema, table.name.name] + table.columns.map(\.name) where quoted[name] == nil {
+                quoted[name] = SQLDeparser.quoteIdentifier(name)
+            }
+            guard !table.shards.isEmpty else { continue }
+            let placements = table.shards.map { $0.placements.map { catalog.address(ofGroup: $0.groupId) } }
             routes[table.name] = Routes(relations: table.shards.map { table.shardRelation($0.id) },
-                                        placements: table.shards.map { $0.placements.map { catalog.address(ofGroup: $0.groupId) } })
+                                        shardNames: table.shards.map { Shard.relationName(table: table.name.name, shardId: $0.id) },
+                                        placements: placements,
+                                        readPlacements: placements.map { [$0.first ?? localNode] },
+                                        shardIds: table.shards.map { [$0.id] })
         }
         self.routes = routes
-        localNode = catalog.localNode
+        self.quoted = quoted
+        self.tablesByName = tablesByName
+        self.tablesOnSearchPath = tablesOnSearchPath
+        self.localNode = localNode
+    }
+
+    /// `catalog.table(named:)` for a name as a statement writes it (schema empty: the search
+    /// path decides), without building the name parts.
+    func table(schema: String, name: String) -> CatalogTable? {
+        schema.isEmpty ? tablesOnSearchPath[name] : tablesByName[QualifiedName(schema: schema, name: name)]
     }
 
     func relation(_ table: CatalogTable, _ index: Int) -> String {
@@ -33,5 +72,10 @@ final class ShardDirectory: Sendable {
 
     func placements(_ table: CatalogTable, _ index: Int) -> [String] {
         routes[table.name]?.placements[index] ?? [localNode]
+    }
+
+    /// `SQLDeparser.quoteIdentifier(name)`, from the table for names of the catalog.
+    func quoteIdentifier(_ name: String) -> String {
+        quoted[name] ?? SQLDeparser.quoteIdentifier(name)
     }
 }

@@ -7,29 +7,46 @@ struct SQLTemplate: Sendable, Hashable {
     /// Text pieces; between piece i and i+1 stands the relation of table `slots[i]`.
     var pieces: [String]
     var slots: [Int]
+    /// The UTF-8 length of all pieces, to size each filled task's SQL once.
+    private var piecesLength = 0
 
     static func marker(_ table: Int) -> String { "\u{1}\(table)" }
 
     init(sql: String) {
+        // A byte scan: markers are ASCII (`"`, U+0001, digits), so cutting the UTF-8 bytes at them
+        // never splits a character. (Foundation's range(of:) cost more than the deparse.)
         var pieces: [String] = []
         var slots: [Int] = []
-        var rest = Substring(sql)
-        while let start = rest.range(of: "\"\u{1}") {
-            pieces.append(String(rest[..<start.lowerBound]))
-            let afterMarker = rest[start.upperBound...]
-            guard let end = afterMarker.firstIndex(of: "\"") else { break }
-            slots.append(Int(afterMarker[..<end]) ?? 0)
-            rest = afterMarker[afterMarker.index(after: end)...]
+        let bytes = Array(sql.utf8)
+        let quote = UInt8(ascii: "\""), zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
+        var pieceStart = 0
+        var position = 0
+        while position + 1 < bytes.count {
+            guard bytes[position] == quote, bytes[position + 1] == 1 else { position += 1; continue }
+            var end = position + 2
+            var slot = 0
+            while end < bytes.count, bytes[end] >= zero, bytes[end] <= nine {
+                slot = slot * 10 + Int(bytes[end] - zero)
+                end += 1
+            }
+            guard end < bytes.count, bytes[end] == quote else { position += 1; continue }
+            pieces.append(String(decoding: bytes[pieceStart..<position], as: UTF8.self))
+            piecesLength += position - pieceStart
+            slots.append(slot)
+            pieceStart = end + 1
+            position = pieceStart
         }
-        pieces.append(String(rest))
+        pieces.append(String(decoding: bytes[pieceStart...], as: UTF8.self))
+        piecesLength += bytes.count - pieceStart
         self.pieces = pieces
         self.slots = slots
     }
 
     /// The SQL with each table slot replaced by `relation(table)`.
     func fill(_ relation: (Int) -> String) -> String {
-        var out = pieces[0]
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + slots.count * 40)
+        var out = ""
+        out.reserveCapacity(piecesLength + slots.count * 40)
+        out += pieces[0]
         for (index, slot) in slots.enumerated() {
             out += relation(slot)
             out += pieces[index + 1]
@@ -40,26 +57,24 @@ struct SQLTemplate: Sendable, Hashable {
 
 /// Marks the Citus tables of a statement (every query level) with template markers.
 struct RelationMarker {
-    let catalog: Catalog
+    let directory: ShardDirectory
     /// Tables by marker number.
     var tables: [CatalogTable] = []
-    var index: [QualifiedName: Int] = [:]
 
-    init(catalog: Catalog) {
-        self.catalog = catalog
+    init(directory: ShardDirectory) {
+        self.directory = directory
     }
 
     mutating func slot(for table: CatalogTable) -> Int {
-        if let existing = index[table.name] { return existing }
-        index[table.name] = tables.count
+        // A statement names few tables: a linear search beats hashing their names.
+        if let existing = tables.firstIndex(where: { $0.name == table.name }) { return existing }
         tables.append(table)
         return tables.count - 1
     }
 
     /// Replaces a RangeVar naming a Citus table by its marker, keeping the reference name as alias.
     mutating func mark(_ range: RangeVar, keepAliasAsIs: Bool = false) -> RangeVar {
-        let parts = range.schemaname.isEmpty ? [range.relname] : [range.schemaname, range.relname]
-        guard let table = catalog.table(named: parts), table.isCitusTable else { return range }
+        guard let table = directory.table(schema: range.schemaname, name: range.relname), table.isCitusTable else { return range }
         var marked = range
         marked.schemaname = ""
         marked.catalogname = ""
@@ -118,6 +133,15 @@ struct RelationMarker {
 
     /// Marks tables inside the subqueries of an expression.
     mutating func markExpression(_ node: Node) throws(PlannerError) -> Node {
+        // Most expressions hold no subquery: keep them as they are rather than rebuild them.
+        // (The search meets an expression form it cannot enter where the rewrite would, and
+        // throws the same error.)
+        var hasSubquery = false
+        try ExpressionTree.visit(node) { (child: Node) throws(PlannerError) -> Bool in
+            if case .subLink = child { hasSubquery = true }
+            return !hasSubquery
+        }
+        guard hasSubquery else { return node }
         var copy = self
         let result = try ExpressionTree.rewrite(node) { (child: Node) throws(PlannerError) -> Node? in
             guard case .subLink(var link) = child else { return nil }

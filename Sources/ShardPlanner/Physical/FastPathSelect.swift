@@ -1,0 +1,89 @@
+import SQLSyntax
+import ShardCatalog
+
+/// Citus's fast path for the commonest statement, `SELECT columns FROM table WHERE distcol =
+/// constant`, recognized on the syntax tree and planned without the binder, the pruning
+/// pass and the task template: the one task's SQL is the statement with the table replaced by
+/// its shard.
+///
+/// It accepts only a narrow shape whose plan it can state exactly as the general pipeline
+/// makes it; anything else (another clause, an expression, an unknown name, a constant the
+/// column type rejects, `--tree`) returns nil and the general pipeline plans the statement,
+/// so errors and every other plan come from one place.
+struct FastPathSelect {
+    let catalog: Catalog
+    let directory: ShardDirectory
+
+    /// The plan, or nil when the statement is not of the fast path's shape.
+    func plan(_ select: SelectStmt, options: PlanOptions) -> DistributedPlan? {
+        guard !options.includeAlgebra, Self.isBareSelect(select), select.fromClause.count == 1,
+              case .rangeVar(let range) = select.fromClause[0], range.catalogname.isEmpty,
+              range.alias?.colnames.isEmpty ?? true,
+              let table = directory.table(schema: range.schemaname, name: range.relname),
+              case .hash(let distributionColumn) = table.distribution, table.colocationId != nil,
+              let routes = directory.routes[table.name],
+              case .aExpr(let condition)? = select.whereClause else { return nil }
+        let referenceName = range.alias?.aliasname ?? table.name.name
+
+        // The column a reference names (`col` or `reference.col`).
+        func column(_ node: Node?) -> Int? {
+            guard case .columnRef(let ref)? = node, ref.fields.count <= 2,
+                  case .string(let name)? = ref.fields.last else { return nil }
+            if ref.fields.count == 2 {
+                guard case .string(let qualifier) = ref.fields[0], qualifier.sval == referenceName else { return nil }
+            }
+            return table.columnIndex(named: name.sval)
+        }
+
+        // WHERE distcol = constant (either way round).
+        guard condition.kind == .aexprOp, condition.name.count == 1, ShardPruning.operatorName(condition) == "=" else { return nil }
+        let constantSide: Node?
+        if let index = column(condition.lexpr), table.columns[index].name == distributionColumn {
+            constantSide = condition.rexpr
+        } else if let index = column(condition.rexpr), table.columns[index].name == distributionColumn {
+            constantSide = condition.lexpr
+        } else {
+            return nil
+        }
+        guard case .aConst(let constant)? = constantSide, !constant.isnull, let literal = SQLLiteral(constant),
+              let type = table.column(named: distributionColumn)?.type,
+              let value = try? type.coerce(literal, context: .assignment, timeZone: catalog.settings.timeZone) else { return nil }
+        let index = Catalog.shardIndex(forHash: value.postgresHash, in: table.shards)
+
+        // Output columns: names and types as the binder gives them.
+        var outputs: [OutputColumn] = []
+        outputs.reserveCapacity(select.targetList.count)
+        for target in select.targetList {
+            guard case .resTarget(let result) = target, result.indirection.isEmpty, let position = column(result.val),
+                  case .columnRef(let ref)? = result.val, case .string(let name)? = ref.fields.last else { return nil }
+            outputs.append(OutputColumn(name: result.name.isEmpty ? name.sval : result.name, type: table.columns[position].type.name))
+        }
+
+        // The task: the statement reading the shard under the table's name.
+        var shardRange = range
+        shardRange.schemaname = table.name.schema
+        shardRange.relname = routes.shardNames[index]
+        if shardRange.alias == nil {
+            var alias = Alias()
+            alias.aliasname = table.name.name
+            shardRange.alias = alias
+        }
+        var taskSelect = select
+        taskSelect.fromClause = [.rangeVar(shardRange)]
+        guard let sql = try? SQLDeparser.deparse(.selectStmt(taskSelect)) else { return nil }
+        let node = routes.readPlacements[index][0]
+        let task = Task(index: 0, node: node, placements: routes.readPlacements[index], shards: routes.shardIds[index],
+                        shardIndex: index, sql: sql)
+        return DistributedPlan(planClass: .fastPathRouter, statement: .select, stages: [Stage(id: 0, tasks: [task])],
+                               merge: concatenateMerge(outputs: outputs, directory: directory),
+                               notes: ["all distributed tables pruned to shard index \(index)"])
+    }
+
+    /// A plain `SELECT ... FROM ... WHERE ...`: no other clause.
+    private static func isBareSelect(_ select: SelectStmt) -> Bool {
+        (select.op == .setopNone || select.op == .setOperationUndefined) && select.larg == nil && select.rarg == nil && select.withClause == nil && select.intoClause == nil
+            && select.distinctClause.isEmpty && select.groupClause.isEmpty && !select.groupDistinct && select.havingClause == nil
+            && select.windowClause.isEmpty && select.valuesLists.isEmpty && select.sortClause.isEmpty && select.limitCount == nil
+            && select.limitOffset == nil && select.lockingClause.isEmpty && !select.targetList.isEmpty
+    }
+}

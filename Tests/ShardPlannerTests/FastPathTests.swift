@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import ShardCatalog
+@testable import ShardPlanner
+
+/// The dedicated fast path must give exactly the general pipeline's plan: every corpus query and
+/// statements near its shape are planned both ways and compared whole.
+struct FastPathTests {
+    static let corpus = GoldenPlanTests.root.appendingPathComponent("Corpus")
+
+    static let nearShape = [
+        "SELECT id, name, score FROM customers WHERE id = 42", "SELECT name FROM customers WHERE 42 = id",
+        "SELECT name FROM customers WHERE id = -7", "SELECT name FROM customers WHERE id = 9223372036854775808",
+        "SELECT name FROM customers WHERE id = 1.5", "SELECT name FROM customers WHERE id = '42'",
+        "SELECT name FROM customers WHERE id = 'x'", "SELECT name FROM customers WHERE id = NULL",
+        "SELECT name FROM customers WHERE id = true", "SELECT name FROM customers WHERE id = $1",
+        "SELECT c.name FROM customers c WHERE c.id = 42", "SELECT customers.name FROM customers WHERE customers.id = 42",
+        "SELECT customers.name FROM customers c WHERE c.id = 42", "SELECT c.name FROM customers WHERE id = 42",
+        "SELECT name AS n, name, score AS name FROM customers WHERE id = 42", "SELECT nosuch FROM customers WHERE id = 42",
+        "SELECT name FROM customers AS c(a, b) WHERE a = 42", "SELECT name FROM ONLY customers WHERE id = 42",
+        "SELECT name FROM public.customers WHERE id = 42", "SELECT \"select\", name FROM customers WHERE id = 42",
+        "SELECT kind FROM events WHERE device_id = 3000000000", "SELECT status FROM status_stats WHERE status = 'open'",
+        "SELECT status FROM status_stats WHERE status = 42", "SELECT code FROM countries WHERE code = 'DE'",
+        "SELECT id FROM orders o WHERE o.customer_id = 5", "SELECT id FROM orders o WHERE orders.customer_id = 5",
+    ]
+
+    @Test func fastPathPlansEqualTheGeneralPipelines() throws {
+        var fast = PlanOptions()
+        var general = PlanOptions()
+        general.useFastPath = false
+        fast.useFastPath = true
+        var compared = 0
+        for suite in try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).sorted() {
+            let folder = Self.corpus.appendingPathComponent(suite)
+            guard let schema = try? String(contentsOf: folder.appendingPathComponent("schema.sql"), encoding: .utf8) else { continue }
+            let planner = DistributedPlanner(catalog: try SchemaLoader.load(schema).catalog)
+            let queries = folder.appendingPathComponent("queries")
+            var statements = try FileManager.default.contentsOfDirectory(atPath: queries.path).sorted().filter { $0.hasSuffix(".sql") }
+                .map { try String(contentsOf: queries.appendingPathComponent($0), encoding: .utf8) }
+            if suite == "core" { statements += Self.nearShape }
+            for sql in statements {
+                let expected = Result { () throws(PlannerError) in try planner.plan(sql, options: general) }
+                let actual = Result { () throws(PlannerError) in try planner.plan(sql, options: fast) }
+                #expect(actual == expected, "\(suite): \(sql)")
+                compared += 1
+            }
+        }
+        #expect(compared > 500)
+    }
+}
