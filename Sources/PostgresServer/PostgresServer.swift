@@ -88,7 +88,7 @@ public final class PostgresServer: Sendable {
     public static func connect(url: String, binDirectory: String = defaultBinDirectory) throws(PostgresServerError) -> PostgresServer {
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
               let host = components.host, !host.isEmpty else {
-            throw PostgresServerError("\(environmentVariable) is not a postgres://user@host:port/database URL: \(url)")
+            throw PostgresServerError("not a postgres://user@host:port/database URL: \(url)")
         }
         let database = components.path.count > 1 ? String(components.path.dropFirst()) : "postgres"
         let connection = PostgresConnection(

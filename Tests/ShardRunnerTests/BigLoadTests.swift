@@ -3,13 +3,14 @@ import ShardCatalog
 import Testing
 @testable import ShardRunner
 
-/// An opt-in measurement: `SHARDRUNNER_BIG_LOAD=<rows> swift test --filter BigLoad` loads three
-/// tables of that many rows each (bigint, text and timestamptz distribution columns) and prints
-/// the load report.
+/// Loading a million rows: three tables of 333,334 rows each (bigint, text and timestamptz
+/// distribution columns), with the hash cross-check, prints the load report. The issue's bound
+/// is 60 s (measured alone in a debug build: about 28 s); the test fails beyond 120 s, since it
+/// runs alongside the other suites on a 2-core machine. `SHARDRUNNER_BIG_LOAD=<rows>` changes the
+/// size per table.
 @Suite struct BigLoadTests {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["SHARDRUNNER_BIG_LOAD"] != nil))
-    func bigLoad() async throws {
-        let rows = Int(ProcessInfo.processInfo.environment["SHARDRUNNER_BIG_LOAD"] ?? "") ?? 100_000
+    @Test func millionRowsLoadInBoundedTime() async throws {
+        let rows = Int(ProcessInfo.processInfo.environment["SHARDRUNNER_BIG_LOAD"] ?? "") ?? 333_334
         let cluster = try await ShardCluster.shared()
         let script = try SchemaLoader.load("""
             CREATE TABLE a (id bigint PRIMARY KEY, name text, amount numeric, at timestamptz);
@@ -26,5 +27,7 @@ import Testing
                                                 options: .init(referenceDatabase: "big_reference", distributedDatabase: "big_shards"))
         print("big load (\(rows) rows x 3 tables):\n\(loaded.report)")
         #expect(loaded.report.totalRows == 3 * rows)
+        #expect(loaded.report.totalDuration < .seconds(120), "loading \(3 * rows) rows took \(loaded.report.totalDuration)")
+        try await DifferentialTests.dropDatabases(of: loaded)
     }
 }

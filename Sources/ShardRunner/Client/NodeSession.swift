@@ -19,11 +19,19 @@ public final class NodeSession: Sendable {
     let connection: PostgresNIO.PostgresConnection
     private let logger: Logger
     private let arrayTypeCache = Locked<[UInt32: UInt32]>([:])
+    /// How long the client waits for any statement before it closes the connection: the
+    /// statement timeout plus a grace period. The server enforces the statement timeout itself;
+    /// this covers a server that stopped answering (killed, frozen, cut off).
+    let clientDeadline: Duration?
 
-    private init(endpoint: ServerEndpoint, connection: PostgresNIO.PostgresConnection, logger: Logger) {
+    /// The client's grace period beyond the statement timeout.
+    public static let deadlineGrace: Duration = .seconds(5)
+
+    private init(endpoint: ServerEndpoint, connection: PostgresNIO.PostgresConnection, logger: Logger, statementTimeout: Duration?) {
         self.endpoint = endpoint
         self.connection = connection
         self.logger = logger
+        self.clientDeadline = statementTimeout.map { $0 + Self.deadlineGrace }
     }
 
     /// Opens a connection (no TLS) and sets `statement_timeout`.
@@ -47,7 +55,7 @@ public final class NodeSession: Sendable {
         } catch {
             throw ShardRunnerError.from(error, context: "cannot connect to \(endpoint)")
         }
-        let session = NodeSession(endpoint: endpoint, connection: connection, logger: logger)
+        let session = NodeSession(endpoint: endpoint, connection: connection, logger: logger, statementTimeout: statementTimeout)
         if let statementTimeout {
             let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
             do {
@@ -93,12 +101,10 @@ public final class NodeSession: Sendable {
     /// - Throws: ``ShardRunnerError`` with PostgreSQL's message, SQLSTATE and the statement.
     public func query(_ sql: String) async throws(ShardRunnerError) -> QueryResult {
         let sequence: PostgresRowSequence
-        var rows: [PostgresRow] = []
-        do {
-            sequence = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-            rows = try await sequence.collect()
-        } catch {
-            throw ShardRunnerError.from(error, context: "statement failed on \(endpoint)", statement: sql)
+        let rows: [PostgresRow]
+        (sequence, rows) = try await guarded(sql) { [connection, logger] in
+            let sequence = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            return (sequence, try await sequence.collect())
         }
         let columns = sequence.columns.map { ResultColumn(name: $0.name, typeOID: $0.dataType.rawValue) }
         return try await textResult(columns: columns, rows: rows)
@@ -111,11 +117,8 @@ public final class NodeSession: Sendable {
     /// The column descriptions come from the rows, so a statement that returns no rows has no
     /// columns.
     public func modify(_ sql: String) async throws(ShardRunnerError) -> QueryResult {
-        let result: PostgresQueryResult
-        do {
-            result = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).get()
-        } catch {
-            throw ShardRunnerError.from(error, context: "statement failed on \(endpoint)", statement: sql)
+        let result = try await guarded(sql) { [connection, logger] in
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).get()
         }
         let rows = Array(result.rows)
         let columns = rows.first.map { row in row.map { ResultColumn(name: $0.columnName, typeOID: $0.dataType.rawValue) } } ?? []
@@ -143,10 +146,8 @@ public final class NodeSession: Sendable {
 
     /// Runs one statement and ignores any rows it returns.
     public func execute(_ sql: String) async throws(ShardRunnerError) {
-        do {
-            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
-        } catch {
-            throw ShardRunnerError.from(error, context: "statement failed on \(endpoint)", statement: sql)
+        _ = try await guarded(sql) { [connection, logger] in
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
         }
     }
 
@@ -162,6 +163,29 @@ public final class NodeSession: Sendable {
     /// Runs statements one after another, ignoring their rows; stops at the first failure.
     public func execute(statements: [String]) async throws(ShardRunnerError) {
         for statement in statements { try await execute(statement) }
+    }
+
+    /// Runs `body`, closing the connection when it takes longer than ``clientDeadline``, so a
+    /// server that stopped answering gives an error instead of a hang.
+    private func guarded<Output: Sendable>(_ sql: String, _ body: @Sendable () async throws -> Output) async throws(ShardRunnerError) -> Output {
+        let fired = Locked(false)
+        let watchdog: Task<Void, Never>? = clientDeadline.map { deadline in
+            Task { [connection] in
+                do { try await Task.sleep(for: deadline) } catch { return }
+                fired.withLock { $0 = true }
+                try? await connection.close()
+            }
+        }
+        defer { watchdog?.cancel() }
+        do {
+            return try await body()
+        } catch {
+            if fired.withLock({ $0 }), let deadline = clientDeadline {
+                throw ShardRunnerError("\(endpoint.host):\(endpoint.port) did not answer within \(deadline) (the statement timeout and \(Self.deadlineGrace) of grace); the connection was closed",
+                                       statement: sql)
+            }
+            throw ShardRunnerError.from(error, context: "statement failed on \(endpoint)", statement: sql)
+        }
     }
 
     /// Runs `body` inside `BEGIN` ... `COMMIT`; on an error, or always when `rollback` is true,
