@@ -38,9 +38,9 @@ func rawParse(_ sql: String) {
     pg_query_free_parse_result(result)
 }
 
-// `shardplan-bench profile NAME [N] [raw|phases]`: only parse the statement whose name contains NAME,
-// N times (for perf/callgrind; `raw` calls only pg_query_parse), or with `phases` time building the
-// trees and releasing them separately.
+// `shardplan-bench profile NAME [N] [raw|deparse|phases]`: only parse the statement whose name contains NAME,
+// N times (for perf/callgrind; `raw` calls only pg_query_parse, `deparse` prints a tree parsed once), or
+// with `phases` time building the trees and releasing them separately.
 if filter == "profile" {
     let args = CommandLine.arguments
     let name = args.count > 2 ? args[2] : "point"
@@ -62,6 +62,11 @@ if filter == "profile" {
             let raw = Double(t1 - t0) / 2000, build = Double(t2 - t1) / 2000, release = Double(t3 - t2) / 2000
             print("round \(round): raw \(format(raw))  build \(format(build)) (\(String(format: "%.2f", build / raw))×)  release \(format(release)) (\(String(format: "%.2f", release / raw))×)")
         }
+        exit(0)
+    }
+    if mode == "deparse" {
+        let tree = try SQLParser.parseOne(sql)
+        for _ in 0..<n { blackHole(try SQLDeparser.deparse(tree)) }
         exit(0)
     }
     for _ in 0..<n {

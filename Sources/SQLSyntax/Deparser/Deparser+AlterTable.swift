@@ -95,7 +95,7 @@ extension SQLPrinter {
                 throw unsupported("AlterTableCmd", "SET STATISTICS without a column or a number")
             }
             out += "ALTER COLUMN "
-            if c.name.isEmpty { out += String(c.num) } else { ident(c.name) }
+            if c.name.isEmpty { out.append(String(c.num)) } else { ident(c.name) }
             out += " SET STATISTICS "
             try numericOnly(c.def ?? .absent)
         case .atSetOptions, .atResetOptions:
@@ -255,7 +255,7 @@ extension SQLPrinter {
             case .atEnableReplicaRule: words = "ENABLE REPLICA RULE "
             default: words = "DISABLE RULE "
             }
-            out += words
+            out.append(words)
             ident(c.name)
 
         case .atAttachPartition:
@@ -299,7 +299,7 @@ extension SQLPrinter {
             default: throw unsupported("AlterTableCmd", "ALTER TABLE subcommand \(c.subtype.protoName)")
             }
             try requireFields(c, [])
-            out += words
+            out.append(words)
         }
     }
 

@@ -280,10 +280,10 @@ extension SQLPrinter {
         }
         switch action {
         case "a": return
-        case "r": out += " ON \(event) RESTRICT"
-        case "c": out += " ON \(event) CASCADE"
-        case "n": out += " ON \(event) SET NULL"
-        case "d": out += " ON \(event) SET DEFAULT"
+        case "r": out.append(" ON \(event) RESTRICT")
+        case "c": out.append(" ON \(event) CASCADE")
+        case "n": out.append(" ON \(event) SET NULL")
+        case "d": out.append(" ON \(event) SET DEFAULT")
         default: throw unsupported("Constraint", "referential action '\(action)'")
         }
         if !columns.isEmpty {

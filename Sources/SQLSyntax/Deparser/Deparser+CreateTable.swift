@@ -178,10 +178,10 @@ extension SQLPrinter {
         let all: UInt32 = 0x7FFF_FFFF
         let namedBits: UInt32 = (1 << 9) - 1
         if l.options & ~namedBits == 0 {
-            for (bit, word) in named where l.options & bit != 0 { out += " INCLUDING " + word }
+            for (bit, word) in named where l.options & bit != 0 { out.append(" INCLUDING " + word) }
         } else if l.options & ~namedBits == all & ~namedBits {
             out += " INCLUDING ALL"
-            for (bit, word) in named where l.options & bit == 0 { out += " EXCLUDING " + word }
+            for (bit, word) in named where l.options & bit == 0 { out.append(" EXCLUDING " + word) }
         } else {
             throw unsupported("TableLikeClause", "LIKE option bits \(l.options)")
         }
@@ -195,7 +195,7 @@ extension SQLPrinter {
         out += " PARTITION BY "
         // The grammar takes any identifier here and leaves the check to analysis.
         switch p.strategy {
-        case "range", "list", "hash": out += p.strategy.uppercased()
+        case "range", "list", "hash": out.append(p.strategy.uppercased())
         default: ident(p.strategy)
         }
         out += " ("
@@ -235,7 +235,7 @@ extension SQLPrinter {
             }
             (grammar.strategy, grammar.modulus, grammar.remainder) = ("h", b.modulus, b.remainder)
             try requirePrinted(rest, grammar, "PartitionBoundSpec", "a hash partition bound")
-            out += "FOR VALUES WITH (MODULUS \(b.modulus), REMAINDER \(b.remainder))"
+            out.append("FOR VALUES WITH (MODULUS \(b.modulus), REMAINDER \(b.remainder))")
         case "l":
             guard !b.listdatums.isEmpty else { throw unsupported("PartitionBoundSpec", "list bound without values") }
             (grammar.strategy, grammar.listdatums) = ("l", b.listdatums)

@@ -137,10 +137,10 @@ extension SQLPrinter {
             guard i.ival > 0 else {
                 throw unsupported(n, "integer option value that is zero or negative (libpg_query does not keep its value)")
             }
-            out += String(i.ival)
+            out.append(i.ival)
         case .float(let f):
             guard Self.isNumericLiteral(f.fval) else { throw unsupported(n, "number \(f.fval)") }
-            out += f.fval
+            out.append(f.fval)
         default:
             throw unsupported(n, "\(n.typeName) where a number belongs")
         }

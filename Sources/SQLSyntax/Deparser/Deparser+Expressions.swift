@@ -106,16 +106,16 @@ extension SQLPrinter {
         case .columnRef(let c): try columnRef(c)
         case .paramRef(let p):
             out += "$"
-            out += String(p.number)
+            out.append(p.number)
         case .aConst(let c): try aConst(c)
-        case .aExpr(let e): try aExpr(e)
+        case .aExpr(let e): try aExpr(e, node)
         case .boolExpr(let b): try boolExpr(b)
         case .typeCast(let t):
             if let arg = t.arg { try expr(arg, Precedence.typecast) }
             out += "::"
             guard let tn = t.typeName else { throw unsupported(node, "cast without a type") }
             try typeName(tn)
-        case .funcCall(let f): try funcCall(f)
+        case .funcCall(let f): try funcCall(f, node)
         case .nullTest(let n):
             guard let arg = n.arg else { throw unsupported(node, "IS NULL without an argument") }
             try expr(arg, Precedence.is + 1)
@@ -171,8 +171,8 @@ extension SQLPrinter {
         case .aArrayExpr(let a):
             out += "ARRAY"
             try arrayElements(a)
-        case .subLink(let s): try subLink(s)
-        case .aIndirection(let i): try indirection(i)
+        case .subLink(let s): try subLink(s, node)
+        case .aIndirection(let i): try indirection(i, node)
         case .collateClause(let c):
             guard let arg = c.arg else { throw unsupported(node, "COLLATE without an argument") }
             try expr(arg, Precedence.collate)
@@ -193,7 +193,7 @@ extension SQLPrinter {
             guard let arg = n.arg else { throw unsupported(node, "named argument without a value") }
             try expr(arg)
         case .aStar: out += "*"
-        case .xmlExpr(let x): try xmlExpr(x)
+        case .xmlExpr(let x): try xmlExpr(x, node)
         case .xmlSerialize(let x): try xmlSerialize(x)
         case .multiAssignRef:
             throw unsupported(node, "multiple-column assignment outside UPDATE SET")
@@ -232,8 +232,8 @@ extension SQLPrinter {
             return
         }
         switch c.val {
-        case .ival(let i)?: out += String(i.ival)
-        case .fval(let f)?: out += f.fval
+        case .ival(let i)?: out.append(i.ival)
+        case .fval(let f)?: out.append(f.fval)
         case .boolval(let b)?: out += b.boolval ? "true" : "false"
         case .sval(let s)?: stringLiteral(s.sval)
         case .bsval(let b)?:
@@ -242,7 +242,7 @@ extension SQLPrinter {
                 throw unsupported("A_Const", "bit string constant \(b.bsval)")
             }
             out += kind == "b" ? "B'" : "X'"
-            out += b.bsval.dropFirst()
+            out.append(b.bsval.dropFirst())
             out += "'"
         case nil:
             throw unsupported("A_Const", "constant without a value", location: c.location)
@@ -252,7 +252,7 @@ extension SQLPrinter {
     /// The operator of an A_Expr or sublink: `+`, or `OPERATOR(schema.+)` when qualified.
     mutating func operatorName(_ name: [Node], node: Node) throws(DeparseError) {
         if let single = Self.singleName(name) {
-            out += single
+            out.append(single)
             return
         }
         guard let parts = Self.strings(name), !parts.isEmpty else { throw unsupported(node, "operator name") }
@@ -266,12 +266,12 @@ extension SQLPrinter {
             ident(part)
             out += "."
         }
-        out += parts[parts.count - 1]
+        out.append(parts[parts.count - 1])
         out += ")"
     }
 
-    private mutating func aExpr(_ e: A_Expr) throws(DeparseError) {
-        let node = Node.aExpr(e)
+    /// `node` is `.aExpr(e)`, passed along rather than rebuilt (which would allocate a box).
+    private mutating func aExpr(_ e: A_Expr, _ node: Node) throws(DeparseError) {
         let op = Self.singleName(e.name) ?? ""
         switch e.kind {
         case .aexprOp:
@@ -327,7 +327,7 @@ extension SQLPrinter {
             out += ")"
         case .aexprLike, .aexprIlike, .aexprSimilar:
             guard let l = e.lexpr, let r = e.rexpr else { throw unsupported(node, "LIKE without operands") }
-            let keyword: String
+            let keyword: StaticString
             switch (e.kind, op) {
             case (.aexprLike, "~~"): keyword = " LIKE "
             case (.aexprLike, "!~~"): keyword = " NOT LIKE "
@@ -400,8 +400,7 @@ extension SQLPrinter {
         }
     }
 
-    private mutating func subLink(_ s: SubLink) throws(DeparseError) {
-        let node = Node.subLink(s)
+    private mutating func subLink(_ s: SubLink, _ node: Node) throws(DeparseError) {
         guard let sub = s.subselect else { throw unsupported(node, "sublink without a subquery") }
         switch s.subLinkType {
         case .existsSublink:
@@ -434,8 +433,7 @@ extension SQLPrinter {
         }
     }
 
-    private mutating func indirection(_ i: A_Indirection) throws(DeparseError) {
-        let node = Node.aIndirection(i)
+    private mutating func indirection(_ i: A_Indirection, _ node: Node) throws(DeparseError) {
         guard let arg = i.arg, let first = i.indirection.first else { throw unsupported(node, "empty indirection") }
         // `a.b` would re-parse as a two-part column reference, `f(x)[1]` not at all: parenthesize
         // everything but a column reference followed by a subscript, and parameters.
@@ -481,13 +479,13 @@ extension SQLPrinter {
         switch f.op {
         case .svfopCurrentDate: out += "CURRENT_DATE"
         case .svfopCurrentTime: out += "CURRENT_TIME"
-        case .svfopCurrentTimeN: out += "CURRENT_TIME(\(f.typmod))"
+        case .svfopCurrentTimeN: out.append("CURRENT_TIME(\(f.typmod))")
         case .svfopCurrentTimestamp: out += "CURRENT_TIMESTAMP"
-        case .svfopCurrentTimestampN: out += "CURRENT_TIMESTAMP(\(f.typmod))"
+        case .svfopCurrentTimestampN: out.append("CURRENT_TIMESTAMP(\(f.typmod))")
         case .svfopLocaltime: out += "LOCALTIME"
-        case .svfopLocaltimeN: out += "LOCALTIME(\(f.typmod))"
+        case .svfopLocaltimeN: out.append("LOCALTIME(\(f.typmod))")
         case .svfopLocaltimestamp: out += "LOCALTIMESTAMP"
-        case .svfopLocaltimestampN: out += "LOCALTIMESTAMP(\(f.typmod))"
+        case .svfopLocaltimestampN: out.append("LOCALTIMESTAMP(\(f.typmod))")
         case .svfopCurrentRole: out += "CURRENT_ROLE"
         case .svfopCurrentUser: out += "CURRENT_USER"
         case .svfopUser: out += "USER"

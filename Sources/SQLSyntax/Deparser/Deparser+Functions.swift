@@ -1,8 +1,8 @@
 extension SQLPrinter {
-    mutating func funcCall(_ f: FuncCall) throws(DeparseError) {
-        let node = Node.funcCall(f)
+    /// `node` is `.funcCall(f)`, passed along rather than rebuilt (which would allocate a box).
+    mutating func funcCall(_ f: FuncCall, _ node: Node) throws(DeparseError) {
         if f.funcformat == .coerceSqlSyntax {
-            try sqlSyntaxCall(f)
+            try sqlSyntaxCall(f, node)
             return
         }
         guard f.funcformat == .coerceExplicitCall else { throw unsupported(node, "function call format \(f.funcformat)") }
@@ -46,8 +46,7 @@ extension SQLPrinter {
 
     /// Functions the grammar builds from SQL-standard syntax (COERCE_SQL_SYNTAX): they must be printed in
     /// that syntax, since the call form parses to a different tree.
-    private mutating func sqlSyntaxCall(_ f: FuncCall) throws(DeparseError) {
-        let node = Node.funcCall(f)
+    private mutating func sqlSyntaxCall(_ f: FuncCall, _ node: Node) throws(DeparseError) {
         guard let name = Self.strings(f.funcname), name.count == 2, name[0] == "pg_catalog",
               f.over == nil, !f.aggStar, !f.aggDistinct, f.aggOrder.isEmpty, f.aggFilter == nil, !f.funcVariadic
         else { throw unsupported(node, "SQL-syntax function call") }
@@ -56,7 +55,7 @@ extension SQLPrinter {
         case ("extract", 2):
             guard case .aConst(let c) = a[0], case .sval(let field)? = c.val else { throw unsupported(node, "EXTRACT field") }
             out += "EXTRACT("
-            if Self.extractFields.contains(field.sval) { out += field.sval } else { stringLiteral(field.sval) }
+            if Self.extractFields.contains(field.sval) { out.append(field.sval) } else { stringLiteral(field.sval) }
             out += " FROM "
             try expr(a[1])
             out += ")"
@@ -126,7 +125,7 @@ extension SQLPrinter {
                 guard case .aConst(let c) = a[1], case .sval(let form)? = c.val,
                       ["NFC", "NFD", "NFKC", "NFKD"].contains(form.sval) else { throw unsupported(node, "NORMALIZE form") }
                 out += ", "
-                out += form.sval
+                out.append(form.sval)
             }
             out += ")"
         case ("is_normalized", 1), ("is_normalized", 2):
@@ -135,7 +134,7 @@ extension SQLPrinter {
             if a.count == 2 {
                 guard case .aConst(let c) = a[1], case .sval(let form)? = c.val,
                       ["NFC", "NFD", "NFKC", "NFKD"].contains(form.sval) else { throw unsupported(node, "IS NORMALIZED form") }
-                out += form.sval
+                out.append(form.sval)
                 out += " "
             }
             out += "NORMALIZED"
@@ -296,8 +295,7 @@ extension SQLPrinter {
 
     // MARK: XML
 
-    mutating func xmlExpr(_ x: XmlExpr) throws(DeparseError) {
-        let node = Node.xmlExpr(x)
+    mutating func xmlExpr(_ x: XmlExpr, _ node: Node) throws(DeparseError) {
         switch x.op {
         case .isXmlconcat:
             out += "XMLCONCAT("

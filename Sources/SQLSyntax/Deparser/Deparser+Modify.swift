@@ -1,6 +1,5 @@
 extension SQLPrinter {
-    mutating func insertStmt(_ s: InsertStmt) throws(DeparseError) {
-        let node = Node.insertStmt(s)
+    mutating func insertStmt(_ s: InsertStmt, _ node: Node) throws(DeparseError) {
         if let w = s.withClause {
             try withClause(w)
             out += " "

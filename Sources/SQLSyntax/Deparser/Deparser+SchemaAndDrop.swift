@@ -51,7 +51,7 @@ extension SQLPrinter {
         }
         guard !s.objects.isEmpty else { throw unsupported("DropStmt", "DROP without objects") }
         guard !s.concurrent || s.removeType == .objectIndex else { throw unsupported("DropStmt", "CONCURRENTLY on DROP \(kind)") }
-        out += "DROP " + kind
+        out.append("DROP " + kind)
         if s.concurrent { out += " CONCURRENTLY" }
         if s.missingOk { out += " IF EXISTS" }
         for (i, object) in s.objects.enumerated() {

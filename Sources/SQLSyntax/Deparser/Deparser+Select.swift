@@ -295,7 +295,7 @@ extension SQLPrinter {
     mutating func fromItem(_ item: Node) throws(DeparseError) {
         switch item {
         case .rangeVar(let r): try rangeVar(r, alias: true)
-        case .joinExpr(let j): try joinExpr(j)
+        case .joinExpr(let j): try joinExpr(j, item)
         case .rangeSubselect(let s):
             if s.lateral { out += "LATERAL " }
             guard let q = s.subquery else { throw unsupported(item, "subquery without a query") }
@@ -303,7 +303,7 @@ extension SQLPrinter {
             try statement(q)
             out += ")"
             if let a = s.alias { try alias(a) }
-        case .rangeFunction(let f): try rangeFunction(f)
+        case .rangeFunction(let f): try rangeFunction(f, item)
         case .rangeTableSample(let t):
             guard let rel = t.relation else { throw unsupported(item, "TABLESAMPLE without a table") }
             try fromItem(rel)
@@ -347,8 +347,8 @@ extension SQLPrinter {
         }
     }
 
-    private mutating func joinExpr(_ j: JoinExpr) throws(DeparseError) {
-        let node = Node.joinExpr(j)
+    /// `node` is `.joinExpr(j)`, passed along rather than rebuilt (which would allocate a box).
+    private mutating func joinExpr(_ j: JoinExpr, _ node: Node) throws(DeparseError) {
         guard let l = j.larg, let r = j.rarg else { throw unsupported(node, "join without two sides") }
         if j.alias != nil { out += "(" }
         try fromItem(l)
@@ -387,8 +387,7 @@ extension SQLPrinter {
         }
     }
 
-    private mutating func rangeFunction(_ f: RangeFunction) throws(DeparseError) {
-        let node = Node.rangeFunction(f)
+    private mutating func rangeFunction(_ f: RangeFunction, _ node: Node) throws(DeparseError) {
         if f.lateral { out += "LATERAL " }
         if f.isRowsfrom { out += "ROWS FROM (" }
         for (i, item) in f.functions.enumerated() {

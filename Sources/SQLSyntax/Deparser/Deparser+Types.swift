@@ -35,7 +35,7 @@ extension SQLPrinter {
         for bound in t.arrayBounds {
             guard case .integer(let i) = bound else { throw unsupported(bound, "array bound") }
             // -1 (and 0, which libpg_query prints the same way) mean an unspecified bound.
-            out += i.ival > 0 ? "[\(i.ival)]" : "[]"
+            out.append(i.ival > 0 ? "[\(i.ival)]" : "[]")
         }
     }
 
@@ -63,22 +63,22 @@ extension SQLPrinter {
         }
         if let plain {
             guard mods.isEmpty else { return false }
-            out += plain
+            out.append(plain)
             return true
         }
         switch name {
         case "numeric":
             out += "numeric"
-            if !mods.isEmpty { out += "(" + mods.map(String.init).joined(separator: ", ") + ")" }
+            if !mods.isEmpty { out.append("(" + mods.map(String.init).joined(separator: ", ") + ")") }
         case "bpchar", "varchar", "bit", "varbit":
             // `character` and `bit` alone mean length 1; a length-less bpchar/bit (from `char 'x'`) has no SQL spelling.
             guard mods.count == 1 || (mods.isEmpty && (name == "varchar" || name == "varbit")) else { return false }
             out += ["bpchar": "character", "varchar": "character varying", "bit": "bit", "varbit": "bit varying"][name]!
-            if let m = mods.first { out += "(\(m))" }
+            if let m = mods.first { out.append("(\(m))") }
         case "timestamp", "timestamptz", "time", "timetz":
             guard mods.count <= 1 else { return false }
             out += name.hasPrefix("timestamp") ? "timestamp" : "time"
-            if let m = mods.first { out += "(\(m))" }
+            if let m = mods.first { out.append("(\(m))") }
             out += name.hasSuffix("tz") ? " with time zone" : " without time zone"
         case "interval":
             out += "interval"
@@ -87,14 +87,14 @@ extension SQLPrinter {
             case 1:
                 guard mods[0] != Self.intervalFullRange else { return false }
                 guard let fields = Self.intervalFields[mods[0]] else { return false }
-                out += " " + fields
+                out.append(" " + fields)
             case 2:
                 if mods[0] == Self.intervalFullRange {
-                    out += "(\(mods[1]))"
+                    out.append("(\(mods[1]))")
                 } else {
                     // Only fields ending in SECOND take a precision.
                     guard let fields = Self.intervalFields[mods[0]], fields.hasSuffix("second") else { return false }
-                    out += " " + fields + "(\(mods[1]))"
+                    out.append(" " + fields + "(\(mods[1]))")
                 }
             default: return false
             }

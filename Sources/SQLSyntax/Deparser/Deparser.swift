@@ -29,52 +29,43 @@ public enum SQLDeparser {
     public static func deparse(_ node: Node) throws(DeparseError) -> String {
         var p = SQLPrinter()
         try p.statement(node)
-        return p.out
+        return p.out.text
     }
 
     /// Prints one expression (a target, a WHERE clause, a constant...).
     public static func deparseExpression(_ node: Node) throws(DeparseError) -> String {
         var p = SQLPrinter()
         try p.expr(node)
-        return p.out
+        return p.out.text
     }
 
     /// Prints a type name as PostgreSQL accepts it, e.g. `timestamp(3) with time zone`, `"char"`, `integer[]`.
     public static func deparse(_ typeName: TypeName) throws(DeparseError) -> String {
         var p = SQLPrinter()
         try p.typeName(typeName)
-        return p.out
+        return p.out.text
     }
 
     /// Quotes an identifier exactly when PostgreSQL needs it.
     public static func quoteIdentifier(_ name: String) -> String {
         var p = SQLPrinter()
         p.ident(name)
-        return p.out
+        return p.out.text
     }
 
     /// A string literal for any text (`'it''s'`, or `E'a\\b'` when it holds a backslash).
     public static func quoteLiteral(_ value: String) -> String {
         var p = SQLPrinter()
         p.stringLiteral(value)
-        return p.out
+        return p.out.text
     }
 }
 
 /// The printing state. Each `mutating func` appends one construct to `out`.
 struct SQLPrinter {
-    var out = ""
+    var out = SQLOutput()
     var depth = 0
     var stack = StackGuard()
-
-    init() { out.reserveCapacity(256) }
-
-    // MARK: output
-
-    @inline(__always) mutating func emit(_ s: String) { out += s }
-    @inline(__always) mutating func emit(_ s: StaticString) {
-        s.withUTF8Buffer { out += String(decoding: $0, as: UTF8.self) }
-    }
 
     func unsupported(_ node: Node, _ message: String, location: Int32? = nil) -> DeparseError {
         DeparseError(nodeType: String(describing: node.typeName), message: message, location: (location ?? node.location).map(Int.init))
@@ -95,27 +86,37 @@ struct SQLPrinter {
 
     /// PostgreSQL's quote_identifier: plain only for lower-case, non-keyword, identifier-shaped names.
     mutating func ident(_ name: String) {
-        if Self.isPlainIdentifier(name) {
-            out += name
-            return
+        var name = name
+        // Native strings give their bytes without a copy (small ones from a stack copy).
+        name.withUTF8 { bytes in
+            if Self.isPlainIdentifier(bytes) {
+                out.append(bytes)
+                return
+            }
+            // `"` is never part of a multi-byte UTF-8 sequence, so doubling it byte by byte is exact.
+            out.append(byte: UInt8(ascii: "\""))
+            for b in bytes {
+                if b == UInt8(ascii: "\"") { out.append(byte: b) }
+                out.append(byte: b)
+            }
+            out.append(byte: UInt8(ascii: "\""))
         }
-        out += "\""
-        for c in name.unicodeScalars {
-            if c == "\"" { out += "\"\"" } else { out.unicodeScalars.append(c) }
-        }
-        out += "\""
     }
 
-    static func isPlainIdentifier(_ name: String) -> Bool {
-        guard let first = name.utf8.first, first == UInt8(ascii: "_") || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")) else {
+    /// Starts with a lower-case letter or `_`, continues with those, digits and `$`, and is no keyword
+    /// that needs quoting (hashed in the same pass, see Keywords.swift).
+    static func isPlainIdentifier(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = name.first, first == UInt8(ascii: "_") || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")) else {
             return false
         }
-        for b in name.utf8 {
+        var hash = keywordHashSeed
+        for b in name {
             let ok = (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
                 || b == UInt8(ascii: "_") || b == UInt8(ascii: "$")
             if !ok { return false }
+            hash = keywordHash(hash, b)
         }
-        return !quotedKeywords.contains(name)
+        return name.count > longestQuotedKeyword || !isQuotedKeyword(name, hash: hash)
     }
 
     /// A dotted name (schema.table, schema.function), each part quoted as needed.
@@ -128,23 +129,28 @@ struct SQLPrinter {
     }
 
     mutating func stringLiteral(_ value: String) {
-        var quotes = false
-        var backslash = false
-        for b in value.utf8 {
-            if b == UInt8(ascii: "'") { quotes = true } else if b == UInt8(ascii: "\\") { backslash = true }
+        var value = value
+        value.withUTF8 { bytes in
+            var quotes = false
+            var backslash = false
+            for b in bytes {
+                if b == UInt8(ascii: "'") { quotes = true } else if b == UInt8(ascii: "\\") { backslash = true }
+            }
+            if !quotes && !backslash {
+                out.append(byte: UInt8(ascii: "'"))
+                out.append(bytes)
+                out.append(byte: UInt8(ascii: "'"))
+                return
+            }
+            // E'' with doubled backslashes reads the same whatever standard_conforming_strings says.
+            // Both characters are ASCII, so doubling them byte by byte leaves multi-byte characters intact.
+            out += backslash ? "E'" : "'"
+            for b in bytes {
+                if b == UInt8(ascii: "'") || b == UInt8(ascii: "\\") { out.append(byte: b) }
+                out.append(byte: b)
+            }
+            out.append(byte: UInt8(ascii: "'"))
         }
-        if !quotes && !backslash {
-            out += "'"
-            out += value
-            out += "'"
-            return
-        }
-        // E'' with doubled backslashes reads the same whatever standard_conforming_strings says.
-        out += backslash ? "E'" : "'"
-        for c in value.unicodeScalars {
-            if c == "'" { out += "''" } else if c == "\\" { out += "\\\\" } else { out.unicodeScalars.append(c) }
-        }
-        out += "'"
     }
 
     /// The name of a one-part name list (an operator like `=`), without allocating.
@@ -191,7 +197,7 @@ struct SQLPrinter {
     mutating func statement(_ node: Node) throws(DeparseError) {
         switch node {
         case .selectStmt(let s): try selectStmt(s)
-        case .insertStmt(let s): try insertStmt(s)
+        case .insertStmt(let s): try insertStmt(s, node)
         case .updateStmt(let s): try updateStmt(s)
         case .deleteStmt(let s): try deleteStmt(s)
         case .createStmt(let s): try createStmt(s)

@@ -183,14 +183,24 @@ struct JSONReader {
         return hashKeySlow()
     }
 
-    /// ``hashKey()`` byte by byte: names longer than 16 bytes, and the last bytes of the JSON.
+    /// ``hashKey()`` for names longer than 16 bytes (common: enum values like `COERCE_EXPLICIT_CALL`,
+    /// `SORTBY_NULLS_DEFAULT`) and the last bytes of the JSON. Whole words are loaded where they can be.
     @inline(never)
     private mutating func hashKeySlow() -> UInt64 {
         let s = p
+        while end - p >= 8 {
+            let m = Self.quoteBits(UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+            if m != 0 {
+                p += m.trailingZeroBitCount &>> 3
+                break
+            }
+            p += 8
+        }
         while p < end, p.pointee != UInt8(ascii: "\"") { p += 1 }
         let n = p - s
         if p < end { p += 1 }
         func word(_ from: Int, _ count: Int) -> UInt64 {
+            if count == 8 { return UnsafeRawPointer(s + from).loadUnaligned(as: UInt64.self) }
             var w: UInt64 = 0
             for i in 0..<count { w |= UInt64(s[from + i]) << UInt64(8 * i) }
             return w
