@@ -47,13 +47,19 @@ public final class NodeSession: Sendable {
         let configuration = PostgresNIO.PostgresConnection.Configuration(
             host: endpoint.host, port: endpoint.port, username: endpoint.user, password: endpoint.password,
             database: endpoint.database, tls: .disable)
-        let connection: PostgresNIO.PostgresConnection
-        do {
-            connection = try await PostgresNIO.PostgresConnection.connect(
+        let deadline = (statementTimeout ?? .seconds(25)) + deadlineGrace
+        let outcome = await firstOf(deadline: deadline) { [logger] in
+            try await PostgresNIO.PostgresConnection.connect(
                 on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration,
                 id: NodeSession.nextConnectionId(), logger: logger)
-        } catch {
-            throw ShardRunnerError.from(error, context: "cannot connect to \(endpoint)")
+        } late: { connection in
+            try? await connection.close()
+        }
+        let connection: PostgresNIO.PostgresConnection
+        switch outcome {
+        case .success(let value): connection = value
+        case .failure(let error): throw ShardRunnerError.from(error, context: "cannot connect to \(endpoint)")
+        case nil: throw ShardRunnerError("cannot connect to \(endpoint): no answer within \(deadline)")
         }
         let session = NodeSession(endpoint: endpoint, connection: connection, logger: logger, statementTimeout: statementTimeout)
         if let statementTimeout {
@@ -163,6 +169,35 @@ public final class NodeSession: Sendable {
     /// Runs statements one after another, ignoring their rows; stops at the first failure.
     public func execute(statements: [String]) async throws(ShardRunnerError) {
         for statement in statements { try await execute(statement) }
+    }
+
+    /// The outcome of `body`, or nil when `deadline` passes first; a result that comes too late
+    /// goes to `late` (to close a connection nobody will use). Unlike a task group, this does not
+    /// wait for `body` to notice cancellation: a server that accepted the TCP connection and then
+    /// stopped answering would never let it finish.
+    static func firstOf<Output: Sendable>(deadline: Duration, _ body: @escaping @Sendable () async throws -> Output,
+                                          late: @escaping @Sendable (Output) async -> Void) async -> Result<Output, any Error>? {
+        let waiting = Locked<CheckedContinuation<Result<Output, any Error>?, Never>?>(nil)
+        func finish(_ value: Result<Output, any Error>?) -> Bool {
+            guard let continuation = waiting.withLock({ slot -> CheckedContinuation<Result<Output, any Error>?, Never>? in
+                defer { slot = nil }
+                return slot
+            }) else { return false }
+            continuation.resume(returning: value)
+            return true
+        }
+        return await withCheckedContinuation { continuation in
+            waiting.withLock { $0 = continuation }
+            Task {
+                let result: Result<Output, any Error>
+                do { result = .success(try await body()) } catch { result = .failure(error) }
+                if !finish(result), case .success(let value) = result { await late(value) }
+            }
+            Task {
+                try? await Task.sleep(for: deadline)
+                _ = finish(nil)
+            }
+        }
     }
 
     /// Runs `body`, closing the connection when it takes longer than ``clientDeadline``, so a
