@@ -36,9 +36,6 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Leave the cluster running afterwards and print how to connect.")
     var keep = false
 
-    @Flag(name: .long, help: "Print every statement's notes (what was not compared, and why).")
-    var verbose = false
-
     @Option(name: .long, help: "statement_timeout of every statement, in seconds (default 60).")
     var timeout: Int = 60
 
@@ -124,9 +121,9 @@ struct VerifyCommand: AsyncParsableCommand {
                 unsupported += 1
                 print("\(statement.name): unsupported: \(outcome.message ?? "")")
             }
-            if verbose || outcome.verdict == .wrong {
-                for note in outcome.notes { print("    note: \(note)") }
-            }
+            // What was not compared (volatile values, ties cut by LIMIT), or that both sides
+            // failed: never a silent pass.
+            for note in outcome.notes { print("    note: \(note)") }
         }
         print("\(passed) passed, \(failed) failed, \(unsupported) unsupported")
         if keep {
