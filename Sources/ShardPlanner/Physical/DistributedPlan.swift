@@ -75,9 +75,13 @@ public struct Stage: Sendable, Hashable, Codable {
 public enum StageOutput: Sendable, Hashable, Codable {
     /// Returned to the coordinator (the merge reads them as `remote_scan`).
     case coordinator
-    /// Sent to every node as a named intermediate result.
+    /// Sent to every node as a named intermediate result: the next stage's tasks read the
+    /// table `name`.
     case broadcast(name: String)
-    /// Hash-partitioned into buckets on a column, for the next stage.
+    /// Hash-partitioned into buckets on a column, for the next stage: bucket `b` holds the rows
+    /// whose hash of `column` (PostgreSQL's hash function of its type) falls in the hash range
+    /// of shard index `b` of a `buckets`-shard table, and goes, as the table `<name>_<b>`, to
+    /// the node of the next stage's task `b` (task `b % tasks` when there are fewer).
     case partitioned(name: String, column: String, buckets: Int)
 }
 

@@ -79,8 +79,11 @@ public struct PlanExecutor: Sendable {
                     switch stage.output {
                     case .coordinator:
                         stageRows += outputs
-                    case .broadcast(let name), .partitioned(let name, _, _):
-                        throw ShardRunnerError("stage \(stage.id) sends its rows to \"\(name)\" (\(stage.output)); the runner only executes stages that return rows to the coordinator")
+                    case .broadcast(let name):
+                        try await broadcast(outputs, as: name, stage: stage, sessions: sessions, coordinator: coordinator)
+                    case .partitioned(let name, let column, let buckets):
+                        try await partition(outputs, as: name, column: column, buckets: buckets, stage: stage,
+                                            next: plan.stages[position + 1], sessions: sessions, coordinator: coordinator)
                     }
                 }
             }
@@ -177,6 +180,83 @@ public struct PlanExecutor: Sendable {
             try? await session.execute("DEALLOCATE \(name)")
             throw error
         }
+    }
+
+    // MARK: Intermediate results
+
+    /// Column definitions for a stage's rows, from the types PostgreSQL reported for them.
+    private func columnDefinitions(_ outputs: [TaskOutput], stage: Stage, coordinator: NodeSession) async throws(ShardRunnerError) -> [(name: String, type: String)] {
+        guard let columns = outputs.first(where: { !$0.result.columns.isEmpty })?.result.columns else {
+            throw ShardRunnerError("stage \(stage.id) returned no column description, so its rows cannot be sent on")
+        }
+        var definitions: [(name: String, type: String)] = []
+        for column in columns {
+            let type = try await coordinator.query("SELECT pg_catalog.format_type(\(column.typeOID), NULL)").scalar ?? "text"
+            definitions.append((column.name, type))
+        }
+        return definitions
+    }
+
+    /// Creates a temporary table on a node (dropping an older one of the name) and copies rows in.
+    private static func store(_ rows: [[String?]], as name: String, columns: [(name: String, type: String)], on session: NodeSession)
+        async throws(ShardRunnerError) {
+        let quoted = SQLDeparser.quoteIdentifier(name)
+        try await session.execute("DROP TABLE IF EXISTS pg_temp.\(quoted)")
+        let definitions = columns.map { SQLDeparser.quoteIdentifier($0.name) + " " + $0.type }.joined(separator: ", ")
+        try await session.execute("CREATE TEMPORARY TABLE \(quoted) (\(definitions))")
+        guard !rows.isEmpty else { return }
+        let lines = rows.map { Substring($0.map(CopyText.escape).joined(separator: "\t") + "\n") }
+        try await session.copyIn(schema: nil, table: name, columns: columns.map(\.name), lines: lines)
+    }
+
+    /// `broadcast(name)`: every node (the coordinator included) gets all of the stage's rows as
+    /// the temporary table `name`, which the next stage's tasks read.
+    private func broadcast(_ outputs: [TaskOutput], as name: String, stage: Stage, sessions: [Int32: NodeSession],
+                           coordinator: NodeSession) async throws(ShardRunnerError) {
+        let columns = try await columnDefinitions(outputs, stage: stage, coordinator: coordinator)
+        let rows = outputs.flatMap(\.result.rows)
+        try await withThrowingTaskGroupMapping(Array(sessions.values)) { session in
+            try await Self.store(rows, as: name, columns: columns, on: session)
+        }
+    }
+
+    /// `partitioned(name, column, buckets)`: the rows are split into `buckets` by PostgreSQL's
+    /// hash of `column`, over hash ranges cut as shard ranges are (bucket `b` holds the hashes of
+    /// shard index `b` of a `buckets`-shard table). Bucket `b` goes, as the temporary table
+    /// `<name>_<b>`, to the node of the next stage's task `b` (task `b % tasks` when there are
+    /// fewer tasks), which reads it.
+    private func partition(_ outputs: [TaskOutput], as name: String, column: String, buckets: Int, stage: Stage, next: Stage,
+                           sessions: [Int32: NodeSession], coordinator: NodeSession) async throws(ShardRunnerError) {
+        let columns = try await columnDefinitions(outputs, stage: stage, coordinator: coordinator)
+        guard let columnType = columns.first(where: { $0.name == column })?.type else {
+            throw ShardRunnerError("stage \(stage.id) partitions on \"\(column)\", which its rows do not have (\(columns.map(\.name).joined(separator: ", ")))")
+        }
+        let type: PostgresType
+        let ranges: ShardHashRanges
+        do {
+            type = try PostgresType(parsing: columnType)
+            ranges = try ShardHashRanges(shardCount: buckets)
+        } catch {
+            throw ShardRunnerError("stage \(stage.id) cannot be partitioned on \"\(column)\" (\(columnType)) into \(buckets) buckets: \(error)")
+        }
+        guard let hash = HashCheck.expression(column: SQLDeparser.quoteIdentifier(column), type: type), !next.tasks.isEmpty else {
+            throw ShardRunnerError("stage \(stage.id) cannot be partitioned on \"\(column)\": type \(columnType) has no hash function")
+        }
+        // The coordinator holds every row once and cuts the buckets with PostgreSQL's hash.
+        let staging = "shardrunner_partition_input"
+        try await Self.store(outputs.flatMap(\.result.rows), as: staging, columns: columns, on: coordinator)
+        try await coordinator.execute(statements: HashCheck.setupStatements(for: [type]))
+        let select = columns.map { SQLDeparser.quoteIdentifier($0.name) }.joined(separator: ", ")
+        for bucket in 0..<buckets {
+            let range = ranges.range(ofShard: bucket)
+            let rows = try await coordinator.query(
+                "SELECT \(select) FROM pg_temp.\(staging) WHERE \(hash) BETWEEN \(range.lowerBound) AND \(range.upperBound)").rows
+            let task = next.tasks[bucket % next.tasks.count]
+            let group = try self.group(of: task.node, task: task, stage: next)
+            guard let session = sessions[group] else { throw ShardRunnerError("no session on node \(task.node)") }
+            try await Self.store(rows, as: "\(name)_\(bucket)", columns: columns, on: session)
+        }
+        try await coordinator.execute("DROP TABLE pg_temp.\(staging)")
     }
 
     // MARK: Merge
