@@ -1,3 +1,4 @@
+import PostgresServer
 import SQLSyntax
 import ShardCatalog
 import ShardPlanner
@@ -143,23 +144,43 @@ public struct PlanExecutor: Sendable {
         }
         let tasks = stage.tasks
         let jobs = work.sorted { $0.key < $1.key }
-        let results = try await withThrowingTaskGroupMapping(jobs) { (group, items) -> [(Int, Int, QueryResult)] in
-            let session = sessions[group]!
-            var outputs: [(Int, Int, QueryResult)] = []
-            for (position, rank) in items {
-                let task = tasks[position]
-                do throws(ShardRunnerError) {
-                    outputs.append((position, rank, try await Self.runSQL(task.sql, isWrite: isWrite, parameters: parameters, on: session)))
-                } catch {
-                    throw ShardRunnerError(
-                        "task \(task.index) of stage \(stage.id) (shards \(task.shards.map(String.init).joined(separator: ", "))) failed on node \(session.endpoint.host):\(session.endpoint.port): \(error.serverMessage ?? error.message)",
-                        serverMessage: error.serverMessage, detail: error.detail, sqlState: error.sqlState, statement: task.sql)
+        // The first task to fail decides the error; the other nodes' sessions are closed then,
+        // so their statements stop at once instead of running to the end of a dead run.
+        let firstFailure = Locked<ShardRunnerError?>(nil)
+        let results = await withTaskGroup(of: [(Int, Int, QueryResult)].self) { taskGroup in
+            for (group, items) in jobs {
+                taskGroup.addTask {
+                    let session = sessions[group]!
+                    var outputs: [(Int, Int, QueryResult)] = []
+                    for (position, rank) in items {
+                        let task = tasks[position]
+                        do throws(ShardRunnerError) {
+                            outputs.append((position, rank, try await Self.runSQL(task.sql, isWrite: isWrite, parameters: parameters, on: session)))
+                        } catch {
+                            let failure = ShardRunnerError(
+                                "task \(task.index) of stage \(stage.id) (shards \(task.shards.map(String.init).joined(separator: ", "))) failed on node \(session.endpoint.host):\(session.endpoint.port): \(error.serverMessage ?? error.message)",
+                                serverMessage: error.serverMessage, detail: error.detail, sqlState: error.sqlState, statement: task.sql)
+                            let isFirst = firstFailure.withLock { first -> Bool in
+                                guard first == nil else { return false }
+                                first = failure
+                                return true
+                            }
+                            if isFirst {
+                                for (other, otherSession) in sessions where other != group { await otherSession.close() }
+                            }
+                            return []
+                        }
+                    }
+                    return outputs
                 }
             }
-            return outputs
+            var collected: [(Int, Int, QueryResult)] = []
+            for await outputs in taskGroup { collected += outputs }
+            return collected
         }
+        if let failure = firstFailure.withLock({ $0 }) { throw failure }
         var byTask = [QueryResult?](repeating: nil, count: tasks.count)
-        for (position, rank, result) in results.flatMap({ $0 }) where rank == 0 { byTask[position] = result }
+        for (position, rank, result) in results where rank == 0 { byTask[position] = result }
         return byTask.enumerated().map { TaskOutput(stage: stage.id, task: $0.offset, result: $0.element ?? QueryResult(columns: [], rows: [])) }
     }
 
