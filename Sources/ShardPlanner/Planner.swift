@@ -104,25 +104,23 @@ extension String {
 
 /// The merge of a plan whose tasks return final rows: concatenate them.
 func concatenateMerge(outputs: [OutputColumn], directory: ShardDirectory) -> MergePlan {
-    let unique = String.uniqueNames(outputs.map(\.name))
-    var workerColumns: [OutputColumn] = []
-    workerColumns.reserveCapacity(outputs.count)
-    var sql = ""
-    // Sized once: `remote_scan.<name> AS <name>` per column, with room for quotes.
-    sql.reserveCapacity(outputs.reduce(32) { $0 + 2 * $1.name.utf8.count + 24 })
-    sql += "SELECT "
-    for (index, output) in outputs.enumerated() {
-        let name = unique[index]
-        workerColumns.append(OutputColumn(name: name, type: output.type))
-        if index > 0 { sql += ", " }
-        let quotedOutput = directory.quoteIdentifier(output.name)
-        sql += "remote_scan."
-        sql += name == output.name ? quotedOutput : directory.quoteIdentifier(name)
-        sql += " AS "
-        sql += quotedOutput
+    let names = outputs.map(\.name)
+    let unique = String.uniqueNames(names)
+    // Usually no name repeats: the worker columns are then the outputs themselves.
+    let workerColumns = unique == names ? outputs : zip(unique, outputs).map { OutputColumn(name: $0, type: $1.type) }
+    // `SELECT remote_scan.<name> AS <name>, ... FROM remote_scan`, written once at its size.
+    var parts = ["SELECT "]
+    parts.reserveCapacity(5 * outputs.count + 2)
+    for index in outputs.indices {
+        if index > 0 { parts.append(", ") }
+        let quotedOutput = directory.quoteIdentifier(names[index])
+        parts.append("remote_scan.")
+        parts.append(unique[index] == names[index] ? quotedOutput : directory.quoteIdentifier(unique[index]))
+        parts.append(" AS ")
+        parts.append(quotedOutput)
     }
-    sql += outputs.isEmpty ? "FROM remote_scan" : " FROM remote_scan"
-    return MergePlan(steps: [.concatenate], workerColumns: workerColumns, sql: sql, columns: outputs)
+    parts.append(outputs.isEmpty ? "FROM remote_scan" : " FROM remote_scan")
+    return MergePlan(steps: [.concatenate], workerColumns: workerColumns, sql: String(concatenating: parts), columns: outputs)
 }
 
 /// The merge of INSERT / UPDATE / DELETE: the tasks' row counts add up; RETURNING rows are

@@ -44,14 +44,23 @@ struct SQLTemplate: Sendable, Hashable {
 
     /// The SQL with each table slot replaced by `relation(table)`.
     func fill(_ relation: (Int) -> String) -> String {
-        var out = ""
-        out.reserveCapacity(piecesLength + slots.count * 40)
-        out += pieces[0]
-        for (index, slot) in slots.enumerated() {
-            out += relation(slot)
-            out += pieces[index + 1]
+        // The relations first (on the stack), so that the text is written once at its exact size.
+        withUnsafeTemporaryAllocation(of: String.self, capacity: slots.count) { relations in
+            var length = piecesLength
+            for (index, slot) in slots.enumerated() {
+                let name = relation(slot)
+                length += name.utf8.count
+                (relations.baseAddress! + index).initialize(to: name)
+            }
+            defer { relations.baseAddress?.deinitialize(count: slots.count) }
+            return String(capacity: length) { out in
+                out.write(pieces[0])
+                for index in slots.indices {
+                    out.write(relations[index])
+                    out.write(pieces[index + 1])
+                }
+            }
         }
-        return out
     }
 }
 
