@@ -119,13 +119,12 @@ struct BoundStatement: Sendable {
 
 /// Resolves relations and columns against the catalog, PostgreSQL's way.
 struct Binder {
-    let catalog: Catalog
-    /// The planner's lookup tables (tables by name).
+    /// The planner's lookup tables (tables by name). The binder holds no `Catalog`: binders are
+    /// passed by value to every pass, and a catalog would add a retain per field to each copy.
     let directory: ShardDirectory
     var bound = BoundStatement()
 
-    init(catalog: Catalog, directory: ShardDirectory) {
-        self.catalog = catalog
+    init(directory: ShardDirectory) {
         self.directory = directory
     }
 
