@@ -113,6 +113,10 @@ struct BoundStatement: Sendable {
     var hasSetOperations = false
     var hasFunctionsInFrom = false
 
+    /// Whether an expression of the statement can hold a subquery: the binder checks every
+    /// clause of a SELECT and counts the subqueries it meets (set operations aside).
+    var mayHoldSublinks: Bool { sublinkCount > 0 || hasSetOperations }
+
     /// All table occurrences, in FROM order, across query levels.
     var tableEntries: [RangeEntry] { entries.filter { $0.isTable } }
 }

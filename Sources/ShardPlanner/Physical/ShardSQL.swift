@@ -69,9 +69,13 @@ struct RelationMarker {
     let directory: ShardDirectory
     /// Tables by marker number.
     var tables: [CatalogTable] = []
+    /// False when the binder found no subquery in any expression: the marker then need not
+    /// search expressions for one.
+    let expressionsMayHoldSubqueries: Bool
 
-    init(directory: ShardDirectory) {
+    init(directory: ShardDirectory, expressionsMayHoldSubqueries: Bool = true) {
         self.directory = directory
+        self.expressionsMayHoldSubqueries = expressionsMayHoldSubqueries
     }
 
     mutating func slot(for table: CatalogTable) -> Int {
@@ -145,6 +149,7 @@ struct RelationMarker {
         // Most expressions hold no subquery: keep them as they are rather than rebuild them.
         // (The search meets an expression form it cannot enter where the rewrite would, and
         // throws the same error.)
+        guard expressionsMayHoldSubqueries else { return node }
         var hasSubquery = false
         try ExpressionTree.visit(node) { (child: Node) throws(PlannerError) -> Bool in
             if case .subLink = child { hasSubquery = true }
