@@ -104,18 +104,22 @@ extension String {
 
 /// The merge of a plan whose tasks return final rows: concatenate them.
 func concatenateMerge(outputs: [OutputColumn], directory: ShardDirectory) -> MergePlan {
-    let names = outputs.map(\.name)
-    let unique = String.uniqueNames(names)
-    // Usually no name repeats: the worker columns are then the outputs themselves.
-    let workerColumns = unique == names ? outputs : zip(unique, outputs).map { OutputColumn(name: $0, type: $1.type) }
+    // Worker columns need unique names. Usually the outputs' names already are (checked without
+    // building arrays), and the worker columns are then the outputs themselves.
+    var unique: [String]? = nil
+    if outputs.count > 32 || outputs.indices.contains(where: { i in outputs[..<i].contains { $0.name == outputs[i].name } }) {
+        unique = String.uniqueNames(outputs.map(\.name))
+    }
+    let workerColumns = unique.map { zip($0, outputs).map { OutputColumn(name: $0, type: $1.type) } } ?? outputs
     // `SELECT remote_scan.<name> AS <name>, ... FROM remote_scan`, written once at its size.
     var parts = ["SELECT "]
     parts.reserveCapacity(5 * outputs.count + 2)
-    for index in outputs.indices {
+    for (index, output) in outputs.enumerated() {
         if index > 0 { parts.append(", ") }
-        let quotedOutput = directory.quoteIdentifier(names[index])
+        let quotedOutput = directory.quoteIdentifier(output.name)
+        let name = unique?[index] ?? output.name
         parts.append("remote_scan.")
-        parts.append(unique[index] == names[index] ? quotedOutput : directory.quoteIdentifier(unique[index]))
+        parts.append(name == output.name ? quotedOutput : directory.quoteIdentifier(name))
         parts.append(" AS ")
         parts.append(quotedOutput)
     }
