@@ -102,8 +102,9 @@ extension String {
     }
 }
 
-/// The merge of a plan whose tasks return final rows: concatenate them.
-func concatenateMerge(outputs: [OutputColumn], directory: ShardDirectory) -> MergePlan {
+/// The merge of a plan whose tasks return final rows: concatenate them. `quotedNames`, when the
+/// caller has them, are the outputs' names already quoted.
+func concatenateMerge(outputs: [OutputColumn], quotedNames: [String]? = nil, directory: ShardDirectory) -> MergePlan {
     // Worker columns need unique names. Usually the outputs' names already are (checked without
     // building arrays), and the worker columns are then the outputs themselves.
     var unique: [String]? = nil
@@ -116,7 +117,7 @@ func concatenateMerge(outputs: [OutputColumn], directory: ShardDirectory) -> Mer
     parts.reserveCapacity(5 * outputs.count + 2)
     for (index, output) in outputs.enumerated() {
         if index > 0 { parts.append(", ") }
-        let quotedOutput = directory.quoteIdentifier(output.name)
+        let quotedOutput = quotedNames?[index] ?? directory.quoteIdentifier(output.name)
         let name = unique?[index] ?? output.name
         parts.append("remote_scan.")
         parts.append(name == output.name ? quotedOutput : directory.quoteIdentifier(name))
