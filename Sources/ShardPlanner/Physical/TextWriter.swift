@@ -12,14 +12,20 @@ struct TextWriter {
     }
 
     mutating func write(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            // The capacity is the caller's upper bound; writing past it would be a bug there.
-            precondition(count + bytes.count <= buffer.count, "TextWriter: capacity exceeded")
-            guard let source = bytes.baseAddress else { return }
-            (buffer.baseAddress! + count).update(from: source, count: bytes.count)
-            count += bytes.count
+        // Native strings hand out their bytes in place; others (bridged) are made contiguous.
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { copy($0) }
+        if written == nil {
+            var text = text
+            text.withUTF8 { copy($0) }
         }
+    }
+
+    private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // The capacity is the caller's upper bound; writing past it would be a bug there.
+        precondition(count + bytes.count <= buffer.count, "TextWriter: capacity exceeded")
+        guard let source = bytes.baseAddress else { return }
+        (buffer.baseAddress! + count).update(from: source, count: bytes.count)
+        count += bytes.count
     }
 }
 
