@@ -58,6 +58,12 @@ final class ExtendedOpSplit {
         self.scope = scope
         self.distributionColumns = distributionColumns
         self.select = select
+        // Sized once for the usual few worker columns (each target gives one or two) rather
+        // than grown one element at a time.
+        let expected = 2 * select.targets.count + select.groupBy.count
+        workerTargets.reserveCapacity(expected)
+        workerKeys.reserveCapacity(expected)
+        usedNames.reserveCapacity(expected)
     }
 
     // MARK: Keys
