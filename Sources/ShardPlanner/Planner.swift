@@ -102,27 +102,30 @@ extension String {
     }
 }
 
-/// The merge of a plan whose tasks return final rows: concatenate them.
-func concatenateMerge(outputs: [OutputColumn], directory: ShardDirectory) -> MergePlan {
-    let unique = String.uniqueNames(outputs.map(\.name))
-    var workerColumns: [OutputColumn] = []
-    workerColumns.reserveCapacity(outputs.count)
-    var sql = ""
-    // Sized once: `remote_scan.<name> AS <name>` per column, with room for quotes.
-    sql.reserveCapacity(outputs.reduce(32) { $0 + 2 * $1.name.utf8.count + 24 })
-    sql += "SELECT "
-    for (index, output) in outputs.enumerated() {
-        let name = unique[index]
-        workerColumns.append(OutputColumn(name: name, type: output.type))
-        if index > 0 { sql += ", " }
-        let quotedOutput = directory.quoteIdentifier(output.name)
-        sql += "remote_scan."
-        sql += name == output.name ? quotedOutput : directory.quoteIdentifier(name)
-        sql += " AS "
-        sql += quotedOutput
+/// The merge of a plan whose tasks return final rows: concatenate them. `quotedNames`, when the
+/// caller has them, are the outputs' names already quoted.
+func concatenateMerge(outputs: [OutputColumn], quotedNames: [String]? = nil, directory: ShardDirectory) -> MergePlan {
+    // Worker columns need unique names. Usually the outputs' names already are (checked without
+    // building arrays), and the worker columns are then the outputs themselves.
+    var unique: [String]? = nil
+    if outputs.count > 32 || outputs.indices.contains(where: { i in outputs[..<i].contains { $0.name == outputs[i].name } }) {
+        unique = String.uniqueNames(outputs.map(\.name))
     }
-    sql += outputs.isEmpty ? "FROM remote_scan" : " FROM remote_scan"
-    return MergePlan(steps: [.concatenate], workerColumns: workerColumns, sql: sql, columns: outputs)
+    let workerColumns = unique.map { zip($0, outputs).map { OutputColumn(name: $0, type: $1.type) } } ?? outputs
+    // `SELECT remote_scan.<name> AS <name>, ... FROM remote_scan`, written once at its size.
+    var parts = ["SELECT "]
+    parts.reserveCapacity(5 * outputs.count + 2)
+    for (index, output) in outputs.enumerated() {
+        if index > 0 { parts.append(", ") }
+        let quotedOutput = quotedNames?[index] ?? directory.quoteIdentifier(output.name)
+        let name = unique?[index] ?? output.name
+        parts.append("remote_scan.")
+        parts.append(name == output.name ? quotedOutput : directory.quoteIdentifier(name))
+        parts.append(" AS ")
+        parts.append(quotedOutput)
+    }
+    parts.append(outputs.isEmpty ? "FROM remote_scan" : " FROM remote_scan")
+    return MergePlan(steps: [.concatenate], workerColumns: workerColumns, sql: String(concatenating: parts), columns: outputs)
 }
 
 /// The merge of INSERT / UPDATE / DELETE: the tasks' row counts add up; RETURNING rows are

@@ -2,39 +2,54 @@ import SQLSyntax
 import ShardCatalog
 
 /// One relation of a FROM clause, as the binder sees it.
-struct RangeEntry: Sendable {
+///
+/// A class, immutable once bound: entries are passed around, filtered and read by every
+/// pass, and copying a struct holding a catalog table, names and a RangeVar cost a retain
+/// and release per field; a reference costs one.
+final class RangeEntry: Sendable {
     enum Source: Sendable {
-        /// A table of the catalog.
-        case table(CatalogTable)
+        /// A table of the catalog (``RangeEntry/table``).
+        case table
         /// A subquery in FROM, already bound.
         case subquery(Int)
         /// A function or VALUES list in FROM (their columns are known by name only).
         case function
     }
 
-    var index: Int
-    var source: Source
+    let index: Int
+    let source: Source
+    /// The catalog table, for `.table` entries (stored apart from `source` so that reading
+    /// one of its fields does not copy the table out of an enum payload).
+    let table: CatalogTable?
     /// The name the query refers to it by: its alias, or the table name.
-    var referenceName: String
+    let referenceName: String
     /// Whether the user wrote an alias.
-    var hasAlias: Bool
+    let hasAlias: Bool
     /// Column names, as the query refers to them (after column aliases).
-    var columnNames: [String]
+    let columnNames: [String]
     /// Column types, when known.
-    var columnTypes: [PostgresType?]
+    let columnTypes: [PostgresType?]
     /// The query level (0 = the statement's top SELECT) and the scope it belongs to.
-    var scope: Int
+    let scope: Int
     /// True when an outer join can null-extend this relation's rows.
-    var nullable: Bool = false
+    let nullable: Bool
     /// The original RangeVar (for tables).
-    var rangeVar: RangeVar?
+    let rangeVar: RangeVar?
 
-    var table: CatalogTable? {
-        if case .table(let table) = source { return table }
-        return nil
+    init(index: Int, source: Source, table: CatalogTable? = nil, referenceName: String, hasAlias: Bool,
+         columnNames: [String], columnTypes: [PostgresType?], scope: Int, nullable: Bool = false, rangeVar: RangeVar? = nil) {
+        self.index = index
+        self.source = source
+        self.table = table
+        self.referenceName = referenceName
+        self.hasAlias = hasAlias
+        self.columnNames = columnNames
+        self.columnTypes = columnTypes
+        self.scope = scope
+        self.nullable = nullable
+        self.rangeVar = rangeVar
     }
 
-    /// Whether the entry is a table (without copying the table out).
     var isTable: Bool {
         if case .table = source { return true }
         return false
@@ -98,19 +113,22 @@ struct BoundStatement: Sendable {
     var hasSetOperations = false
     var hasFunctionsInFrom = false
 
+    /// Whether an expression of the statement can hold a subquery: the binder checks every
+    /// clause of a SELECT and counts the subqueries it meets (set operations aside).
+    var mayHoldSublinks: Bool { sublinkCount > 0 || hasSetOperations }
+
     /// All table occurrences, in FROM order, across query levels.
     var tableEntries: [RangeEntry] { entries.filter { $0.isTable } }
 }
 
 /// Resolves relations and columns against the catalog, PostgreSQL's way.
 struct Binder {
-    let catalog: Catalog
-    /// The planner's lookup tables (tables by name).
+    /// The planner's lookup tables (tables by name). The binder holds no `Catalog`: binders are
+    /// passed by value to every pass, and a catalog would add a retain per field to each copy.
     let directory: ShardDirectory
     var bound = BoundStatement()
 
-    init(catalog: Catalog, directory: ShardDirectory) {
-        self.catalog = catalog
+    init(directory: ShardDirectory) {
         self.directory = directory
     }
 
@@ -240,7 +258,7 @@ struct Binder {
                 if case .string(let s) = name { names[position] = s.sval }
             }
         }
-        let entry = RangeEntry(index: bound.entries.count, source: .table(table), referenceName: referenceName,
+        let entry = RangeEntry(index: bound.entries.count, source: .table, table: table, referenceName: referenceName,
                                hasAlias: range.alias != nil, columnNames: names, columnTypes: table.columns.map(\.type),
                                scope: scope, nullable: nullable, rangeVar: range)
         bound.entries.append(entry)
@@ -406,7 +424,7 @@ struct Binder {
             // Fields are read in place: copying a RangeEntry would retain all it holds.
             let match = bound.scopes[id].entries.first { index in
                 guard let schema else { return bound.entries[index].referenceName == name }
-                guard case .table(let table) = bound.entries[index].source, !bound.entries[index].hasAlias else { return false }
+                guard let table = bound.entries[index].table, !bound.entries[index].hasAlias else { return false }
                 return table.name.schema == schema && table.name.name == name
             }
             if let match { return match }

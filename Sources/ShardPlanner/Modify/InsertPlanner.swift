@@ -48,7 +48,7 @@ struct InsertPlanner {
         let isDefaultValues = insert.selectStmt == nil
 
         // Outputs: RETURNING.
-        var binder = Binder(catalog: catalog, directory: directory)
+        var binder = Binder(directory: directory)
         let scope = binder.newScope(parent: nil)
         _ = try binder.addTable(relation, scope: scope, nullable: false)
         let outputs = try binder.bindTargets(insert.returningList, scope: scope)

@@ -28,7 +28,7 @@ struct ModifyPlanner {
             throw PlannerError.notYet("\(statement.typeName)")
         }
         guard let relation else { throw PlannerError.invalid("statement names no table") }
-        var binder = Binder(catalog: catalog, directory: directory)
+        var binder = Binder(directory: directory)
         let scope = binder.newScope(parent: nil)
         let targetEntry = try binder.addTable(relation, scope: scope, nullable: false)
         try binder.bindFrom(from, scope: scope)

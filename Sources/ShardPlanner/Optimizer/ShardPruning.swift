@@ -4,15 +4,19 @@ import ShardCatalog
 /// Which distribution column values a query level can see, per table occurrence: Citus's pruning
 /// (=, IN, = ANY(ARRAY), AND/OR trees, casts on constants, equalities through joins,
 /// contradictions), computed exactly on value sets.
-struct ShardPruning {
+///
+/// A class: the planner hands it to several steps, and copying a struct holding the binder
+/// retained every field of both.
+final class ShardPruning {
     let binder: Binder
     let settings: CatalogSettings
-    /// Union-find over columns tied by `a = b` conditions, per scope.
-    private var parent: [ColumnBinding: ColumnBinding] = [:]
+    /// Union-find over columns tied by `a = b` conditions, per scope: (column, parent) pairs.
+    /// Statements tie few columns, so a linear search beats hashing them.
+    private var parent: [(column: ColumnBinding, parent: ColumnBinding)] = []
 
     init(binder: Binder) {
         self.binder = binder
-        self.settings = binder.catalog.settings
+        self.settings = binder.directory.settings
         for scope in binder.bound.scopes {
             for condition in scope.conjuncts + scope.joinConditions {
                 for (left, right) in equalities(in: condition, scope: scope.id) { union(left, right) }
@@ -24,14 +28,15 @@ struct ShardPruning {
 
     private func find(_ column: ColumnBinding) -> ColumnBinding {
         var current = column
-        while let next = parent[current], next != current { current = next }
+        while let next = parent.first(where: { $0.column == current })?.parent, next != current { current = next }
         return current
     }
 
-    private mutating func union(_ a: ColumnBinding, _ b: ColumnBinding) {
+    private func union(_ a: ColumnBinding, _ b: ColumnBinding) {
         let ra = find(a)
         let rb = find(b)
-        if ra != rb { parent[ra] = rb }
+        // A root has no pair yet: each column gets at most one.
+        if ra != rb { parent.append((ra, rb)) }
     }
 
     func equivalent(_ a: ColumnBinding, _ b: ColumnBinding) -> Bool { find(a) == find(b) }
@@ -91,6 +96,10 @@ struct ShardPruning {
     /// Shard indexes for a value set (nil = every shard).
     func shardIndexes(_ values: Set<PostgresValue>?, table: CatalogTable) -> [Int]? {
         guard let values else { return nil }
+        // One value (the common `distcol = constant`): one index, no set to build.
+        if values.count == 1, let value = values.first {
+            return [Catalog.shardIndex(forHash: value.postgresHash, in: table.shards)]
+        }
         var indexes = Set<Int>()
         for value in values { indexes.insert(Catalog.shardIndex(forHash: value.postgresHash, in: table.shards)) }
         return indexes.sorted()

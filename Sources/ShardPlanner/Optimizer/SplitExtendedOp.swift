@@ -39,12 +39,14 @@ final class ExtendedOpSplit {
     let distributionColumns: Set<ColumnBinding>
     let select: NormalizedSelect
 
-    // Worker columns, deduplicated by a canonical key.
+    // Worker columns, deduplicated by a canonical key. A statement has few of them: arrays
+    // searched linearly cost less than hashing every key and allocating the tables.
     private var workerTargets: [TargetItem] = []
-    private var workerKeys: [String: Int] = [:]
-    private var usedNames: Set<String> = []
+    /// The key of each worker target, by position.
+    private var workerKeys: [ExpressionKey] = []
+    private var usedNames: [String] = []
     private var workerGroupBy: [Node] = []
-    private var workerGroupKeys: Set<String> = []
+    private var workerGroupKeys: [ExpressionKey] = []
     private var notes: [String] = []
     /// Whether the workers also group by the argument of a count(DISTINCT) on another column: a
     /// distribution column value can then sit in several worker groups, so per-group distinct
@@ -56,74 +58,106 @@ final class ExtendedOpSplit {
         self.scope = scope
         self.distributionColumns = distributionColumns
         self.select = select
+        // Sized once for the usual few worker columns (each target gives one or two) rather
+        // than grown one element at a time.
+        let expected = 2 * select.targets.count + select.groupBy.count
+        workerTargets.reserveCapacity(expected)
+        workerKeys.reserveCapacity(expected)
+        usedNames.reserveCapacity(expected)
     }
 
     // MARK: Keys
 
     /// A key for an expression that ignores how columns are spelled (`o.status` = `status`) and
-    /// where they stand in the text.
-    func key(_ node: Node) -> String {
-        var out = ""
+    /// where they stand in the text. UTF-8 bytes rather than a String: the key is built from many
+    /// short pieces, and appending bytes costs a fraction of `String +=`.
+    typealias ExpressionKey = [UInt8]
+
+    func key(_ node: Node) -> ExpressionKey {
+        var out: ExpressionKey = []
+        out.reserveCapacity(32)
         appendKey(node, to: &out)
         return out
     }
 
-    private func appendKey(_ node: Node, to out: inout String) {
+    private func appendKey(_ node: Node, to out: inout ExpressionKey) {
+        func text(_ string: String) {
+            var string = string
+            string.withUTF8 { out.append(contentsOf: $0) }
+        }
+        func number(_ value: Int) {
+            // Digits written in place: String(value) costs more than the rest of a column's key.
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            let start = out.count
+            var rest = value.magnitude
+            repeat {
+                out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            out[start...].reverse()
+        }
         switch node {
         case .columnRef(let ref):
             if let binding = try? binder.resolve(ref, scope: scope) {
-                out += "$\(binding.entry).\(binding.column)"
+                text("$")
+                number(binding.entry)
+                text(".")
+                number(binding.column)
             } else {
-                out += "?col"
+                text("?col")
             }
         case .aConst(let constant):
             switch constant.val {
-            case .ival(let v)?: out += "i\(v.ival)"
-            case .fval(let v)?: out += "f" + v.fval
-            case .sval(let v)?: out += "s'" + v.sval.replacingOccurrences(of: "'", with: "''") + "'"
-            case .boolval(let v)?: out += v.boolval ? "true" : "false"
-            case .bsval(let v)?: out += "b" + v.bsval
-            case nil: out += "null"
+            case .ival(let v)?: text("i"); number(Int(v.ival))
+            case .fval(let v)?: text("f"); text(v.fval)
+            case .sval(let v)?: text("s'"); text(v.sval.replacingOccurrences(of: "'", with: "''")); text("'")
+            case .boolval(let v)?: text(v.boolval ? "true" : "false")
+            case .bsval(let v)?: text("b"); text(v.bsval)
+            case nil: text("null")
             }
         case .funcCall(let call) where call.over == nil && call.aggOrder.isEmpty && call.aggFilter == nil && !call.aggWithinGroup:
             for (index, part) in call.funcname.enumerated() {
-                if index > 0 { out += "." }
-                if case .string(let s) = part { out += s.sval }
+                if index > 0 { text(".") }
+                if case .string(let s) = part { text(s.sval) }
             }
-            out += call.aggDistinct ? "(D " : "("
-            if call.aggStar { out += "*" }
+            text(call.aggDistinct ? "(D " : "(")
+            if call.aggStar { text("*") }
             for (index, arg) in call.args.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { text(",") }
                 appendKey(arg, to: &out)
             }
-            out += ")"
+            text(")")
         case .aExpr(let expr) where expr.kind == .aexprOp:
-            out += "("
+            text("(")
             if let left = expr.lexpr { appendKey(left, to: &out) }
-            out += " " + (ShardPruning.operatorName(expr) ?? "?") + " "
+            text(" ")
+            text(ShardPruning.operatorName(expr) ?? "?")
+            text(" ")
             if let right = expr.rexpr { appendKey(right, to: &out) }
-            out += ")"
+            text(")")
         default:
             let canonical = (try? ExpressionTree.rewrite(node) { (child: Node) throws(PlannerError) -> Node? in
                 guard case .columnRef(let ref) = child, let binding = try? binder.resolve(ref, scope: scope) else { return nil }
                 return Build.column(["\u{2}\(binding.entry)", "\(binding.column)"])
             }) ?? node
-            out += "{" + ((try? SQLDeparser.deparseExpression(canonical)) ?? "\(canonical)") + "}"
+            text("{")
+            text((try? SQLDeparser.deparseExpression(canonical)) ?? "\(canonical)")
+            text("}")
         }
     }
 
     /// Adds a worker column (or finds the same expression) and returns `remote_scan.<name>`.
     private func workerColumn(_ expr: Node, name: String) -> Node {
         let exprKey = key(expr)
-        if let index = workerKeys[exprKey] { return Build.column("remote_scan", workerTargets[index].name) }
+        if let index = workerKeys.firstIndex(of: exprKey) { return Build.column("remote_scan", workerTargets[index].name) }
         var unique = name.isEmpty ? "worker_column_\(workerTargets.count + 1)" : name
         if usedNames.contains(unique) {
             var suffix = 1
             while usedNames.contains("\(unique)_\(suffix)") { suffix += 1 }
             unique = "\(unique)_\(suffix)"
         }
-        usedNames.insert(unique)
-        workerKeys[exprKey] = workerTargets.count
+        usedNames.append(unique)
+        workerKeys.append(exprKey)
         workerTargets.append(TargetItem(expr: expr, name: unique))
         return Build.column("remote_scan", unique)
     }
@@ -131,7 +165,7 @@ final class ExtendedOpSplit {
     private func addGroupKey(_ expr: Node) {
         let k = key(expr)
         guard !workerGroupKeys.contains(k) else { return }
-        workerGroupKeys.insert(k)
+        workerGroupKeys.append(k)
         workerGroupBy.append(expr)
     }
 

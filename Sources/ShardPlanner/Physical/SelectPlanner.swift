@@ -12,7 +12,7 @@ struct SelectPlanner {
         if options.useFastPath, let plan = FastPathSelect(catalog: catalog, directory: directory).plan(select, options: options) {
             return plan
         }
-        var binder = Binder(catalog: catalog, directory: directory)
+        var binder = Binder(directory: directory)
         let top = binder.newScope(parent: nil)
         let outputs = try binder.bindSelect(select, scope: top)
         let bound = binder.bound
@@ -79,7 +79,7 @@ struct SelectPlanner {
            let table = hashEntries[0].table, case .hash(let column) = table.distribution,
            Self.isFastPath(whereClause, column: column, binder: binder, scope: 0),
            let parameter = Self.fastPathParameter(whereClause, column: column) {
-            var marker = RelationMarker(directory: directory)
+            var marker = RelationMarker(directory: directory, expressionsMayHoldSubqueries: binder.bound.mayHoldSublinks)
             let template = SQLTemplate(sql: try Self.deparse(.selectStmt(try marker.mark(select))))
             let type = table.column(named: column)!.type
             let deferred = DeferredPruning(parameter: parameter, type: type.name, table: table.name.description,
@@ -108,7 +108,7 @@ struct SelectPlanner {
     /// The whole statement as one task, tables replaced by `relation(table, slot)`.
     private func singleTask(_ select: SelectStmt, binder: Binder, outputs: [OutputColumn], planClass: PlannerClass, node: String,
                             shardIndex: Int?, relation: (CatalogTable, Int) -> String, notes: [String]) throws(PlannerError) -> DistributedPlan {
-        var marker = RelationMarker(directory: directory)
+        var marker = RelationMarker(directory: directory, expressionsMayHoldSubqueries: binder.bound.mayHoldSublinks)
         let marked = try marker.mark(select)
         let template = SQLTemplate(sql: try Self.deparse(.selectStmt(marked)))
         let tables = marker.tables
@@ -263,7 +263,7 @@ struct SelectPlanner {
         worker.sortClause = output.workerSort
         worker.limitCount = output.workerLimit
         worker.windowClause = output.workerWindows
-        var marker = RelationMarker(directory: directory)
+        var marker = RelationMarker(directory: directory, expressionsMayHoldSubqueries: binder.bound.mayHoldSublinks)
         let marked = try marker.mark(worker)
         let template = SQLTemplate(sql: try Self.deparse(.selectStmt(marked)))
         let tables = marker.tables

@@ -21,6 +21,8 @@ final class ShardDirectory: Sendable {
 
     let routes: [QualifiedName: Routes]
     let localNode: String
+    /// The catalog's settings (the time zone constants are read in).
+    let settings: CatalogSettings
     /// Tables by qualified name, and by bare name as the search path resolves it.
     private let tablesByName: [QualifiedName: CatalogTable]
     private let tablesOnSearchPath: [String: CatalogTable]
@@ -54,6 +56,7 @@ final class ShardDirectory: Sendable {
         self.tablesByName = tablesByName
         self.tablesOnSearchPath = tablesOnSearchPath
         self.localNode = localNode
+        self.settings = catalog.settings
     }
 
     /// `catalog.table(named:)` for a name as a statement writes it (schema empty: the search

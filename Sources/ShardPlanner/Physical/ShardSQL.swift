@@ -44,14 +44,23 @@ struct SQLTemplate: Sendable, Hashable {
 
     /// The SQL with each table slot replaced by `relation(table)`.
     func fill(_ relation: (Int) -> String) -> String {
-        var out = ""
-        out.reserveCapacity(piecesLength + slots.count * 40)
-        out += pieces[0]
-        for (index, slot) in slots.enumerated() {
-            out += relation(slot)
-            out += pieces[index + 1]
+        // The relations first (on the stack), so that the text is written once at its exact size.
+        withUnsafeTemporaryAllocation(of: String.self, capacity: slots.count) { relations in
+            var length = piecesLength
+            for (index, slot) in slots.enumerated() {
+                let name = relation(slot)
+                length += name.utf8.count
+                (relations.baseAddress! + index).initialize(to: name)
+            }
+            defer { relations.baseAddress?.deinitialize(count: slots.count) }
+            return String(capacity: length) { out in
+                out.write(pieces[0])
+                for index in slots.indices {
+                    out.write(relations[index])
+                    out.write(pieces[index + 1])
+                }
+            }
         }
-        return out
     }
 }
 
@@ -60,9 +69,13 @@ struct RelationMarker {
     let directory: ShardDirectory
     /// Tables by marker number.
     var tables: [CatalogTable] = []
+    /// False when the binder found no subquery in any expression: the marker then need not
+    /// search expressions for one.
+    let expressionsMayHoldSubqueries: Bool
 
-    init(directory: ShardDirectory) {
+    init(directory: ShardDirectory, expressionsMayHoldSubqueries: Bool = true) {
         self.directory = directory
+        self.expressionsMayHoldSubqueries = expressionsMayHoldSubqueries
     }
 
     mutating func slot(for table: CatalogTable) -> Int {
@@ -136,6 +149,7 @@ struct RelationMarker {
         // Most expressions hold no subquery: keep them as they are rather than rebuild them.
         // (The search meets an expression form it cannot enter where the rewrite would, and
         // throws the same error.)
+        guard expressionsMayHoldSubqueries else { return node }
         var hasSubquery = false
         try ExpressionTree.visit(node) { (child: Node) throws(PlannerError) -> Bool in
             if case .subLink = child { hasSubquery = true }
