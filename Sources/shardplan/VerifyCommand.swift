@@ -75,8 +75,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let cluster: ShardCluster
         do {
             if let connect {
-                let urls = connect.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                cluster = try ShardCluster.connect(coordinator: urls[0], workers: Array(urls.dropFirst()))
+                cluster = try ShardCluster.connect(urlList: connect)
             } else {
                 printError("starting a coordinator and \(workers) worker\(workers == 1 ? "" : "s") (PostgreSQL 15 on 127.0.0.1)...")
                 cluster = try await ShardCluster.start(workers: workers)

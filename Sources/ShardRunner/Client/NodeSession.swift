@@ -188,38 +188,38 @@ public final class NodeSession: Sendable {
         }
         return await withCheckedContinuation { continuation in
             waiting.withLock { $0 = continuation }
+            let timer = Task {
+                do { try await Task.sleep(for: deadline) } catch { return }
+                _ = finish(nil)
+            }
             Task {
                 let result: Result<Output, any Error>
                 do { result = .success(try await body()) } catch { result = .failure(error) }
+                timer.cancel()
                 if !finish(result), case .success(let value) = result { await late(value) }
-            }
-            Task {
-                try? await Task.sleep(for: deadline)
-                _ = finish(nil)
             }
         }
     }
 
-    /// Runs `body`, closing the connection when it takes longer than ``clientDeadline``, so a
-    /// server that stopped answering gives an error instead of a hang.
-    private func guarded<Output: Sendable>(_ sql: String, _ body: @Sendable () async throws -> Output) async throws(ShardRunnerError) -> Output {
-        let fired = Locked(false)
-        let watchdog: Task<Void, Never>? = clientDeadline.map { deadline in
-            Task { [connection] in
-                do { try await Task.sleep(for: deadline) } catch { return }
-                fired.withLock { $0 = true }
-                try? await connection.close()
-            }
+    /// Runs `body`; when it takes longer than ``clientDeadline`` the connection is closed (which
+    /// ends the statement still waiting on it), so a server that stopped answering gives an error
+    /// instead of a hang.
+    private func guarded<Output: Sendable>(_ sql: String, _ body: @escaping @Sendable () async throws -> Output) async throws(ShardRunnerError) -> Output {
+        let outcome: Result<Output, any Error>?
+        if let deadline = clientDeadline {
+            outcome = await Self.firstOf(deadline: deadline, body, late: { _ in })
+        } else {
+            do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
         }
-        defer { watchdog?.cancel() }
-        do {
-            return try await body()
-        } catch {
-            if fired.withLock({ $0 }), let deadline = clientDeadline {
-                throw ShardRunnerError("\(endpoint.host):\(endpoint.port) did not answer within \(deadline) (the statement timeout and \(Self.deadlineGrace) of grace); the connection was closed",
-                                       statement: sql)
-            }
+        switch outcome {
+        case .success(let value):
+            return value
+        case .failure(let error):
             throw ShardRunnerError.from(error, context: "statement failed on \(endpoint)", statement: sql)
+        case nil:
+            await close()
+            throw ShardRunnerError("\(endpoint.host):\(endpoint.port) did not answer within \(clientDeadline ?? .zero) (the statement timeout and \(Self.deadlineGrace) of grace); the connection was closed",
+                                   statement: sql)
         }
     }
 

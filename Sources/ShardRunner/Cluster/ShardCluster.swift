@@ -104,10 +104,17 @@ public final class ShardCluster: Sendable {
     /// cluster with `workers` workers.
     public static func startOrConnect(workers: Int = 2) async throws(ShardRunnerError) -> ShardCluster {
         if let value = ProcessInfo.processInfo.environment[environmentVariable], !value.isEmpty {
-            let urls = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            return try connect(coordinator: urls[0], workers: Array(urls.dropFirst()))
+            return try connect(urlList: value)
         }
         return try await start(workers: workers)
+    }
+
+    /// Uses existing servers named by comma-separated URLs, the coordinator first (the form of
+    /// `SHARDPLAN_TEST_CLUSTER` and `verify --connect`).
+    public static func connect(urlList: String) throws(ShardRunnerError) -> ShardCluster {
+        let urls = urlList.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let coordinator = urls.first else { throw ShardRunnerError("no server URL given") }
+        return try connect(coordinator: coordinator, workers: Array(urls.dropFirst()))
     }
 
     /// The cluster shared by every test of this process: started (or connected) on first use

@@ -205,17 +205,24 @@ public struct PlanExecutor: Sendable {
 
     // MARK: Intermediate results
 
+    static let recordOID: UInt32 = 2249
+
+    /// `format_type` of each type OID, in one query.
+    static func typeNames(_ oids: [UInt32], on session: NodeSession) async throws(ShardRunnerError) -> [String] {
+        guard !oids.isEmpty else { return [] }
+        let list = oids.map(String.init).joined(separator: ",")
+        let names = try await session.query(
+            "SELECT pg_catalog.format_type(t.oid, NULL) FROM unnest(ARRAY[\(list)]::oid[]) WITH ORDINALITY AS t(oid, n) ORDER BY t.n").rows
+        return names.map { ($0.first ?? nil) ?? "text" }
+    }
+
     /// Column definitions for a stage's rows, from the types PostgreSQL reported for them.
     private func columnDefinitions(_ outputs: [TaskOutput], stage: Stage, coordinator: NodeSession) async throws(ShardRunnerError) -> [(name: String, type: String)] {
         guard let columns = outputs.first(where: { !$0.result.columns.isEmpty })?.result.columns else {
             throw ShardRunnerError("stage \(stage.id) returned no column description, so its rows cannot be sent on")
         }
-        var definitions: [(name: String, type: String)] = []
-        for column in columns {
-            let type = try await coordinator.query("SELECT pg_catalog.format_type(\(column.typeOID), NULL)").scalar ?? "text"
-            definitions.append((column.name, type))
-        }
-        return definitions
+        let types = try await Self.typeNames(columns.map(\.typeOID), on: coordinator)
+        return zip(columns, types).map { (name: $0.name, type: $1) }
     }
 
     /// Creates a temporary table on a node (dropping an older one of the name) and copies rows in.
@@ -290,34 +297,21 @@ public struct PlanExecutor: Sendable {
             return QueryResult(columns: [], rows: [])
         }
         let columns = merge.workerColumns
-        // A column whose type the planner could not name takes the type PostgreSQL reported.
-        let observed = outputs.first { !$0.result.columns.isEmpty }?.result.columns
-        var definitions: [String] = []
-        for (index, column) in columns.enumerated() {
-            var type = column.type ?? "unknown"
-            if type.contains("unknown") || type == "record" {
-                if let oid = observed?[safe: index]?.typeOID, oid != 2249 {
-                    type = try await coordinator.query("SELECT pg_catalog.format_type(\(oid), NULL)").scalar ?? "text"
-                } else {
-                    type = "text"
-                }
-            }
-            definitions.append(SQLDeparser.quoteIdentifier(column.name) + " " + type)
-        }
-        try await coordinator.execute("DROP TABLE IF EXISTS pg_temp.remote_scan")
-        try await coordinator.execute("CREATE TEMPORARY TABLE remote_scan (\(definitions.joined(separator: ", ")))")
-        var lines: [Substring] = []
         for output in outputs {
-            for row in output.result.rows {
-                guard row.count == columns.count else {
-                    throw ShardRunnerError("task \(output.task) of stage \(output.stage) returned \(row.count) columns; the plan's merge expects \(columns.count) (\(columns.map(\.name).joined(separator: ", ")))")
-                }
-                lines.append(Substring(row.map(CopyText.escape).joined(separator: "\t") + "\n"))
+            if let row = output.result.rows.first, row.count != columns.count {
+                throw ShardRunnerError("task \(output.task) of stage \(output.stage) returned \(row.count) columns; the plan's merge expects \(columns.count) (\(columns.map(\.name).joined(separator: ", ")))")
             }
         }
-        if !lines.isEmpty {
-            try await coordinator.copyIn(schema: nil, table: "remote_scan", columns: columns.map(\.name), lines: lines)
+        // A column whose type the planner could not name takes the type PostgreSQL reported
+        // (text when there is none, or it is an anonymous record, which a table cannot hold).
+        let observed = outputs.first { !$0.result.columns.isEmpty }?.result.columns ?? []
+        let unnamed = columns.indices.filter { columns[$0].type.map { $0.contains("unknown") || $0 == "record" } ?? true }
+        let lookups = unnamed.filter { observed[safe: $0].map { $0.typeOID != Self.recordOID } ?? false }
+        let found = Dictionary(uniqueKeysWithValues: zip(lookups, try await Self.typeNames(lookups.map { observed[$0].typeOID }, on: coordinator)))
+        let definitions = columns.enumerated().map { index, column in
+            (name: column.name, type: unnamed.contains(index) ? found[index] ?? "text" : column.type ?? "text")
         }
+        try await Self.store(outputs.flatMap(\.result.rows), as: "remote_scan", columns: definitions, on: coordinator)
         let usesParameters = merge.sql.contains("$")
         let result: QueryResult
         do {

@@ -108,8 +108,10 @@ struct ResultComparison {
         var counts: [String: (row: [String?], count: Int)] = [:]
         for row in expected { counts[sortKey(row), default: (row, 0)].count += 1 }
         for row in actual { counts[sortKey(row), default: (row, 0)].count -= 1 }
-        let missing = counts.values.filter { $0.count > 0 }.sorted { sortKey($0.row) < sortKey($1.row) }
-        let extra = counts.values.filter { $0.count < 0 }.sorted { sortKey($0.row) < sortKey($1.row) }
+        // Listed in key order, so that a diff reads the same every run.
+        let differing = counts.filter { $0.value.count != 0 }.sorted { $0.key < $1.key }.map(\.value)
+        let missing = differing.filter { $0.count > 0 }
+        let extra = differing.filter { $0.count < 0 }
         guard !missing.isEmpty || !extra.isEmpty else { return nil }
         var lines = ["\(expected.count) rows expected, \(actual.count) returned; columns (\(columns.joined(separator: ", ")))"]
         let limit = 5

@@ -166,7 +166,7 @@ struct StatementAnalysis: Sendable {
                     found.append(name.sval + "()")
                 }
             case .sqlvalueFunction:
-                found.append(SQLDeparserName.sqlValueFunction(node))
+                found.append((try? SQLDeparser.deparseExpression(node)) ?? "SQL value function")
             case .columnRef(let ref):
                 if case .string(let name)? = ref.fields.last, systemColumns.contains(name.sval) { found.append(name.sval) }
                 return
@@ -178,12 +178,5 @@ struct StatementAnalysis: Sendable {
         }
         for child in Mirror(reflecting: value).children { collect(child.value, into: &found) }
         // Enum payloads and boxed values (indirect cases, class boxes) are children too.
-    }
-}
-
-/// How a value function such as `CURRENT_TIMESTAMP` reads in SQL.
-enum SQLDeparserName {
-    static func sqlValueFunction(_ node: Node) -> String {
-        (try? SQLDeparser.deparseExpression(node)) ?? "SQL value function"
     }
 }
