@@ -57,16 +57,21 @@ import Testing
         try await Self.withOwnCluster { cluster, loaded in
             let plan = try Self.sleepingPlan(loaded, seconds: 3)
             let victim = cluster.workers[0]
-            let killer = _Concurrency.Task {
-                try await _Concurrency.Task.sleep(for: .milliseconds(1200))
-                // Read while the tasks run: the backends serving them exist only now.
-                for pid in try Self.serverProcesses(victim).reversed() { kill(pid, SIGKILL) }
-            }
             let clock = ContinuousClock()
             let started = Locked(clock.now)
+            // The harm starts once every session is connected (a loaded machine can take longer
+            // than the delay to connect, and then the kill would hit the login instead).
+            let killer = Locked<_Concurrency.Task<Void, any Error>?>(nil)
             do {
                 _ = try await loaded.withNodeSessions(statementTimeout: .seconds(10)) { sessions in
                     started.withLock { $0 = clock.now }
+                    killer.withLock {
+                        $0 = _Concurrency.Task {
+                            try await _Concurrency.Task.sleep(for: .milliseconds(1200))
+                            // Read while the tasks run: the backends serving them exist only now.
+                            for pid in try Self.serverProcesses(victim).reversed() { kill(pid, SIGKILL) }
+                        }
+                    }
                     return try await PlanExecutor(loaded: loaded).run(plan, sessions: sessions)
                 }
                 Issue.record("the run succeeded although a worker was killed")
@@ -76,7 +81,7 @@ import Testing
                 #expect(error.message.contains("task "), "\(error.message)")
                 print("killed worker: \(error.message) (after \(clock.now - started.withLock { $0 }))")
             }
-            _ = try await killer.value
+            _ = try await killer.withLock { $0 }?.value
             let elapsed = clock.now - started.withLock { $0 }
             #expect(elapsed < .seconds(10), "the error should come within the statement timeout, came after \(elapsed)")
         }
@@ -89,26 +94,31 @@ import Testing
         try await Self.withOwnCluster { cluster, loaded in
             let plan = try Self.sleepingPlan(loaded, seconds: 2)
             let victim = cluster.workers[1]
-            let freezer = _Concurrency.Task { () -> [Int32] in
-                try await _Concurrency.Task.sleep(for: .milliseconds(800))
-                let processes = try Self.serverProcesses(victim)
-                for pid in processes { kill(pid, SIGSTOP) }
-                return processes
-            }
             let clock = ContinuousClock()
-            let started = clock.now
+            let started = Locked(clock.now)
+            // The freeze starts once every session is connected, as in the test above.
+            let freezer = Locked<_Concurrency.Task<[Int32], any Error>?>(nil)
             do {
                 _ = try await loaded.withNodeSessions(statementTimeout: .seconds(3)) { sessions in
-                    try await PlanExecutor(loaded: loaded).run(plan, sessions: sessions)
+                    started.withLock { $0 = clock.now }
+                    freezer.withLock {
+                        $0 = _Concurrency.Task { () -> [Int32] in
+                            try await _Concurrency.Task.sleep(for: .milliseconds(800))
+                            let processes = try Self.serverProcesses(victim)
+                            for pid in processes { kill(pid, SIGSTOP) }
+                            return processes
+                        }
+                    }
+                    return try await PlanExecutor(loaded: loaded).run(plan, sessions: sessions)
                 }
                 Issue.record("the run succeeded although a worker was frozen")
             } catch let error as ShardRunnerError {
                 #expect(error.message.contains("127.0.0.1:\(victim.connection.port)"), "\(error.message)")
                 #expect(error.message.contains("did not answer within"), "\(error.message)")
-                print("frozen worker: \(error.message) (after \(clock.now - started))")
+                print("frozen worker: \(error.message) (after \(clock.now - started.withLock { $0 }))")
             }
-            let frozen = try await freezer.value
-            let elapsed = clock.now - started
+            let frozen = try await freezer.withLock { $0 }?.value ?? []
+            let elapsed = clock.now - started.withLock { $0 }
             // Connecting to the frozen node: the TCP handshake succeeds (the kernel answers),
             // the login never does; the client gives up at its deadline.
             let connecting = clock.now
