@@ -113,20 +113,28 @@ func concatenateMerge(outputs: [OutputColumn], quotedNames: [String]? = nil, dir
     }
     let workerColumns = unique.map { zip($0, outputs).map { OutputColumn(name: $0, type: $1.type) } } ?? outputs
     // `SELECT remote_scan.<name> AS <name>, ... FROM remote_scan`, written once at its size.
-    var parts = ["SELECT "]
-    parts.reserveCapacity(5 * outputs.count + 2)
-    for (index, output) in outputs.enumerated() {
-        if index > 0 { parts.append(", ") }
-        let quotedOutput = quotedNames?[index] ?? directory.quoteIdentifier(output.name)
-        let name = unique?[index] ?? output.name
-        parts.append("remote_scan.")
-        parts.append(name == output.name ? quotedOutput : directory.quoteIdentifier(name))
-        parts.append(" AS ")
-        parts.append(quotedOutput)
+    let quoted = quotedNames ?? outputs.map { directory.quoteIdentifier($0.name) }
+    let quotedWorker = unique.map { names in names.indices.map { names[$0] == outputs[$0].name ? quoted[$0] : directory.quoteIdentifier(names[$0]) } }
+    var capacity = 24
+    for index in quoted.indices {
+        capacity += 18 + quoted[index].utf8.count + (quotedWorker?[index] ?? quoted[index]).utf8.count
     }
-    parts.append(outputs.isEmpty ? "FROM remote_scan" : " FROM remote_scan")
-    return MergePlan(steps: [.concatenate], workerColumns: workerColumns, sql: String(concatenating: parts), columns: outputs)
+    let sql = String(capacity: capacity) { out in
+        out.write("SELECT ")
+        for index in quoted.indices {
+            if index > 0 { out.write(", ") }
+            out.write("remote_scan.")
+            out.write(quotedWorker?[index] ?? quoted[index])
+            out.write(" AS ")
+            out.write(quoted[index])
+        }
+        out.write(quoted.isEmpty ? "FROM remote_scan" : " FROM remote_scan")
+    }
+    return MergePlan(steps: concatenateOnly, workerColumns: workerColumns, sql: sql, columns: outputs)
 }
+
+/// The steps of a merge that concatenates, shared by every plan rather than allocated per plan.
+private let concatenateOnly: [MergeStep] = [.concatenate]
 
 /// The merge of INSERT / UPDATE / DELETE: the tasks' row counts add up; RETURNING rows are
 /// concatenated.

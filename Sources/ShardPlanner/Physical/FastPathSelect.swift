@@ -19,10 +19,10 @@ struct FastPathSelect {
         guard !options.includeAlgebra, Self.isBareSelect(select), select.fromClause.count == 1,
               case .rangeVar(let range) = select.fromClause[0], range.catalogname.isEmpty,
               range.alias?.colnames.isEmpty ?? true,
-              let table = directory.table(schema: range.schemaname, name: range.relname),
-              case .hash(let distributionColumn) = table.distribution, table.colocationId != nil,
-              let routes = directory.routes[table.name],
+              let info = directory.tableInfo(schema: range.schemaname, name: range.relname),
+              case .hash(let distributionColumn) = info.table.distribution, info.table.colocationId != nil,
               case .aExpr(let condition)? = select.whereClause else { return nil }
+        let table = info.table, routes = info.routes
         let referenceName = range.alias?.aliasname ?? table.name.name
 
         // The column a reference names (`col` or `reference.col`).
@@ -46,7 +46,7 @@ struct FastPathSelect {
             return nil
         }
         guard case .aConst(let constant)? = constantSide, !constant.isnull, let literal = SQLLiteral(constant),
-              let type = table.column(named: distributionColumn)?.type,
+              let type = table.columnIndex(named: distributionColumn).map({ table.columns[$0].type }),
               let value = try? type.coerce(literal, context: .assignment, timeZone: catalog.settings.timeZone) else { return nil }
         let index = Catalog.shardIndex(forHash: value.postgresHash, in: table.shards)
 
@@ -59,9 +59,13 @@ struct FastPathSelect {
         for target in select.targetList {
             guard case .resTarget(let result) = target, result.indirection.isEmpty, let position = column(result.val),
                   case .columnRef(let ref)? = result.val, case .string(let name)? = ref.fields.last else { return nil }
-            let outputName = result.name.isEmpty ? name.sval : result.name
-            outputs.append(OutputColumn(name: outputName, type: table.columns[position].type.name))
-            quotedOutputs.append(directory.quoteIdentifier(outputName))
+            if result.name.isEmpty {
+                outputs.append(OutputColumn(name: name.sval, type: info.typeNames[position]))
+                quotedOutputs.append(name.sval == table.columns[position].name ? info.quotedNames[position] : directory.quoteIdentifier(name.sval))
+            } else {
+                outputs.append(OutputColumn(name: result.name, type: info.typeNames[position]))
+                quotedOutputs.append(directory.quoteIdentifier(result.name))
+            }
         }
 
         // The task: the statement reading the shard under the table's name.
@@ -84,11 +88,14 @@ struct FastPathSelect {
                                notes: ["all distributed tables pruned to shard index " + String(index)])
     }
 
-    /// A plain `SELECT ... FROM ... WHERE ...`: no other clause.
+    /// A plain `SELECT ... FROM ... WHERE ...`: no other clause. (The grammar sets `larg` and
+    /// `rarg` only on set operations, so `op` decides; reading them would copy the statement.)
     private static func isBareSelect(_ select: SelectStmt) -> Bool {
-        (select.op == .setopNone || select.op == .setOperationUndefined) && select.larg == nil && select.rarg == nil && select.withClause == nil && select.intoClause == nil
-            && select.distinctClause.isEmpty && select.groupClause.isEmpty && !select.groupDistinct && select.havingClause == nil
-            && select.windowClause.isEmpty && select.valuesLists.isEmpty && select.sortClause.isEmpty && select.limitCount == nil
-            && select.limitOffset == nil && select.lockingClause.isEmpty && !select.targetList.isEmpty
+        guard select.op == .setopNone || select.op == .setOperationUndefined, case nil = select.withClause,
+              case nil = select.intoClause, case nil = select.havingClause, case nil = select.limitCount,
+              case nil = select.limitOffset else { return false }
+        return select.distinctClause.isEmpty && select.groupClause.isEmpty && !select.groupDistinct
+            && select.windowClause.isEmpty && select.valuesLists.isEmpty && select.sortClause.isEmpty
+            && select.lockingClause.isEmpty && !select.targetList.isEmpty
     }
 }

@@ -19,6 +19,22 @@ final class ShardDirectory: Sendable {
         let shardIds: [[Int64]]
     }
 
+    /// What the fast path reads of a table with shards, found with one lookup: the routes, and
+    /// per column its type's name and its quoted name (`PostgresType.name` builds a string).
+    final class TableInfo: Sendable {
+        let table: CatalogTable
+        let routes: Routes
+        let typeNames: [String]
+        let quotedNames: [String]
+
+        init(table: CatalogTable, routes: Routes, quoted: [String: String]) {
+            self.table = table
+            self.routes = routes
+            typeNames = table.columns.map(\.type.name)
+            quotedNames = table.columns.map { quoted[$0.name] ?? SQLDeparser.quoteIdentifier($0.name) }
+        }
+    }
+
     let routes: [QualifiedName: Routes]
     let localNode: String
     /// The catalog's settings (the time zone constants are read in).
@@ -26,6 +42,9 @@ final class ShardDirectory: Sendable {
     /// Tables by qualified name, and by bare name as the search path resolves it.
     private let tablesByName: [QualifiedName: CatalogTable]
     private let tablesOnSearchPath: [String: CatalogTable]
+    /// Tables with shards, as ``tablesByName`` and ``tablesOnSearchPath`` find them.
+    private let infoByName: [QualifiedName: TableInfo]
+    private let infoOnSearchPath: [String: TableInfo]
     /// Identifiers of the catalog (column, table and schema names) as SQL quotes them.
     private let quoted: [String: String]
 
@@ -51,6 +70,12 @@ final class ShardDirectory: Sendable {
                                         readPlacements: placements.map { [$0.first ?? localNode] },
                                         shardIds: table.shards.map { [$0.id] })
         }
+        var infoByName: [QualifiedName: TableInfo] = [:]
+        for (name, tableRoutes) in routes {
+            if let table = tablesByName[name] { infoByName[name] = TableInfo(table: table, routes: tableRoutes, quoted: quoted) }
+        }
+        self.infoByName = infoByName
+        self.infoOnSearchPath = tablesOnSearchPath.compactMapValues { infoByName[$0.name] }
         self.routes = routes
         self.quoted = quoted
         self.tablesByName = tablesByName
@@ -63,6 +88,11 @@ final class ShardDirectory: Sendable {
     /// path decides), without building the name parts.
     func table(schema: String, name: String) -> CatalogTable? {
         schema.isEmpty ? tablesOnSearchPath[name] : tablesByName[QualifiedName(schema: schema, name: name)]
+    }
+
+    /// ``table(schema:name:)`` with its routes and column names, for a table with shards.
+    func tableInfo(schema: String, name: String) -> TableInfo? {
+        schema.isEmpty ? infoOnSearchPath[name] : infoByName[QualifiedName(schema: schema, name: name)]
     }
 
     func relation(_ table: CatalogTable, _ index: Int) -> String {
