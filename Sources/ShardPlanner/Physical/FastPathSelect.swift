@@ -20,10 +20,10 @@ struct FastPathSelect {
               case .rangeVar(let range) = select.fromClause[0], range.catalogname.isEmpty,
               range.alias?.colnames.isEmpty ?? true,
               let info = directory.tableInfo(schema: range.schemaname, name: range.relname),
-              case .hash(let distributionColumn) = info.table.distribution, info.table.colocationId != nil,
+              let distributionIndex = info.distributionIndex, info.table.colocationId != nil,
               case .aExpr(let condition)? = select.whereClause else { return nil }
-        let table = info.table, routes = info.routes
-        let referenceName = range.alias?.aliasname ?? table.name.name
+        let routes = info.routes
+        let referenceName = range.alias?.aliasname ?? info.table.name.name
 
         // The column a reference names (`col` or `reference.col`).
         func column(_ node: Node?) -> Int? {
@@ -32,23 +32,23 @@ struct FastPathSelect {
             if ref.fields.count == 2 {
                 guard case .string(let qualifier) = ref.fields[0], qualifier.sval == referenceName else { return nil }
             }
-            return table.columnIndex(named: name.sval)
+            return info.columnNames.firstIndex(of: name.sval)
         }
 
         // WHERE distcol = constant (either way round).
         guard condition.kind == .aexprOp, condition.name.count == 1, ShardPruning.operatorName(condition) == "=" else { return nil }
         let constantSide: Node?
-        if let index = column(condition.lexpr), table.columns[index].name == distributionColumn {
+        if column(condition.lexpr) == distributionIndex {
             constantSide = condition.rexpr
-        } else if let index = column(condition.rexpr), table.columns[index].name == distributionColumn {
+        } else if column(condition.rexpr) == distributionIndex {
             constantSide = condition.lexpr
         } else {
             return nil
         }
         guard case .aConst(let constant)? = constantSide, !constant.isnull, let literal = SQLLiteral(constant),
-              let type = table.columnIndex(named: distributionColumn).map({ table.columns[$0].type }),
-              let value = try? type.coerce(literal, context: .assignment, timeZone: catalog.settings.timeZone) else { return nil }
-        let index = Catalog.shardIndex(forHash: value.postgresHash, in: table.shards)
+              let value = try? info.table.columns[distributionIndex].type.coerce(literal, context: .assignment, timeZone: catalog.settings.timeZone)
+        else { return nil }
+        let index = Catalog.shardIndex(forHash: value.postgresHash, in: info.table.shards)
 
         // Output columns: names and types as the binder gives them, and their quoted names for
         // the merge.
@@ -61,7 +61,7 @@ struct FastPathSelect {
                   case .columnRef(let ref)? = result.val, case .string(let name)? = ref.fields.last else { return nil }
             if result.name.isEmpty {
                 outputs.append(OutputColumn(name: name.sval, type: info.typeNames[position]))
-                quotedOutputs.append(name.sval == table.columns[position].name ? info.quotedNames[position] : directory.quoteIdentifier(name.sval))
+                quotedOutputs.append(name.sval == info.columnNames[position] ? info.quotedNames[position] : directory.quoteIdentifier(name.sval))
             } else {
                 outputs.append(OutputColumn(name: result.name, type: info.typeNames[position]))
                 quotedOutputs.append(directory.quoteIdentifier(result.name))
@@ -70,11 +70,11 @@ struct FastPathSelect {
 
         // The task: the statement reading the shard under the table's name.
         var shardRange = range
-        shardRange.schemaname = table.name.schema
+        shardRange.schemaname = info.table.name.schema
         shardRange.relname = routes.shardNames[index]
         if shardRange.alias == nil {
             var alias = Alias()
-            alias.aliasname = table.name.name
+            alias.aliasname = info.table.name.name
             shardRange.alias = alias
         }
         var taskSelect = select
@@ -85,7 +85,7 @@ struct FastPathSelect {
                         shardIndex: index, sql: sql)
         return DistributedPlan(planClass: .fastPathRouter, statement: .select, stages: [Stage(id: 0, tasks: [task])],
                                merge: concatenateMerge(outputs: outputs, quotedNames: quotedOutputs, directory: directory),
-                               notes: ["all distributed tables pruned to shard index " + String(index)])
+                               notes: directory.prunedNotes[index])
     }
 
     /// A plain `SELECT ... FROM ... WHERE ...`: no other clause. (The grammar sets `larg` and

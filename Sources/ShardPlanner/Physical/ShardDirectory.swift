@@ -26,10 +26,15 @@ final class ShardDirectory: Sendable {
         let routes: Routes
         let typeNames: [String]
         let quotedNames: [String]
+        let columnNames: [String]
+        /// The distribution column's position, for a hash-distributed table.
+        let distributionIndex: Int?
 
         init(table: CatalogTable, routes: Routes, quoted: [String: String]) {
             self.table = table
             self.routes = routes
+            columnNames = table.columns.map(\.name)
+            if case .hash(let column) = table.distribution { distributionIndex = table.columnIndex(named: column) } else { distributionIndex = nil }
             typeNames = table.columns.map(\.type.name)
             quotedNames = table.columns.map { quoted[$0.name] ?? SQLDeparser.quoteIdentifier($0.name) }
         }
@@ -45,6 +50,8 @@ final class ShardDirectory: Sendable {
     /// Tables with shards, as ``tablesByName`` and ``tablesOnSearchPath`` find them.
     private let infoByName: [QualifiedName: TableInfo]
     private let infoOnSearchPath: [String: TableInfo]
+    /// A router plan's note, per shard index, made once rather than per plan.
+    let prunedNotes: [[String]]
     /// Identifiers of the catalog (column, table and schema names) as SQL quotes them.
     private let quoted: [String: String]
 
@@ -74,6 +81,8 @@ final class ShardDirectory: Sendable {
         for (name, tableRoutes) in routes {
             if let table = tablesByName[name] { infoByName[name] = TableInfo(table: table, routes: tableRoutes, quoted: quoted) }
         }
+        let shardCounts = catalog.tables.map(\.shards.count)
+        self.prunedNotes = (0..<(shardCounts.max() ?? 0)).map { ["all distributed tables pruned to shard index \($0)"] }
         self.infoByName = infoByName
         self.infoOnSearchPath = tablesOnSearchPath.compactMapValues { infoByName[$0.name] }
         self.routes = routes
