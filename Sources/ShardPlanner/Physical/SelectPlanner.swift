@@ -227,7 +227,9 @@ struct SelectPlanner {
             throw PlannerError.notYet("a named window (WINDOW clause) in a multi-shard query", hint: "Write the window definition inside OVER (...).")
         }
         let scope = 0
-        try checkJoins(binder: binder, pruning: pruning, distributedEntries: distributedEntries, referenceEntries: referenceEntries)
+        let recurring = RecurringOuterJoin(binder: binder, directory: directory)
+        try checkJoins(binder: binder, pruning: pruning, distributedEntries: distributedEntries, referenceEntries: referenceEntries,
+                       recurringOuterJoin: recurring != nil)
 
         // Tasks: the shard indexes every table whose rows are kept can have rows in.
         let shardCount = distributedEntries[0].table!.shards.count
@@ -257,6 +259,17 @@ struct SelectPlanner {
         worker.targetList = output.workerTargets.map { Build.target($0.expr, name: $0.name) }
         worker.fromClause = select.fromClause
         worker.whereClause = select.whereClause
+        if recurring != nil {
+            // Each task keeps its share of the reference rows (the filter is filled per task).
+            if let condition = select.whereClause {
+                var and = BoolExpr()
+                and.boolop = .andExpr
+                and.args = [condition, RecurringOuterJoin.placeholder]
+                worker.whereClause = .boolExpr(and)
+            } else {
+                worker.whereClause = RecurringOuterJoin.placeholder
+            }
+        }
         worker.groupClause = output.workerGroupBy
         worker.havingClause = output.workerHaving
         worker.distinctClause = output.workerDistinct
@@ -286,7 +299,7 @@ struct SelectPlanner {
             // Tasks of one shard share the directory's arrays for their placements and (one
             // table) shard ids: a task then allocates only its SQL.
             let placements = anchorReadPlacements?[index] ?? [node]
-            if slots.count == 1, let idLists = slots[0].idLists {
+            if slots.count == 1, recurring == nil, let idLists = slots[0].idLists {
                 let position = slots[0].hash ? index : 0
                 let sql = template.fill { _ in slots[0].relations[position] }
                 tasks.append(Task(index: tasks.count, node: node, placements: placements, shards: idLists[position],
@@ -296,6 +309,9 @@ struct SelectPlanner {
             var shards: [Int64] = []
             shards.reserveCapacity(slots.count)
             let sql = template.fill { slot in
+                if slot == RecurringOuterJoin.slot, let recurring {
+                    return recurring.filter(shard: index, first: index == taskIndexes[0])
+                }
                 let info = slots[slot]
                 let position = info.hash ? index : 0
                 shards.append(info.ids[position])
@@ -314,6 +330,9 @@ struct SelectPlanner {
         let mergeSQL = try Self.deparse(.selectStmt(output.coordinator))
         let merge = MergePlan(steps: output.steps, workerColumns: workerColumns, sql: mergeSQL, columns: outputs)
         var notes = output.notes
+        if let recurring {
+            notes.append("outer join with a reference table kept: each task keeps the reference rows whose \(recurring.column) hashes into its shard's range (NULL keys in the first task)")
+        }
         if taskIndexes.count < shardCount {
             notes.insert("pruned to \(taskIndexes.count) of \(shardCount) shard groups", at: 0)
         }
@@ -330,16 +349,16 @@ struct SelectPlanner {
     /// Distributed tables must be colocated and joined on their distribution columns; otherwise
     /// Citus's error for the kind of join.
     private func checkJoins(binder: Binder, pruning: ShardPruning, distributedEntries: [RangeEntry],
-                            referenceEntries: [RangeEntry]) throws(PlannerError) {
+                            referenceEntries: [RangeEntry], recurringOuterJoin: Bool) throws(PlannerError) {
         let scope = binder.bound.scopes[0]
         // An outer join whose kept side has no distributed table would need every shard's rows
-        // for each kept row.
-        for join in scope.outerJoins {
+        // for each kept row (unless the reference rows are split across tasks by hash range).
+        for join in scope.outerJoins where !recurringOuterJoin {
             let nullableDistributed = join.nullable.contains { index in distributedEntries.contains { $0.index == index } }
             let preservedDistributed = join.preserved.contains { index in distributedEntries.contains { $0.index == index } }
             if nullableDistributed && !preservedDistributed {
                 throw PlannerError.notYet("an outer join whose outer (kept) side is a reference table and whose inner side is distributed",
-                                          hint: "Citus either adds a per-shard hash filter on the reference side or plans the distributed side as a subplan; shardplan does not yet. Turn the join around when a distributed table can be the kept side.")
+                                          hint: "shardplan splits the reference rows across tasks by hash range only for one reference table LEFT JOIN one distributed table ON reference.column = distributed.distribution_column (columns of types that hash alike); Citus plans other forms with a subplan, which shardplan does not do yet. Turn the join around when a distributed table can be the kept side.")
             }
         }
         guard distributedEntries.count > 1 else { return }
