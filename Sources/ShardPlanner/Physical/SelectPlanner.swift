@@ -216,9 +216,16 @@ struct SelectPlanner {
             throw PlannerError.notYet("a set operation (UNION, INTERSECT, EXCEPT) over distributed tables across shards",
                                       hint: "Citus pushes it down only inside a FROM subquery of colocated tables, else plans each branch as a subplan; shardplan does neither yet. Filter each branch on the distribution column to route it to one shard.")
         }
-        if !bound.subqueries.isEmpty || bound.sublinkCount > 0 {
-            throw PlannerError.notYet("a subquery in a multi-shard query",
-                                      hint: "Subquery pushdown and recursive planning (subplans) come in a later version. A filter on the distribution column that routes the whole query to one shard lets it run as is.")
+        let hasSubqueries = !bound.subqueries.isEmpty || bound.sublinkCount > 0
+        if hasSubqueries {
+            // Pushed down only when every task provably computes its share of the rows (see
+            // SubqueryPushdown); the rest needs subplans.
+            let hashTables = distributedEntries.compactMap(\.table)
+            let colocation = hashTables.first?.colocationId
+            guard hashTables.allSatisfy({ $0.colocationId == colocation }),
+                  SubqueryPushdown(binder: binder, statement: select, colocationId: colocation).check() != nil else {
+                throw Self.subqueryNotYet
+            }
         }
         if bound.hasFunctionsInFrom {
             throw PlannerError.notYet("a function or VALUES list in FROM in a multi-shard query")
@@ -228,13 +235,15 @@ struct SelectPlanner {
         }
         let scope = 0
         let recurring = RecurringOuterJoin(binder: binder, directory: directory)
-        try checkJoins(binder: binder, pruning: pruning, distributedEntries: distributedEntries, referenceEntries: referenceEntries,
-                       recurringOuterJoin: recurring != nil)
+        if !hasSubqueries { try checkJoins(binder: binder, pruning: pruning, distributedEntries: distributedEntries, referenceEntries: referenceEntries,
+                       recurringOuterJoin: recurring != nil) }
 
-        // Tasks: the shard indexes every table whose rows are kept can have rows in.
+        // Tasks: the shard indexes every table whose rows are kept can have rows in. (Only the
+        // top level's tables: a subquery's conditions restrict its own rows, which a NOT EXISTS
+        // or a scalar subquery may need none of.)
         let shardCount = distributedEntries[0].table!.shards.count
         var keep = [Bool](repeating: true, count: shardCount)
-        for entry in distributedEntries where !entry.nullable {
+        for entry in distributedEntries where !entry.nullable && entry.scope == 0 {
             guard let set = indexSets[entry.index] ?? nil else { continue }
             var inSet = [Bool](repeating: false, count: shardCount)
             for index in set where index < shardCount { inSet[index] = true }
@@ -254,7 +263,31 @@ struct SelectPlanner {
         let normalized = try NormalizedSelect(select, binder: binder, scope: scope, outputs: outputs)
         let split = ExtendedOpSplit(binder: binder, scope: scope, distributionColumns: distributionColumns, select: normalized)
         let output = try split.run()
+        if hasSubqueries {
+            // The merge runs on the coordinator over the tasks' rows: a subquery left there
+            // would read the tables themselves.
+            var mergeHasSubquery = false
+            let merge = output.coordinator
+            let clauses = merge.targetList + merge.groupClause + merge.sortClause + merge.distinctClause
+                + [merge.whereClause, merge.havingClause, merge.limitCount, merge.limitOffset].compactMap { $0 }
+            for clause in clauses {
+                do throws(PlannerError) {
+                    try ExpressionTree.visit(clause) { (child: Node) throws(PlannerError) -> Bool in
+                        if case .subLink = child { mergeHasSubquery = true }
+                        return !mergeHasSubquery
+                    }
+                } catch {
+                    mergeHasSubquery = true
+                }
+            }
+            if mergeHasSubquery { throw Self.subqueryNotYet }
+        }
 
+        // With subqueries Citus wraps FROM/WHERE in a derived table `worker_subquery` whose columns
+        // are `worker_column_N`. The task here keeps the statement's own FROM and WHERE (subqueries,
+        // sublinks and LATERAL included, each table read as the same shard index) under the
+        // split's target list: the same FROM/WHERE rows under the same per-row expressions, so the
+        // same rows as Citus's shape, one level less.
         var worker = SelectStmt.blank
         worker.targetList = output.workerTargets.map { Build.target($0.expr, name: $0.name) }
         worker.fromClause = select.fromClause
@@ -408,6 +441,11 @@ struct SelectPlanner {
             throw PlannerError.unsupported("complex joins are only supported when all distributed tables are joined on their distribution columns with equal operator")
         }
         throw PlannerError.unsupported("cannot perform distributed planning on this query", detail: "Cartesian products are currently unsupported")
+    }
+
+    static var subqueryNotYet: PlannerError {
+        PlannerError.notYet("a subquery in a multi-shard query",
+                            hint: "Subqueries are pushed down when their distributed tables are colocated and tied to the outer query's distribution column by equality (or read only reference tables); others need recursive planning (subplans), which comes in a later version. A filter on the distribution column that routes the whole query to one shard lets it run as is.")
     }
 
     static func deparse(_ node: Node) throws(PlannerError) -> String {
