@@ -21,8 +21,9 @@ import ShardCatalog
 ///
 /// Equalities count only where they filter rows: top-level AND conditions of WHERE and of inner
 /// joins tie both sides; the ON condition of an outer join ties a null-extended column to the
-/// other side, never the kept side to anything. Both columns must be of one type (or both
-/// integers), so that `=` is the equality the hash respects.
+/// other side, never the kept side to anything; a FULL JOIN's ON ties only two relations' keys.
+/// Both columns must be of one type (or both integers), so that `=` is the equality the hash
+/// respects.
 struct SubqueryPushdown {
     let binder: Binder
     let statement: SelectStmt
@@ -83,7 +84,7 @@ struct SubqueryPushdown {
     private func analyze(_ scope: Int, anchors: Set<ColumnBinding>) -> Level? {
         guard readsDistributed(scope) else { return Level(mode: .recurring, keys: [], keyOutputs: []) }
         guard let select = select(of: scope), select.op == .setopNone || select.op == .setOperationUndefined,
-              select.valuesLists.isEmpty, !Self.hasFullJoin(select.fromClause) else { return nil }
+              select.valuesLists.isEmpty else { return nil }
         let info = bound.scopes[scope]
         // An outer join whose kept side reads no distributed table repeats its rows in every task.
         for join in info.outerJoins {
@@ -162,8 +163,18 @@ struct SubqueryPushdown {
                 return nil
             }
         }
+        // FULL JOIN ON a.key = b.key: a matched row has both keys equal, an unmatched row only its
+        // own side's key. Only equalities between two relations' keys tie (any other column of a
+        // kept-unmatched row is unrelated to its shard).
+        let relationKeys = Set(required.joined())
+        for condition in Self.fullJoinConditions(select.fromClause) {
+            for (a, b) in equalities(condition, scope: scope) where relationKeys.contains(a) && relationKeys.contains(b) {
+                edges.append((a, b, true))
+            }
+        }
         var keys: Set<ColumnBinding>
-        if let seeds { keys = seeds } else if let seed { keys = [seed] } else { return nil }
+        // (A FULL JOIN null-extends both sides: any relation's key then starts the class.)
+        if let seeds { keys = seeds } else if let seed = seed ?? required.first?.first { keys = [seed] } else { return nil }
         keys = Self.closure(keys, edges)
         // LATERAL subqueries see this level's columns: anchored to its keys, or partitioned.
         for (entry, inner) in lateral {
@@ -344,10 +355,13 @@ struct SubqueryPushdown {
         }
     }
 
-    static func hasFullJoin(_ items: [Node]) -> Bool {
-        items.contains { item in
-            guard case .joinExpr(let join) = item else { return false }
-            return join.jointype == .joinFull || hasFullJoin([join.larg, join.rarg].compactMap { $0 })
+    /// The ON conditions of the FULL JOINs of a FROM clause.
+    static func fullJoinConditions(_ items: [Node]) -> [Node] {
+        items.flatMap { item -> [Node] in
+            guard case .joinExpr(let join) = item else { return [] }
+            let inner = fullJoinConditions([join.larg, join.rarg].compactMap { $0 })
+            guard join.jointype == .joinFull, let quals = join.quals else { return inner }
+            return inner + [quals]
         }
     }
 }
