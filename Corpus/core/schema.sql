@@ -76,3 +76,13 @@ INSERT INTO order_stats (customer_id, n, total)
 SELECT i, 1 + i % 5, i * 1.25 FROM generate_series(1, 250) i;
 
 INSERT INTO status_stats VALUES ('archived', 3), ('on hold', 1), ('Überprüfung', 2);
+
+-- A reference table whose join keys are NULL in some rows, repeated in others, and outside the
+-- distributed tables' keys in others (reference-kept outer joins split its rows by hash range).
+CREATE TABLE customer_notes (note_id int PRIMARY KEY, customer_id int, device bigint, note text);
+SELECT create_reference_table('customer_notes');
+INSERT INTO customer_notes VALUES
+    (1, 1, 1, 'first'), (2, 3, 3, 'three'), (3, 3, NULL, 'three again'), (4, NULL, NULL, 'no key'),
+    (5, NULL, 200, 'no customer'), (6, 499, 5000000000, 'device out of int range'), (7, 500, 201, 'no orders'),
+    (8, 501, -7, 'no such customer'), (9, -5, 150, 'negative'), (10, 2147483647, 2, 'int max'),
+    (11, NULL, NULL, 'no key either'), (12, 250, 199, 'middle');

@@ -105,8 +105,13 @@ struct BoundStatement: Sendable {
     var scopes: [Scope] = []
     /// Bound subqueries in FROM (by index used in `RangeEntry.Source.subquery`).
     var subqueries: [SelectStmt] = []
+    /// The scope each FROM subquery was bound in (by index into `subqueries`).
+    var subqueryScopes: [Int] = []
     /// Number of sublinks (subqueries in expressions) anywhere in the statement.
     var sublinkCount = 0
+    /// Each sublink whose subquery was bound: the SubLink, the scope its expression belongs to,
+    /// and the scope of its subquery.
+    var sublinks: [(link: SubLink, outer: Int, inner: Int)] = []
     /// Whether some subquery refers to an outer query level.
     var hasCorrelation = false
     var hasCTEs = false
@@ -198,6 +203,7 @@ struct Binder {
             let columns = try bindSelect(select, scope: inner)
             let index = bound.subqueries.count
             bound.subqueries.append(select)
+            bound.subqueryScopes.append(inner)
             var names = columns
             if let alias = subselect.alias {
                 for (position, name) in alias.colnames.enumerated() where position < names.count {
@@ -405,6 +411,7 @@ struct Binder {
             bound.sublinkCount += 1
             guard case .selectStmt(let select)? = link.subselect else { continue }
             let inner = newScope(parent: scope)
+            bound.sublinks.append((link, scope, inner))
             let before = bound.hasCorrelation
             _ = try bindSelect(select, scope: inner)
             if !before && bound.hasCorrelation { bound.scopes[inner].isCorrelated = true }

@@ -35,7 +35,12 @@ struct TypeInference {
             if link.subLinkType == .existsSublink || link.subLinkType == .anySublink || link.subLinkType == .allSublink {
                 return PostgresType(base: .bool)
             }
-            return nil
+            // A scalar subquery: the type of its one output column.
+            guard link.subLinkType == .exprSublink else { return nil }
+            let matches = binder.bound.sublinks.filter { $0.outer == scope && $0.link.location == link.location }
+            guard matches.count == 1, case .selectStmt(let select)? = matches[0].link.subselect,
+                  select.targetList.count == 1, case .resTarget(let target) = select.targetList[0], let value = target.val else { return nil }
+            return TypeInference(binder: binder, scope: matches[0].inner).type(of: value)
         case .coalesceExpr(let c):
             return c.args.lazy.compactMap(type(of:)).first
         case .minMaxExpr(let m):

@@ -19,7 +19,13 @@ final class ShardPruning {
         self.settings = binder.directory.settings
         for scope in binder.bound.scopes {
             for condition in scope.conjuncts + scope.joinConditions {
-                for (left, right) in equalities(in: condition, scope: scope.id) { union(left, right) }
+                for (left, right) in equalities(in: condition, scope: scope.id) {
+                    // A correlated equality (`o.customer_id = c.id` in a subquery) holds only for
+                    // the subquery's rows: under NOT EXISTS it says nothing of the outer rows.
+                    let entries = binder.bound.entries
+                    guard entries[left.entry].scope == scope.id, entries[right.entry].scope == scope.id else { continue }
+                    union(left, right)
+                }
             }
         }
     }

@@ -216,9 +216,16 @@ struct SelectPlanner {
             throw PlannerError.notYet("a set operation (UNION, INTERSECT, EXCEPT) over distributed tables across shards",
                                       hint: "Citus pushes it down only inside a FROM subquery of colocated tables, else plans each branch as a subplan; shardplan does neither yet. Filter each branch on the distribution column to route it to one shard.")
         }
-        if !bound.subqueries.isEmpty || bound.sublinkCount > 0 {
-            throw PlannerError.notYet("a subquery in a multi-shard query",
-                                      hint: "Subquery pushdown and recursive planning (subplans) come in a later version. A filter on the distribution column that routes the whole query to one shard lets it run as is.")
+        let hasSubqueries = !bound.subqueries.isEmpty || bound.sublinkCount > 0
+        if hasSubqueries {
+            // Pushed down only when every task provably computes its share of the rows (see
+            // SubqueryPushdown); the rest needs subplans.
+            let hashTables = distributedEntries.compactMap(\.table)
+            let colocation = hashTables.first?.colocationId
+            guard hashTables.allSatisfy({ $0.colocationId == colocation }),
+                  SubqueryPushdown(binder: binder, statement: select, colocationId: colocation).check() != nil else {
+                throw Self.subqueryNotYet
+            }
         }
         if bound.hasFunctionsInFrom {
             throw PlannerError.notYet("a function or VALUES list in FROM in a multi-shard query")
@@ -227,12 +234,16 @@ struct SelectPlanner {
             throw PlannerError.notYet("a named window (WINDOW clause) in a multi-shard query", hint: "Write the window definition inside OVER (...).")
         }
         let scope = 0
-        try checkJoins(binder: binder, pruning: pruning, distributedEntries: distributedEntries, referenceEntries: referenceEntries)
+        let recurring = RecurringOuterJoin(binder: binder, directory: directory)
+        if !hasSubqueries { try checkJoins(binder: binder, pruning: pruning, distributedEntries: distributedEntries, referenceEntries: referenceEntries,
+                       recurringOuterJoin: recurring != nil) }
 
-        // Tasks: the shard indexes every table whose rows are kept can have rows in.
+        // Tasks: the shard indexes every table whose rows are kept can have rows in. (Only the
+        // top level's tables: a subquery's conditions restrict its own rows, which a NOT EXISTS
+        // or a scalar subquery may need none of.)
         let shardCount = distributedEntries[0].table!.shards.count
         var keep = [Bool](repeating: true, count: shardCount)
-        for entry in distributedEntries where !entry.nullable {
+        for entry in distributedEntries where !entry.nullable && entry.scope == 0 {
             guard let set = indexSets[entry.index] ?? nil else { continue }
             var inSet = [Bool](repeating: false, count: shardCount)
             for index in set where index < shardCount { inSet[index] = true }
@@ -252,11 +263,46 @@ struct SelectPlanner {
         let normalized = try NormalizedSelect(select, binder: binder, scope: scope, outputs: outputs)
         let split = ExtendedOpSplit(binder: binder, scope: scope, distributionColumns: distributionColumns, select: normalized)
         let output = try split.run()
+        if hasSubqueries {
+            // The merge runs on the coordinator over the tasks' rows: a subquery left there
+            // would read the tables themselves.
+            var mergeHasSubquery = false
+            let merge = output.coordinator
+            let clauses = merge.targetList + merge.groupClause + merge.sortClause + merge.distinctClause
+                + [merge.whereClause, merge.havingClause, merge.limitCount, merge.limitOffset].compactMap { $0 }
+            for clause in clauses {
+                do throws(PlannerError) {
+                    try ExpressionTree.visit(clause) { (child: Node) throws(PlannerError) -> Bool in
+                        if case .subLink = child { mergeHasSubquery = true }
+                        return !mergeHasSubquery
+                    }
+                } catch {
+                    mergeHasSubquery = true
+                }
+            }
+            if mergeHasSubquery { throw Self.subqueryNotYet }
+        }
 
+        // With subqueries Citus wraps FROM/WHERE in a derived table `worker_subquery` whose columns
+        // are `worker_column_N`. The task here keeps the statement's own FROM and WHERE (subqueries,
+        // sublinks and LATERAL included, each table read as the same shard index) under the
+        // split's target list: the same FROM/WHERE rows under the same per-row expressions, so the
+        // same rows as Citus's shape, one level less.
         var worker = SelectStmt.blank
         worker.targetList = output.workerTargets.map { Build.target($0.expr, name: $0.name) }
         worker.fromClause = select.fromClause
         worker.whereClause = select.whereClause
+        if recurring != nil {
+            // Each task keeps its share of the reference rows (the filter is filled per task).
+            if let condition = select.whereClause {
+                var and = BoolExpr()
+                and.boolop = .andExpr
+                and.args = [condition, RecurringOuterJoin.placeholder]
+                worker.whereClause = .boolExpr(and)
+            } else {
+                worker.whereClause = RecurringOuterJoin.placeholder
+            }
+        }
         worker.groupClause = output.workerGroupBy
         worker.havingClause = output.workerHaving
         worker.distinctClause = output.workerDistinct
@@ -286,7 +332,7 @@ struct SelectPlanner {
             // Tasks of one shard share the directory's arrays for their placements and (one
             // table) shard ids: a task then allocates only its SQL.
             let placements = anchorReadPlacements?[index] ?? [node]
-            if slots.count == 1, let idLists = slots[0].idLists {
+            if slots.count == 1, recurring == nil, let idLists = slots[0].idLists {
                 let position = slots[0].hash ? index : 0
                 let sql = template.fill { _ in slots[0].relations[position] }
                 tasks.append(Task(index: tasks.count, node: node, placements: placements, shards: idLists[position],
@@ -296,6 +342,9 @@ struct SelectPlanner {
             var shards: [Int64] = []
             shards.reserveCapacity(slots.count)
             let sql = template.fill { slot in
+                if slot == RecurringOuterJoin.slot, let recurring {
+                    return recurring.filter(shard: index, first: index == taskIndexes[0])
+                }
                 let info = slots[slot]
                 let position = info.hash ? index : 0
                 shards.append(info.ids[position])
@@ -314,6 +363,9 @@ struct SelectPlanner {
         let mergeSQL = try Self.deparse(.selectStmt(output.coordinator))
         let merge = MergePlan(steps: output.steps, workerColumns: workerColumns, sql: mergeSQL, columns: outputs)
         var notes = output.notes
+        if let recurring {
+            notes.append("outer join with a reference table kept: each task keeps the reference rows whose \(recurring.column) hashes into its shard's range (NULL keys in the first task)")
+        }
         if taskIndexes.count < shardCount {
             notes.insert("pruned to \(taskIndexes.count) of \(shardCount) shard groups", at: 0)
         }
@@ -330,16 +382,16 @@ struct SelectPlanner {
     /// Distributed tables must be colocated and joined on their distribution columns; otherwise
     /// Citus's error for the kind of join.
     private func checkJoins(binder: Binder, pruning: ShardPruning, distributedEntries: [RangeEntry],
-                            referenceEntries: [RangeEntry]) throws(PlannerError) {
+                            referenceEntries: [RangeEntry], recurringOuterJoin: Bool) throws(PlannerError) {
         let scope = binder.bound.scopes[0]
         // An outer join whose kept side has no distributed table would need every shard's rows
-        // for each kept row.
-        for join in scope.outerJoins {
+        // for each kept row (unless the reference rows are split across tasks by hash range).
+        for join in scope.outerJoins where !recurringOuterJoin {
             let nullableDistributed = join.nullable.contains { index in distributedEntries.contains { $0.index == index } }
             let preservedDistributed = join.preserved.contains { index in distributedEntries.contains { $0.index == index } }
             if nullableDistributed && !preservedDistributed {
                 throw PlannerError.notYet("an outer join whose outer (kept) side is a reference table and whose inner side is distributed",
-                                          hint: "Citus either adds a per-shard hash filter on the reference side or plans the distributed side as a subplan; shardplan does not yet. Turn the join around when a distributed table can be the kept side.")
+                                          hint: "shardplan splits the reference rows across tasks by hash range only for one reference table LEFT JOIN one distributed table ON reference.column = distributed.distribution_column (columns of types that hash alike); Citus plans other forms with a subplan, which shardplan does not do yet. Turn the join around when a distributed table can be the kept side.")
             }
         }
         guard distributedEntries.count > 1 else { return }
@@ -389,6 +441,11 @@ struct SelectPlanner {
             throw PlannerError.unsupported("complex joins are only supported when all distributed tables are joined on their distribution columns with equal operator")
         }
         throw PlannerError.unsupported("cannot perform distributed planning on this query", detail: "Cartesian products are currently unsupported")
+    }
+
+    static var subqueryNotYet: PlannerError {
+        PlannerError.notYet("a subquery in a multi-shard query",
+                            hint: "Subqueries are pushed down when their distributed tables are colocated and tied to the outer query's distribution column by equality (or read only reference tables); others need recursive planning (subplans), which comes in a later version. A filter on the distribution column that routes the whole query to one shard lets it run as is.")
     }
 
     static func deparse(_ node: Node) throws(PlannerError) -> String {
