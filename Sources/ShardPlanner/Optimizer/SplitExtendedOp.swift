@@ -398,11 +398,13 @@ final class ExtendedOpSplit {
                 }
                 return nil
             case .combine:
-                if self.workerGroupKeys.contains(self.key(child)) {
-                    return self.workerColumn(child, name: OutputNaming.figuredName(of: child) ?? "")
-                }
+                // An aggregate is never a group key (PostgreSQL refuses aggregates in GROUP BY), so
+                // it is combined without computing its key first.
                 if case .funcCall(let call) = child, Aggregates.isAggregate(call) {
                     return try self.combine(call, name: name)
+                }
+                if self.workerGroupKeys.contains(self.key(child)) {
+                    return self.workerColumn(child, name: OutputNaming.figuredName(of: child) ?? "")
                 }
                 if case .columnRef = child {
                     // A column outside an aggregate that is not a group key: functionally dependent
