@@ -417,6 +417,12 @@ def main():
                 w("            v.sval = sval")
                 w("            return v")
                 w("        }")
+            if name == "Integer":
+                # Every integer constant: `{"ival":5}` is matched with one load instead of a key lookup.
+                w("        if let ival = try r.readIvalObject() {")
+                w("            v.ival = ival")
+                w("            return v")
+                w("        }")
             w("        try v.readFields(&r)")
             if name == "A_Const":
                 w("        r.repairIntegerConstant(&v)")

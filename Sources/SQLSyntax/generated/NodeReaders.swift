@@ -1971,6 +1971,10 @@ extension ScanResult {
 extension PGInteger {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> PGInteger {
         var v = PGInteger()
+        if let ival = try r.readIvalObject() {
+            v.ival = ival
+            return v
+        }
         try v.readFields(&r)
         return v
     }
