@@ -335,6 +335,7 @@ def main():
 
     w("extension Node {")
     w("    static func read(_ r: inout JSONReader) throws(JSONReadError) -> Node {")
+    w("        if let sval = try r.readStringNode() { return .string(PGString(sval: sval)) }")
     w("        try r.enterObject()")
     w("        guard let key = try r.nextKey() else { return .absent }")
     w("        let node: Node")
@@ -423,9 +424,14 @@ def main():
                 w("            v.ival = ival")
                 w("            return v")
                 w("        }")
-            w("        try v.readFields(&r)")
             if name == "A_Const":
+                # Nearly every constant is `{"ival":{…},"location":N}` or `{"sval":{…},"location":N}`.
+                w("        if try !r.readCommonConstant(&v) {")
+                w("            try v.readFields(&r)")
+                w("        }")
                 w("        r.repairIntegerConstant(&v)")
+            else:
+                w("        try v.readFields(&r)")
             w("        return v")
             w("    }")
             w("")

@@ -283,6 +283,33 @@ struct JSONReader {
         return value
     }
 
+    /// The value of a whole String node, `{"String":{"sval":"…"}}` (the most common node: names not
+    /// in a list read before), matched with word loads instead of a key lookup and the node type's
+    /// dispatch; nil (nothing consumed) for any other node.
+    @inline(__always)
+    mutating func readStringNode() throws(JSONReadError) -> String? {
+        // `{"String` and `":{"sval` as little-endian words, then `":"`.
+        guard end - p >= 32, UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) == 0x676E_6972_7453_227B,
+              UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) == 0x6C61_7673_227B_3A22,
+              p[16] == UInt8(ascii: "\""), p[17] == UInt8(ascii: ":"), p[18] == UInt8(ascii: "\""), entersUnchecked(2) else { return nil }
+        return try readStringNodeValue()
+    }
+
+    private mutating func readStringNodeValue() throws(JSONReadError) -> String? {
+        let start = p
+        p += 18
+        depth += 2
+        let value = try readString()
+        guard end - p >= 2, p[0] == UInt8(ascii: "}"), p[1] == UInt8(ascii: "}") else {
+            p = start
+            depth -= 2
+            return nil
+        }
+        p += 2
+        depth -= 2
+        return value
+    }
+
     /// Enters an object whose first 8 bytes are `head` (its `{` and first key), when no depth check
     /// is due there; false (nothing consumed) otherwise.
     @inline(__always)
@@ -302,6 +329,45 @@ struct JSONReader {
         } else {
             while try nextKey() != nil { try skipValue() }
         }
+    }
+
+    /// Reads the two common shapes of an `A_Const`, `{"ival":{…},"location":N}` and
+    /// `{"sval":{…},"location":N}`, matching their keys with word loads instead of hashing them; false
+    /// (nothing consumed) for any other shape, which the generated reader then takes.
+    @inline(__always)
+    mutating func readCommonConstant(_ c: inout A_Const) throws(JSONReadError) -> Bool {
+        guard end - p >= 32, entersUnchecked(1) else { return false }
+        // `{"ival":` and `{"sval":` as little-endian words.
+        let head = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+        guard head == 0x3A22_6C61_7669_227B || head == 0x3A22_6C61_7673_227B else { return false }
+        return try readCommonConstantValue(&c, integer: head == 0x3A22_6C61_7669_227B)
+    }
+
+    private mutating func readCommonConstantValue(_ c: inout A_Const, integer: Bool) throws(JSONReadError) -> Bool {
+        let start = p
+        let startDepth = depth
+        p += 8
+        depth += 1
+        let value: A_Const.Val = integer ? .ival(try PGInteger.read(&self)) : .sval(try PGString.read(&self))
+        // `,"location":` as a word and a half.
+        guard end - p >= 16, UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) == 0x6974_6163_6F6C_222C,
+              UnsafeRawPointer(p + 8).loadUnaligned(as: UInt32.self) == 0x3A22_6E6F else {
+            p = start
+            depth = startDepth
+            return false
+        }
+        p += 12
+        let location = try readLocation()
+        guard p < end, p.pointee == UInt8(ascii: "}") else {
+            p = start
+            depth = startDepth
+            return false
+        }
+        p += 1
+        depth -= 1
+        c.val = value
+        c.location = location
+        return true
     }
 
     mutating func readEnumName() throws(JSONReadError) -> UInt64 {
@@ -835,6 +901,13 @@ extension PGInteger {
     init(ival: Int32) {
         self.init()
         self.ival = ival
+    }
+}
+
+extension PGString {
+    init(sval: String) {
+        self.init()
+        self.sval = sval
     }
 }
 

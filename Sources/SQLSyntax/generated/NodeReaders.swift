@@ -4,6 +4,7 @@
 
 extension Node {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+        if let sval = try r.readStringNode() { return .string(PGString(sval: sval)) }
         try r.enterObject()
         guard let key = try r.nextKey() else { return .absent }
         let node: Node
@@ -2126,7 +2127,9 @@ extension IntList {
 extension A_Const {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> A_Const {
         var v = A_Const()
-        try v.readFields(&r)
+        if try !r.readCommonConstant(&v) {
+            try v.readFields(&r)
+        }
         r.repairIntegerConstant(&v)
         return v
     }
