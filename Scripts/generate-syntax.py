@@ -335,7 +335,7 @@ def main():
 
     w("extension Node {")
     w("    static func read(_ r: inout JSONReader) throws(JSONReadError) -> Node {")
-    w("        if let sval = try r.readStringNode() { return .string(PGString(sval: sval)) }")
+    w("        if let node = try r.readCommonNode() { return node }")
     w("        try r.enterObject()")
     w("        guard let key = try r.nextKey() else { return .absent }")
     w("        let node: Node")

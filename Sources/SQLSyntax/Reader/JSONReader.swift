@@ -283,31 +283,83 @@ struct JSONReader {
         return value
     }
 
-    /// The value of a whole String node, `{"String":{"sval":"…"}}` (the most common node: names not
-    /// in a list read before), matched with word loads instead of a key lookup and the node type's
-    /// dispatch; nil (nothing consumed) for any other node.
+    /// The most common nodes in their usual shapes, `{"String":{"sval":"…"}}`,
+    /// `{"ColumnRef":{"fields":[…],"location":N}}` and `{"List":{"items":[…]}}`, matched with word
+    /// loads instead of hashing every key and dispatching on the node type; nil (nothing consumed) for
+    /// any other node or shape, or at a depth where ``enterObject()`` would check the limits.
     @inline(__always)
-    mutating func readStringNode() throws(JSONReadError) -> String? {
-        // `{"String` and `":{"sval` as little-endian words, then `":"`.
-        guard end - p >= 32, UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) == 0x676E_6972_7453_227B,
-              UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) == 0x6C61_7673_227B_3A22,
-              p[16] == UInt8(ascii: "\""), p[17] == UInt8(ascii: ":"), p[18] == UInt8(ascii: "\""), entersUnchecked(2) else { return nil }
-        return try readStringNodeValue()
+    mutating func readCommonNode() throws(JSONReadError) -> Node? {
+        guard end - p >= 32 else { return nil }
+        switch UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) {
+        case 0x676E_6972_7453_227B: return try readStringNode()  // {"String
+        case 0x6E6D_756C_6F43_227B: return try readColumnRefNode()  // {"Column
+        case 0x3A22_7473_694C_227B: return try readListNode()  // {"List":
+        default: return nil
+        }
     }
 
-    private mutating func readStringNodeValue() throws(JSONReadError) -> String? {
+    private mutating func readStringNode() throws(JSONReadError) -> Node? {
+        // `":{"sval` as a little-endian word, then `":"`.
+        guard UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) == 0x6C61_7673_227B_3A22,
+              p[16] == UInt8(ascii: "\""), p[17] == UInt8(ascii: ":"), p[18] == UInt8(ascii: "\""), entersUnchecked(2) else { return nil }
         let start = p
         p += 18
         depth += 2
         let value = try readString()
-        guard end - p >= 2, p[0] == UInt8(ascii: "}"), p[1] == UInt8(ascii: "}") else {
+        return endCommonNode(from: start) ? .string(PGString(sval: value)) : nil
+    }
+
+    private mutating func readColumnRefNode() throws(JSONReadError) -> Node? {
+        // `Ref":{"f` and `fields":` as little-endian words.
+        guard UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) == 0x6622_7B3A_2266_6552,
+              UnsafeRawPointer(p + 15).loadUnaligned(as: UInt64.self) == 0x3A22_7364_6C65_6966, entersUnchecked(2) else { return nil }
+        let start = p
+        p += 23
+        depth += 2
+        var c = ColumnRef()
+        c.fields = try readNodeArray()
+        guard let location = try readLocationField() else {
             p = start
             depth -= 2
             return nil
         }
-        p += 2
+        c.location = location
+        return endCommonNode(from: start) ? .columnRef(c) : nil
+    }
+
+    private mutating func readListNode() throws(JSONReadError) -> Node? {
+        // `{"items"` as a little-endian word, then `:`.
+        guard UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) == 0x2273_6D65_7469_227B,
+              p[16] == UInt8(ascii: ":"), entersUnchecked(2) else { return nil }
+        let start = p
+        p += 17
+        depth += 2
+        var l = PGList()
+        l.items = try readNodeArray()
+        return endCommonNode(from: start) ? .list(l) : nil
+    }
+
+    /// Consumes the `}}` that ends a node read by ``readCommonNode()``; false (the node's start
+    /// restored) when something else follows.
+    @inline(__always)
+    private mutating func endCommonNode(from start: UnsafePointer<UInt8>) -> Bool {
         depth -= 2
-        return value
+        guard end - p >= 2, p[0] == UInt8(ascii: "}"), p[1] == UInt8(ascii: "}") else {
+            p = start
+            return false
+        }
+        p += 2
+        return true
+    }
+
+    /// `,"location":N`: N (as ``readLocation()`` reads it), or nil (nothing consumed) for anything else.
+    @inline(__always)
+    private mutating func readLocationField() throws(JSONReadError) -> Int32? {
+        // `,"locati` as a little-endian word, then `on":`.
+        guard end - p >= 16, UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) == 0x6974_6163_6F6C_222C,
+              UnsafeRawPointer(p + 8).loadUnaligned(as: UInt32.self) == 0x3A22_6E6F else { return nil }
+        p += 12
+        return try readLocation()
     }
 
     /// Enters an object whose first 8 bytes are `head` (its `{` and first key), when no depth check
@@ -349,16 +401,7 @@ struct JSONReader {
         p += 8
         depth += 1
         let value: A_Const.Val = integer ? .ival(try PGInteger.read(&self)) : .sval(try PGString.read(&self))
-        // `,"location":` as a word and a half.
-        guard end - p >= 16, UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) == 0x6974_6163_6F6C_222C,
-              UnsafeRawPointer(p + 8).loadUnaligned(as: UInt32.self) == 0x3A22_6E6F else {
-            p = start
-            depth = startDepth
-            return false
-        }
-        p += 12
-        let location = try readLocation()
-        guard p < end, p.pointee == UInt8(ascii: "}") else {
+        guard let location = try readLocationField(), p < end, p.pointee == UInt8(ascii: "}") else {
             p = start
             depth = startDepth
             return false

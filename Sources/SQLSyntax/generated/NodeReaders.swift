@@ -4,7 +4,7 @@
 
 extension Node {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> Node {
-        if let sval = try r.readStringNode() { return .string(PGString(sval: sval)) }
+        if let node = try r.readCommonNode() { return node }
         try r.enterObject()
         guard let key = try r.nextKey() else { return .absent }
         let node: Node
