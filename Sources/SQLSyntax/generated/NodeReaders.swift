@@ -2162,6 +2162,8 @@ extension Alias {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x616e7361696c6122, 0x000000003a22656d, 12) { self.aliasname = try r.readString() }  // aliasname
+        if r.takeKey(0x656d616e6c6f6322, 0x00000000003a2273, 11) { self.colnames = try r.readNodeArray() }  // colnames
         while let key = try r.nextKey() {
             switch key {
             case 0x65152cdc362e09d7: self.aliasname = try r.readString()  // aliasname
@@ -2182,6 +2184,12 @@ extension RangeVar {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x676f6c6174616322, 0x00003a22656d616e, 14) { self.catalogname = try r.readString() }  // catalogname
+        if r.takeKey(0x6e616d6568637322, 0x0000003a22656d61, 13) { self.schemaname = try r.readString() }  // schemaname
+        if r.takeKey(0x656d616e6c657222, 0x0000000000003a22, 10) { self.relname = try r.readString() }  // relname
+        if r.takeKey(0x00003a22686e6922, 0x0000000000000000, 6) { self.inh = try r.readBool() }  // inh
+        if r.takeKey(0x3a227361696c6122, 0x0000000000000000, 8) { self.alias = try Alias.read(&r) }  // alias
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0x0f8c70b5375d3afb: self.catalogname = try r.readString()  // catalogname
@@ -2569,6 +2577,10 @@ extension BoolExpr {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
+        if r.takeKey(0x22706f6c6f6f6222, 0x000000000000003a, 9) { self.boolop = try BoolExprType.read(&r) }  // boolop
+        if r.takeKey(0x003a227367726122, 0x0000000000000000, 7) { self.args = try r.readNodeArray() }  // args
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa3dce5cf828d59db: self.xpr = try Node.read(&r)  // xpr
@@ -2591,6 +2603,13 @@ extension SubLink {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
+        if r.takeKey(0x6b6e694c62757322, 0x00003a2265707954, 14) { self.subLinkType = try SubLinkType.read(&r) }  // subLinkType
+        if r.takeKey(0x6b6e694c62757322, 0x000000003a226449, 12) { self.subLinkId = try r.readInt32() }  // subLinkId
+        if r.takeKey(0x7078657473657422, 0x00000000003a2272, 11) { self.testexpr = try Node.read(&r) }  // testexpr
+        if r.takeKey(0x6d614e7265706f22, 0x00000000003a2265, 11) { self.operName = try r.readNodeArray() }  // operName
+        if r.takeKey(0x656c657362757322, 0x000000003a227463, 12) { self.subselect = try Node.read(&r) }  // subselect
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa3dce5cf828d59db: self.xpr = try Node.read(&r)  // xpr
@@ -2838,6 +2857,13 @@ extension CaseExpr {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
+        if r.takeKey(0x7079746573616322, 0x00000000003a2265, 11) { self.casetype = try r.readUInt32() }  // casetype
+        if r.takeKey(0x6c6f636573616322, 0x0000003a2264696c, 13) { self.casecollid = try r.readUInt32() }  // casecollid
+        if r.takeKey(0x00003a2267726122, 0x0000000000000000, 6) { self.arg = try Node.read(&r) }  // arg
+        if r.takeKey(0x003a227367726122, 0x0000000000000000, 7) { self.args = try r.readNodeArray() }  // args
+        if r.takeKey(0x7573657266656422, 0x000000003a22746c, 12) { self.defresult = try Node.read(&r) }  // defresult
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa3dce5cf828d59db: self.xpr = try Node.read(&r)  // xpr
@@ -2863,6 +2889,10 @@ extension CaseWhen {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
+        if r.takeKey(0x003a227270786522, 0x0000000000000000, 7) { self.expr = try Node.read(&r) }  // expr
+        if r.takeKey(0x22746c7573657222, 0x000000000000003a, 9) { self.result = try Node.read(&r) }  // result
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa3dce5cf828d59db: self.xpr = try Node.read(&r)  // xpr
@@ -3080,6 +3110,11 @@ extension NullTest {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
+        if r.takeKey(0x00003a2267726122, 0x0000000000000000, 6) { self.arg = try Node.read(&r) }  // arg
+        if r.takeKey(0x7365746c6c756e22, 0x003a226570797474, 15) { self.nulltesttype = try NullTestType.read(&r) }  // nulltesttype
+        if r.takeKey(0x6f72736967726122, 0x00000000003a2277, 11) { self.argisrow = try r.readBool() }  // argisrow
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa3dce5cf828d59db: self.xpr = try Node.read(&r)  // xpr
@@ -3306,6 +3341,14 @@ extension JoinExpr {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x7079746e696f6a22, 0x00000000003a2265, 11) { self.jointype = try JoinType.read(&r) }  // jointype
+        if r.takeKey(0x727574614e736922, 0x000000003a226c61, 12) { self.isNatural = try r.readBool() }  // isNatural
+        if r.takeKey(0x003a226772616c22, 0x0000000000000000, 7) { self.larg = try Node.read(&r) }  // larg
+        if r.takeKey(0x003a226772617222, 0x0000000000000000, 7) { self.rarg = try Node.read(&r) }  // rarg
+        if r.takeKey(0x6c43676e69737522, 0x00003a2265737561, 14) { self.usingClause = try r.readNodeArray() }  // usingClause
+        if r.takeKey(0x3a22736c61757122, 0x0000000000000000, 8) { self.quals = try Node.read(&r) }  // quals
+        if r.takeKey(0x3a227361696c6122, 0x0000000000000000, 8) { self.alias = try Alias.read(&r) }  // alias
+        if r.takeKey(0x7865646e69747222, 0x0000000000003a22, 10) { self.rtindex = try r.readInt32() }  // rtindex
         while let key = try r.nextKey() {
             switch key {
             case 0xa71d3261eb417bba: self.jointype = try JoinType.read(&r)  // jointype
@@ -3429,6 +3472,9 @@ extension RawStmt {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x003a22746d747322, 0x0000000000000000, 7) { self.stmt = try Node.read(&r) }  // stmt
+        if r.takeKey(0x6f6c5f746d747322, 0x3a226e6f69746163, 16) { self.stmtLocation = try r.readInt32() }  // stmt_location
+        if r.takeKey(0x656c5f746d747322, 0x00000000003a226e, 11) { self.stmtLen = try r.readInt32() }  // stmt_len
         while let key = try r.nextKey() {
             switch key {
             case 0x17bcaef247a0416b: self.stmt = try Node.read(&r)  // stmt
@@ -3508,6 +3554,12 @@ extension InsertStmt {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x6f6974616c657222, 0x00000000003a226e, 11) { self.relation = try RangeVar.read(&r) }  // relation
+        if r.takeKey(0x003a22736c6f6322, 0x0000000000000000, 7) { self.cols = try r.readNodeArray() }  // cols
+        if r.takeKey(0x537463656c657322, 0x0000003a22746d74, 13) { self.selectStmt = try Node.read(&r) }  // selectStmt
+        if r.takeKey(0x696e727574657222, 0x3a227473694c676e, 16) { self.returningList = try r.readNodeArray() }  // returningList
+        if r.takeKey(0x616c436874697722, 0x0000003a22657375, 13) { self.withClause = try WithClause.read(&r) }  // withClause
+        if r.takeKey(0x6469727265766f22, 0x00000000003a2265, 11) { self.override = try OverridingKind.read(&r) }  // override
         while let key = try r.nextKey() {
             switch key {
             case 0x08f726c75ffb8a52: self.relation = try RangeVar.read(&r)  // relation
@@ -6096,6 +6148,11 @@ extension A_Expr {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x003a22646e696b22, 0x0000000000000000, 7) { self.kind = try A_Expr_Kind.read(&r) }  // kind
+        if r.takeKey(0x003a22656d616e22, 0x0000000000000000, 7) { self.name = try r.readNodeArray() }  // name
+        if r.takeKey(0x3a22727078656c22, 0x0000000000000000, 8) { self.lexpr = try Node.read(&r) }  // lexpr
+        if r.takeKey(0x3a22727078657222, 0x0000000000000000, 8) { self.rexpr = try Node.read(&r) }  // rexpr
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa58ac037460c79c3: self.kind = try A_Expr_Kind.read(&r)  // kind
@@ -6158,6 +6215,16 @@ extension FuncCall {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x6d616e636e756622, 0x00000000003a2265, 11) { self.funcname = try r.readNodeArray() }  // funcname
+        if r.takeKey(0x003a227367726122, 0x0000000000000000, 7) { self.args = try r.readNodeArray() }  // args
+        if r.takeKey(0x64726f5f67676122, 0x000000003a227265, 12) { self.aggOrder = try r.readNodeArray() }  // agg_order
+        if r.takeKey(0x6c69665f67676122, 0x0000003a22726574, 13) { self.aggFilter = try Node.read(&r) }  // agg_filter
+        if r.takeKey(0x003a227265766f22, 0x0000000000000000, 7) { self.over = try WindowDef.read(&r) }  // over
+        if r.takeKey(0x6174735f67676122, 0x00000000003a2272, 11) { self.aggStar = try r.readBool() }  // agg_star
+        if r.takeKey(0x7369645f67676122, 0x003a2274636e6974, 15) { self.aggDistinct = try r.readBool() }  // agg_distinct
+        if r.takeKey(0x61765f636e756622, 0x3a22636964616972, 16) { self.funcVariadic = try r.readBool() }  // func_variadic
+        if r.takeKey(0x726f66636e756622, 0x0000003a2274616d, 13) { self.funcformat = try CoercionForm.read(&r) }  // funcformat
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0x77a10d1932690956: self.funcname = try r.readNodeArray()  // funcname
@@ -6217,6 +6284,8 @@ extension A_Indirection {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2267726122, 0x0000000000000000, 6) { self.arg = try Node.read(&r) }  // arg
+        if r.takeKey(0x63657269646e6922, 0x00003a226e6f6974, 14) { self.indirection = try r.readNodeArray() }  // indirection
         while let key = try r.nextKey() {
             switch key {
             case 0xa0dbf0f052ed5df6: self.arg = try Node.read(&r)  // arg
@@ -6257,6 +6326,10 @@ extension ResTarget {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x003a22656d616e22, 0x0000000000000000, 7) { self.name = try r.readString() }  // name
+        if r.takeKey(0x63657269646e6922, 0x00003a226e6f6974, 14) { self.indirection = try r.readNodeArray() }  // indirection
+        if r.takeKey(0x00003a226c617622, 0x0000000000000000, 6) { self.val = try Node.read(&r) }  // val
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0x04292c9b08f64602: self.name = try r.readString()  // name
@@ -6300,6 +6373,9 @@ extension TypeCast {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2267726122, 0x0000000000000000, 6) { self.arg = try Node.read(&r) }  // arg
+        if r.takeKey(0x6d614e6570797422, 0x00000000003a2265, 11) { self.typeName = try TypeName.read(&r) }  // typeName
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa0dbf0f052ed5df6: self.arg = try Node.read(&r)  // arg
@@ -6342,6 +6418,11 @@ extension SortBy {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x003a2265646f6e22, 0x0000000000000000, 7) { self.node = try Node.read(&r) }  // node
+        if r.takeKey(0x5f796274726f7322, 0x0000003a22726964, 13) { self.sortbyDir = try SortByDir.read(&r) }  // sortby_dir
+        if r.takeKey(0x5f796274726f7322, 0x003a22736c6c756e, 15) { self.sortbyNulls = try SortByNulls.read(&r) }  // sortby_nulls
+        if r.takeKey(0x3a22704f65737522, 0x0000000000000000, 8) { self.useOp = try r.readNodeArray() }  // useOp
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xc54bd7f2bf026c02: self.node = try Node.read(&r)  // node
@@ -6391,6 +6472,9 @@ extension RangeSubselect {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x6c61726574616c22, 0x0000000000003a22, 10) { self.lateral = try r.readBool() }  // lateral
+        if r.takeKey(0x7265757162757322, 0x00000000003a2279, 11) { self.subquery = try Node.read(&r) }  // subquery
+        if r.takeKey(0x3a227361696c6122, 0x0000000000000000, 8) { self.alias = try Alias.read(&r) }  // alias
         while let key = try r.nextKey() {
             switch key {
             case 0x5cd7ea8b6ef44ddb: self.lateral = try r.readBool()  // lateral
@@ -6509,6 +6593,14 @@ extension TypeName {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x3a2273656d616e22, 0x0000000000000000, 8) { self.names = try r.readNodeArray() }  // names
+        if r.takeKey(0x64694f6570797422, 0x0000000000003a22, 10) { self.typeOid = try r.readUInt32() }  // typeOid
+        if r.takeKey(0x3a22666f74657322, 0x0000000000000000, 8) { self.setof = try r.readBool() }  // setof
+        if r.takeKey(0x7079745f74637022, 0x00000000003a2265, 11) { self.pctType = try r.readBool() }  // pct_type
+        if r.takeKey(0x73646f6d70797422, 0x0000000000003a22, 10) { self.typmods = try r.readNodeArray() }  // typmods
+        if r.takeKey(0x646f6d6570797422, 0x0000000000003a22, 10) { self.typemod = try r.readInt32() }  // typemod
+        if r.takeKey(0x6f42796172726122, 0x00003a2273646e75, 14) { self.arrayBounds = try r.readNodeArray() }  // arrayBounds
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0x329eea0a08f64603: self.names = try r.readNodeArray()  // names
@@ -7179,6 +7271,17 @@ extension CommonTableExpr {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x656d616e65746322, 0x0000000000003a22, 10) { self.ctename = try r.readString() }  // ctename
+        if r.takeKey(0x6f637361696c6122, 0x3a2273656d616e6c, 16) { self.aliascolnames = try r.readNodeArray() }  // aliascolnames
+        if r.takeKey(0x7265757165746322, 0x00000000003a2279, 11) { self.ctequery = try Node.read(&r) }  // ctequery
+        if r.takeKey(0x5f68637261657322, 0x3a22657375616c63, 16) { self.searchClause = try CTESearchClause.read(&r) }  // search_clause
+        if r.takeKey(0x635f656c63796322, 0x003a22657375616c, 15) { self.cycleClause = try CTECycleClause.read(&r) }  // cycle_clause
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
+        if r.takeKey(0x7563657265746322, 0x003a226576697372, 15) { self.cterecursive = try r.readBool() }  // cterecursive
+        if r.takeKey(0x6366657265746322, 0x00003a22746e756f, 14) { self.cterefcount = try r.readInt32() }  // cterefcount
+        if r.takeKey(0x6e6c6f6365746322, 0x00003a2273656d61, 14) { self.ctecolnames = try r.readNodeArray() }  // ctecolnames
+        if r.takeKey(0x746c6f6365746322, 0x00003a2273657079, 14) { self.ctecoltypes = try r.readNodeArray() }  // ctecoltypes
+        if r.takeKey(0x746c6f6365746322, 0x3a2273646f6d7079, 16) { self.ctecoltypmods = try r.readNodeArray() }  // ctecoltypmods
         while let key = try r.nextKey() {
             switch key {
             case 0xf3d44f12f4508018: self.ctename = try r.readString()  // ctename
