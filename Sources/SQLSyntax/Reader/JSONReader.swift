@@ -307,7 +307,7 @@ struct JSONReader {
     }
 
     /// The most common nodes in their usual shapes, `{"String":{"sval":"…"}}`,
-    /// `{"ColumnRef":{"fields":[…],"location":N}}` and `{"List":{"items":[…]}}`, matched with word
+    /// `{"ColumnRef":{"fields":[…],"location":N}}`, `{"List":{"items":[…]}}` and `{"A_Const":…}`, matched with word
     /// loads instead of hashing every key and dispatching on the node type; nil (nothing consumed) for
     /// any other node or shape, or at a depth where ``enterObject()`` would check the limits.
     @inline(__always)
@@ -317,8 +317,25 @@ struct JSONReader {
         case 0x676E_6972_7453_227B: return try readStringNode()  // {"String
         case 0x6E6D_756C_6F43_227B: return try readColumnRefNode()  // {"Column
         case 0x3A22_7473_694C_227B: return try readListNode()  // {"List":
+        case 0x736E_6F43_5F41_227B: return try readConstantNode()  // {"A_Cons
         default: return nil
         }
+    }
+
+    private mutating func readConstantNode() throws(JSONReadError) -> Node? {
+        // `t":` after `{"A_Cons`.
+        guard p[8] == UInt8(ascii: "t"), p[9] == UInt8(ascii: "\""), p[10] == UInt8(ascii: ":"), entersUnchecked(1) else { return nil }
+        let start = p
+        p += 11
+        depth += 1
+        let c = try A_Const.read(&self)
+        depth -= 1
+        guard p < end, p.pointee == UInt8(ascii: "}") else {
+            p = start
+            return nil
+        }
+        p += 1
+        return .aConst(c)
     }
 
     private mutating func readStringNode() throws(JSONReadError) -> Node? {
