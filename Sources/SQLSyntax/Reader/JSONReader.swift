@@ -766,9 +766,22 @@ struct JSONReader {
             p = end
             throw error("unterminated string")
         }
+        if close - s <= 15, buildsSmallStrings {
+            // Short (the usual case): decoded into two words, which are the small String when ASCII.
+            var words: (UInt64, UInt64) = (0, 0)
+            let (count, failure) = withUnsafeMutableBytes(of: &words) { raw in
+                Self.decodeEscapes(from: s, firstEscape: escape, to: close, into: raw.baseAddress!)
+            }
+            if failure == nil, let small = withUnsafeBytes(of: &words, { raw in
+                Self.smallASCIIString(raw.baseAddress!, count: count)
+            }) {
+                p = close + 1
+                return small
+            }
+        }
         var failedAt: UnsafePointer<UInt8>? = nil
         let decoded = String(unsafeUninitializedCapacity: close - s) { buffer -> Int in
-            let (count, failure) = Self.decodeEscapes(from: s, firstEscape: escape, to: close, into: buffer.baseAddress!)
+            let (count, failure) = Self.decodeEscapes(from: s, firstEscape: escape, to: close, into: UnsafeMutableRawPointer(buffer.baseAddress!))
             failedAt = failure
             return count
         }
@@ -783,15 +796,15 @@ struct JSONReader {
     /// Decodes the JSON string bytes `s..<close` (the first backslash at `escape`) into `out`, which
     /// holds `close - s` bytes: the decoded length, or where a bad `\\u` escape ends.
     private static func decodeEscapes(from s: UnsafePointer<UInt8>, firstEscape escape: UnsafePointer<UInt8>, to close: UnsafePointer<UInt8>,
-                                      into out: UnsafeMutablePointer<UInt8>) -> (count: Int, failedAt: UnsafePointer<UInt8>?) {
+                                      into out: UnsafeMutableRawPointer) -> (count: Int, failedAt: UnsafePointer<UInt8>?) {
         var n = escape - s
-        if n > 0 { out.update(from: s, count: n) }
+        if n > 0 { out.copyMemory(from: s, byteCount: n) }
         var q = escape
         while q < close {
             let c = q.pointee
             q += 1
             if c != UInt8(ascii: "\\") {
-                out[n] = c
+                out.storeBytes(of: c, toByteOffset: n, as: UInt8.self)
                 n += 1
                 continue
             }
@@ -812,13 +825,13 @@ struct JSONReader {
                     scalar = 0x10000 &+ ((scalar &- 0xD800) << 10) &+ (low &- 0xDC00)
                 }
                 for b in (Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8 {
-                    out[n] = b
+                    out.storeBytes(of: b, toByteOffset: n, as: UInt8.self)
                     n += 1
                 }
                 continue
             default: byte = e
             }
-            out[n] = byte
+            out.storeBytes(of: byte, toByteOffset: n, as: UInt8.self)
             n += 1
         }
         return (n, nil)
@@ -870,10 +883,10 @@ struct JSONReader {
     /// The small-string form of `count` (at most 15) ASCII bytes at `s`, of which 16 must be readable;
     /// nil when they are not all ASCII. Only used once ``smallStringLayoutVerified`` holds.
     @inline(__always)
-    private static func smallASCIIString(_ s: UnsafePointer<UInt8>, count: Int) -> String? {
+    private static func smallASCIIString(_ s: UnsafeRawPointer, count: Int) -> String? {
         #if _endian(little) && _pointerBitWidth(_64)
-        var w0 = UnsafeRawPointer(s).loadUnaligned(as: UInt64.self)
-        var w1 = UnsafeRawPointer(s + 8).loadUnaligned(as: UInt64.self)
+        var w0 = s.loadUnaligned(as: UInt64.self)
+        var w1 = s.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
         if count < 8 {
             w0 &= (1 &<< UInt64(truncatingIfNeeded: count &<< 3)) &- 1
             w1 = 0
@@ -917,8 +930,16 @@ struct JSONReader {
     /// libpg_query 15-4.0.0 prints an `Integer` only when its value is positive, so `-5` and `0`
     /// both arrive as `{"ival":{}}`. The constant's location points at its first token (the minus
     /// sign of a negated literal), so the value is read back from the SQL text.
+    @inline(__always)
     mutating func repairIntegerConstant(_ c: inout A_Const) {
-        guard case .ival(let i)? = c.val, i.ival == 0, lastLocation >= 0, Int(lastLocation) < source.count else { return }
+        // Checked here, inline: nearly every constant needs no repair.
+        guard case .ival(let i)? = c.val, i.ival == 0 else { return }
+        repairZeroIntegerConstant(&c)
+    }
+
+    @inline(never)
+    private mutating func repairZeroIntegerConstant(_ c: inout A_Const) {
+        guard lastLocation >= 0, Int(lastLocation) < source.count else { return }
         var q = Int(lastLocation)
         var negative = false
         while q < source.count {
