@@ -405,12 +405,13 @@ def main():
     w("    }")
     w("")
     # Boxed cases are read out of line: inlined into `read`, every payload struct would get its own
-    # stack slot in one frame (tens of kilobytes), paid at each level of a deep tree.
+    # stack slot in one frame (tens of kilobytes), paid at each level of a deep tree. (JSONReader's
+    # readCommonNode calls some of them directly.)
     for t, n, j in node_cases:
         if t in inline:
             continue
         w("    @inline(never)")
-        w(f"    private static func read{camel(n, upper=True)}(_ r: inout JSONReader) throws(JSONReadError) -> Node {{")
+        w(f"    static func read{camel(n, upper=True)}(_ r: inout JSONReader) throws(JSONReadError) -> Node {{")
         w(f"        .{ident(camel(n))}(try {swift_type(t)}.read(&r))")
         w("    }")
     w("}")

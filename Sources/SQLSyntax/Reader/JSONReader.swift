@@ -307,7 +307,8 @@ struct JSONReader {
     }
 
     /// The most common nodes in their usual shapes, `{"String":{"sval":"…"}}`,
-    /// `{"ColumnRef":{"fields":[…],"location":N}}`, `{"List":{"items":[…]}}` and `{"A_Const":…}`, matched with word
+    /// `{"ColumnRef":{"fields":[…],"location":N}}`, `{"List":{"items":[…]}}` and `{"A_Const":…}` (and
+    /// other common node types, see below), matched with word
     /// loads instead of hashing every key and dispatching on the node type; nil (nothing consumed) for
     /// any other node or shape, or at a depth where ``enterObject()`` would check the limits.
     @inline(__always)
@@ -317,27 +318,50 @@ struct JSONReader {
         case 0x676E_6972_7453_227B: return try readStringNode()  // {"String
         case 0x6E6D_756C_6F43_227B: return try readColumnRefNode()  // {"Column
         case 0x3A22_7473_694C_227B: return try readListNode()  // {"List":
-        case 0x736E_6F43_5F41_227B: return try readConstantNode()  // {"A_Cons
+        // The payloads of these are read by the generated out-of-line readers (keeping their stack
+        // space out of Node.read's frame, which every level of a deep tree takes).
+        case 0x736E_6F43_5F41_227B: return try readConstantNode()  // {"A_Const":
+        case 0x7261_5473_6552_227B: return try readNode(keyLength: 13, tail: 0x3A_2274_6567, Node.readResTarget)  // {"ResTarget":
+        case 0x7270_7845_5F41_227B: return try readNode(keyLength: 10, tail: 0x3A22, Node.readAExpr)  // {"A_Expr":
+        case 0x6143_636E_7546_227B: return try readNode(keyLength: 12, tail: 0x3A22_6C6C, Node.readFuncCall)  // {"FuncCall":
+        case 0x6143_6570_7954_227B: return try readNode(keyLength: 12, tail: 0x3A22_7473, Node.readTypeCast)  // {"TypeCast":
+        case 0x7845_6C6F_6F42_227B: return try readNode(keyLength: 12, tail: 0x3A22_7270, Node.readBoolExpr)  // {"BoolExpr":
+        case 0x5665_676E_6152_227B: return try readNode(keyLength: 12, tail: 0x3A22_7261, Node.readRangeVar)  // {"RangeVar":
+        case 0x7845_6E69_6F4A_227B: return try readNode(keyLength: 12, tail: 0x3A22_7270, Node.readJoinExpr)  // {"JoinExpr":
+        case 0x7942_7472_6F53_227B: return try readNode(keyLength: 10, tail: 0x3A22, Node.readSortBy)  // {"SortBy":
+        case 0x7463_656C_6553_227B: return try readNode(keyLength: 14, tail: 0x3A22_746D_7453, Node.readSelectStmt)  // {"SelectStmt":
         default: return nil
         }
     }
 
+    /// `{"A_Const":…}`, the most common node of an INSERT, with A_Const's reader inlined (its fast path
+    /// for the usual shapes included) rather than called through `Node.readAConst`.
+    @inline(never)
     private mutating func readConstantNode() throws(JSONReadError) -> Node? {
-        // `t":` after `{"A_Cons`.
-        guard p[8] == UInt8(ascii: "t"), p[9] == UInt8(ascii: "\""), p[10] == UInt8(ascii: ":"), entersUnchecked(1) else { return nil }
+        try readNode(keyLength: 11, tail: 0x3A_2274) { (r: inout JSONReader) throws(JSONReadError) in .aConst(try A_Const.read(&r)) }
+    }
+
+    /// A node `{"Type":{…}}` whose key (`keyLength` bytes with its `{`, quotes and colon) starts with
+    /// the word ``readCommonNode()`` matched and ends with the bytes `tail`: its payload read by `read`
+    /// without looking the type up; nil (the position restored) when the key differs or more follows.
+    @inline(__always)
+    private mutating func readNode(keyLength: Int, tail: UInt64, _ read: (inout JSONReader) throws(JSONReadError) -> Node) throws(JSONReadError) -> Node? {
+        let mask: UInt64 = (1 &<< UInt64(truncatingIfNeeded: (keyLength &- 8) &* 8)) &- 1
+        guard UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) & mask == tail, entersUnchecked(1) else { return nil }
         let start = p
-        p += 11
+        p += keyLength
         depth += 1
-        let c = try A_Const.read(&self)
+        let node = try read(&self)
         depth -= 1
         guard p < end, p.pointee == UInt8(ascii: "}") else {
             p = start
             return nil
         }
         p += 1
-        return .aConst(c)
+        return node
     }
 
+    @inline(never)
     private mutating func readStringNode() throws(JSONReadError) -> Node? {
         // `":{"sval` as a little-endian word, then `":"`.
         guard UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) == 0x6C61_7673_227B_3A22,
@@ -349,6 +373,7 @@ struct JSONReader {
         return endCommonNode(from: start) ? .string(PGString(sval: value)) : nil
     }
 
+    @inline(never)
     private mutating func readColumnRefNode() throws(JSONReadError) -> Node? {
         // `Ref":{"f` and `fields":` as little-endian words.
         guard UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) == 0x6622_7B3A_2266_6552,
@@ -367,6 +392,7 @@ struct JSONReader {
         return endCommonNode(from: start) ? .columnRef(c) : nil
     }
 
+    @inline(never)
     private mutating func readListNode() throws(JSONReadError) -> Node? {
         // `{"items"` as a little-endian word, then `:`.
         guard UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) == 0x2273_6D65_7469_227B,
