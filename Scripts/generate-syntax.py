@@ -44,6 +44,12 @@ INLINE_NODES = {"String", "Integer", "Float", "Boolean", "BitString", "A_Star", 
 # Swift sizes and alignments of scalar fields; a payload-free Swift enum of fewer than 256 cases is one byte.
 SCALAR_LAYOUT = {"string": (16, 8), "bool": (1, 1), "int32": (4, 4), "uint32": (4, 4), "int64": (8, 8),
                  "uint64": (8, 8), "double": (8, 8)}
+# Node types common in statements whose readers first try their keys in the order libpg_query prints
+# them (the proto's), each matched with one or two word loads (see JSONReader.takeKey); keys that come
+# otherwise go through the hashed lookup. Limited to these to keep the readers' code small.
+ORDERED_KEY_NODES = {"A_Expr", "ResTarget", "RangeVar", "FuncCall", "BoolExpr", "JoinExpr", "TypeCast",
+                     "TypeName", "SortBy", "Alias", "RawStmt", "InsertStmt", "NullTest", "SubLink",
+                     "CaseExpr", "CaseWhen", "A_Indirection", "RangeSubselect", "CommonTableExpr"}
 # Fields holding a byte offset into the statement text; readers drop them on request.
 LOCATION_FIELDS = {"location"}
 
@@ -103,6 +109,16 @@ def key_hash(s):
             offset += 8
         c = ((c ^ word(n - 8, 8)) * KEY_K2) & MASK64
     return ((a * KEY_K0) & MASK64) ^ ((b * KEY_K1) & MASK64) ^ c ^ n
+
+
+def key_words(key):
+    """The little-endian words JSONReader.takeKey compares with `"key":`, or None when longer than 16 bytes."""
+    data = ('"' + key + '":').encode()
+    if len(data) > 16:
+        return None
+    a = int.from_bytes(data[:8], "little")
+    b = int.from_bytes(data[8:16], "little")
+    return a, b, len(data)
 
 
 def inline_nodes(messages, enums, node_cases):
@@ -192,6 +208,25 @@ def find_boxed(messages):
                 seen.add(x)
                 stack.extend(graph.get(x, []))
     return boxed
+
+
+def field_reader(f, messages, enums):
+    """The Swift expression that reads field `f`'s value."""
+    t = f["type"]
+    rep = f["repeated"]
+    if t == "Node":
+        return "try r.readNodeArray()" if rep else "try Node.read(&r)"
+    if t in messages:
+        st = swift_type(t)
+        return f"try r.readArray {{ (r: inout JSONReader) throws(JSONReadError) in try {st}.read(&r) }}" if rep else f"try {st}.read(&r)"
+    if t in enums:
+        return f"try r.readArray {{ (r: inout JSONReader) throws(JSONReadError) in try {t}.read(&r) }}" if rep else f"try {t}.read(&r)"
+    reader = {"string": "readString", "bool": "readBool", "int32": "readInt32",
+              "uint32": "readUInt32", "int64": "readInt64", "uint64": "readUInt64",
+              "double": "readDouble"}[t]
+    if f["name"] in LOCATION_FIELDS and t == "int32":
+        reader = "readLocation"
+    return f"try r.readArray {{ (r: inout JSONReader) throws(JSONReadError) in try r.{reader}() }}" if rep else f"try r.{reader}()"
 
 
 def main():
@@ -335,6 +370,7 @@ def main():
 
     w("extension Node {")
     w("    static func read(_ r: inout JSONReader) throws(JSONReadError) -> Node {")
+    w("        if let node = try r.readCommonNode() { return node }")
     w("        try r.enterObject()")
     w("        guard let key = try r.nextKey() else { return .absent }")
     w("        let node: Node")
@@ -369,12 +405,13 @@ def main():
     w("    }")
     w("")
     # Boxed cases are read out of line: inlined into `read`, every payload struct would get its own
-    # stack slot in one frame (tens of kilobytes), paid at each level of a deep tree.
+    # stack slot in one frame (tens of kilobytes), paid at each level of a deep tree. (JSONReader's
+    # readCommonNode calls some of them directly.)
     for t, n, j in node_cases:
         if t in inline:
             continue
         w("    @inline(never)")
-        w(f"    private static func read{camel(n, upper=True)}(_ r: inout JSONReader) throws(JSONReadError) -> Node {{")
+        w(f"    static func read{camel(n, upper=True)}(_ r: inout JSONReader) throws(JSONReadError) -> Node {{")
         w(f"        .{ident(camel(n))}(try {swift_type(t)}.read(&r))")
         w("    }")
     w("}")
@@ -417,9 +454,20 @@ def main():
                 w("            v.sval = sval")
                 w("            return v")
                 w("        }")
-            w("        try v.readFields(&r)")
+            if name == "Integer":
+                # Every integer constant: `{"ival":5}` is matched with one load instead of a key lookup.
+                w("        if let ival = try r.readIvalObject() {")
+                w("            v.ival = ival")
+                w("            return v")
+                w("        }")
             if name == "A_Const":
+                # Nearly every constant is `{"ival":{…},"location":N}` or `{"sval":{…},"location":N}`.
+                w("        if try !r.readCommonConstant(&v) {")
+                w("            try v.readFields(&r)")
+                w("        }")
                 w("        r.repairIntegerConstant(&v)")
+            else:
+                w("        try v.readFields(&r)")
             w("        return v")
             w("    }")
             w("")
@@ -430,26 +478,18 @@ def main():
         if not keys:
             w("        while try r.nextKey() != nil { try r.skipValue() }")
         else:
+            if name in ORDERED_KEY_NODES:
+                for f in d["fields"]:
+                    words = key_words(f["json"])
+                    if words is None:
+                        continue
+                    a, b, n = words
+                    w(f"        if r.takeKey(0x{a:016x}, 0x{b:016x}, {n}) {{ self.{ident(camel(f['name']))} = {field_reader(f, messages, enums)} }}  // {f['json']}")
             w("        while let key = try r.nextKey() {")
             w("            switch key {")
             for f in d["fields"]:
                 fname = ident(camel(f["name"]))
-                t = f["type"]
-                rep = f["repeated"]
-                if t == "Node":
-                    expr = "try r.readNodeArray()" if rep else "try Node.read(&r)"
-                elif t in messages:
-                    st = swift_type(t)
-                    expr = f"try r.readArray {{ (r: inout JSONReader) throws(JSONReadError) in try {st}.read(&r) }}" if rep else f"try {st}.read(&r)"
-                elif t in enums:
-                    expr = f"try r.readArray {{ (r: inout JSONReader) throws(JSONReadError) in try {t}.read(&r) }}" if rep else f"try {t}.read(&r)"
-                else:
-                    reader = {"string": "readString", "bool": "readBool", "int32": "readInt32",
-                              "uint32": "readUInt32", "int64": "readInt64", "uint64": "readUInt64",
-                              "double": "readDouble"}[t]
-                    if f["name"] in LOCATION_FIELDS and t == "int32":
-                        reader = "readLocation"
-                    expr = f"try r.readArray {{ (r: inout JSONReader) throws(JSONReadError) in try r.{reader}() }}" if rep else f"try r.{reader}()"
+                expr = field_reader(f, messages, enums)
                 w(f"            case 0x{key_hash(f['json']):016x}: self.{fname} = {expr}  // {f['json']}")
             for oname, members in d["oneofs"]:
                 ename = camel(oname, upper=True)

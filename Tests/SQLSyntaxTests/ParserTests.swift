@@ -19,6 +19,32 @@ import Testing
         #expect(texts == ["SELECT 1", "SELECT 2", "UPDATE t SET a = 1"])
     }
 
+    /// String constants whose JSON has escapes (quotes, backslashes, control characters, `\\u`) or
+    /// none, short and long, come back as the SQL wrote them; so do repeated names (shared lists).
+    @Test func stringConstantsAndRepeatedNamesReadBack() throws {
+        let values = ["{\"n\": 1}", "a\\b", "line\nnext\ttab", "bell\u{07}", "été ünï", "😀 and \"quoted\" text that is long",
+                      "plain", "", "a longer plain string without escapes"]
+        let literals = values.map { SQLDeparser.quoteLiteral($0) }.joined(separator: ", ")
+        let options = ParseOptions(keepLocations: false)
+        let node = try SQLParser.parseOne("SELECT \(literals), t.a, t.a, t.b FROM t WHERE t.a = 1 AND t.b = 2 AND t.a = 3", options: options)
+        guard case .selectStmt(let select) = node else { Issue.record("not a SELECT"); return }
+        var read: [String] = []
+        var names: [[String]] = []
+        for target in select.targetList {
+            guard case .resTarget(let r) = target else { continue }
+            switch r.val {
+            case .aConst(let c)?:
+                if case .sval(let s)? = c.val { read.append(s.sval) }
+            case .columnRef(let ref)?:
+                names.append(ref.fields.compactMap { if case .string(let s) = $0 { s.sval } else { nil } })
+            default: break
+            }
+        }
+        #expect(read == values)
+        #expect(names == [["t", "a"], ["t", "a"], ["t", "b"]])
+        #expect(try SQLParser.parseOne(SQLDeparser.deparse(node), options: options) == node)
+    }
+
     @Test func syntaxErrorOnLineThreeHasTheCaretUnderTheToken() {
         let sql = "SELECT a,\n       b\nFROM t WHERE x = = 1"
         #expect {

@@ -83,10 +83,42 @@ public enum SQLParser {
         }
         guard let tree = result.parse_tree else { return [] }
         let json = UnsafeBufferPointer(start: UnsafeRawPointer(tree).assumingMemoryBound(to: UInt8.self), count: strlen(tree))
-        var reader = JSONReader(json: json, source: bytes, keepLocations: options.keepLocations, maxDepth: options.maxDepth)
-        let parsed: ParseResult
+        // The reader's cache of name lists lives on this call's stack: nothing is shared between parses.
+        let outcome = withUnsafeTemporaryAllocation(of: JSONReader.CachedList.self, capacity: JSONReader.listCacheCapacity) { cache in
+            var reader = JSONReader(json: json, source: bytes, keepLocations: options.keepLocations, maxDepth: options.maxDepth,
+                                    listCache: cache.baseAddress!)
+            defer { reader.releaseListCache() }
+            do throws(ParseError) {
+                return Result<[ParsedStatement], ParseError>.success(try readStatements(&reader, utf8: bytes, sql: sql, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    private static func readStatements(_ reader: inout JSONReader, utf8 bytes: UnsafeBufferPointer<UInt8>, sql: String, options: ParseOptions) throws(ParseError) -> [ParsedStatement] {
+        var statements: [ParsedStatement] = []
         do {
-            parsed = try ParseResult.read(&reader)
+            // ParseResult's fields read here rather than by `ParseResult.read`: each RawStmt becomes a
+            // ParsedStatement as it is read, without an intermediate array of RawStmt.
+            try reader.enterObject()
+            while let key = try reader.nextKey() {
+                switch key {
+                case versionKey:
+                    _ = try reader.readInt32()
+                case stmtsKey:
+                    try reader.readEachElement { (r: inout JSONReader) throws(JSONReadError) in
+                        let raw = try RawStmt.read(&r)
+                        guard let node = raw.stmt else { return }
+                        let lower = Int(raw.stmtLocation)
+                        let upper = raw.stmtLen == 0 ? bytes.count : lower + Int(raw.stmtLen)
+                        statements.append(ParsedStatement(node: node, range: trimmed(lower..<upper, in: bytes)))
+                    }
+                default:
+                    try reader.skipValue()
+                }
+            }
         } catch {
             if reader.isNestingError {
                 throw ParseError(message: "statement is nested too deeply (more than \(options.maxDepth) levels, or more than this thread's stack holds)",
@@ -95,13 +127,11 @@ public enum SQLParser {
             throw ParseError(message: "internal error reading the parse tree: \(error.message) at JSON offset \(error.offset)",
                              sql: sql, offset: 0, kind: .internal)
         }
-        return parsed.stmts.compactMap { raw in
-            guard let node = raw.stmt else { return nil }
-            let lower = Int(raw.stmtLocation)
-            let upper = raw.stmtLen == 0 ? bytes.count : lower + Int(raw.stmtLen)
-            return ParsedStatement(node: node, range: trimmed(lower..<upper, in: bytes))
-        }
+        return statements
     }
+
+    private static let versionKey = JSONReader.keyHash("version")
+    private static let stmtsKey = JSONReader.keyHash("stmts")
 
     /// PostgreSQL reports a 1-based character position; convert to a 0-based UTF-8 byte offset.
     private static func byteOffset(ofCharacterPosition position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -29,8 +29,29 @@ struct JSONReader {
     private let checkDepthFrom: Int
     /// Whether ``readString()`` may build short ASCII strings from their bytes (see `smallStringLayoutVerified`).
     private let buildsSmallStrings: Bool
+    /// Lists of String nodes read so far in this parse (see ``readStringList(_:)``), or nil for none.
+    private let listCache: UnsafeMutablePointer<CachedList>?
+    /// Which entries of `listCache` are initialized, and which way of each set is replaced next.
+    private var listCacheOccupied: UInt32 = 0
+    private var listCacheVictims: UInt16 = 0
 
-    init(json: UnsafeBufferPointer<UInt8>, source: UnsafeBufferPointer<UInt8>, keepLocations: Bool, maxDepth: Int) {
+    /// A list of String nodes (a qualified name, an operator, a function name) and the JSON it was
+    /// read from: the same bytes later in the statement give the same array, shared instead of rebuilt.
+    struct CachedList {
+        var json: UnsafePointer<UInt8>
+        var length: Int
+        var firstWord: UInt64
+        var nodes: [Node]
+    }
+
+    /// The entries ``init(json:source:keepLocations:maxDepth:listCache:)`` needs: 16 sets of 2 ways.
+    static let listCacheCapacity = 32
+
+    /// `listCache`, when given, must hold ``listCacheCapacity`` uninitialized entries and be released
+    /// with ``releaseListCache()`` before the JSON is freed.
+    init(json: UnsafeBufferPointer<UInt8>, source: UnsafeBufferPointer<UInt8>, keepLocations: Bool, maxDepth: Int,
+         listCache: UnsafeMutablePointer<CachedList>? = nil) {
+        self.listCache = listCache
         start = json.baseAddress!
         p = start
         end = start + json.count
@@ -75,6 +96,16 @@ struct JSONReader {
         // The stack is measured every 8 levels (a level's frames take far less than an eighth of the
         // guard's reserve); `maxDepth` is exact.
         if depth >= checkDepthFrom, depth > maxDepth || depth & 7 == 0 { try checkDepth() }
+    }
+
+    /// Whether entering `levels` (1 or 2) more objects from here passes none of ``enterObject()``'s
+    /// checks, so a fast path may skip them (a deep tree, like a long chain of joins, is read the fast
+    /// way too, except at the levels where the stack is measured).
+    @inline(__always)
+    private func entersUnchecked(_ levels: Int) -> Bool {
+        let deepest = depth &+ levels
+        if deepest < checkDepthFrom { return true }
+        return deepest <= maxDepth && (depth &+ 1) & 7 != 0 && (levels < 2 || deepest & 7 != 0)
     }
 
     /// Below 24 levels neither limit can be near: `maxDepth` is checked from its own value on.
@@ -133,6 +164,29 @@ struct JSONReader {
         return h
     }
 
+    /// Consumes `"key":` (and the `,` before it, after an earlier value) when it comes next, without
+    /// hashing it: `a` and `b` are its `count` bytes (at most 16) as little-endian words, zero beyond
+    /// `count`. The generated readers of common nodes try their keys in the order libpg_query prints
+    /// them this way before looking up the rest (see ORDERED_KEY_NODES in the generator).
+    @inline(__always)
+    mutating func takeKey(_ a: UInt64, _ b: UInt64, _ count: Int) -> Bool {
+        let q = p.pointee == UInt8(ascii: ",") ? p + 1 : p
+        guard end - q >= 16 else { return false }
+        let w0 = UnsafeRawPointer(q).loadUnaligned(as: UInt64.self)
+        if count < 8 {
+            guard w0 & ((1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1) == a else { return false }
+        } else {
+            guard w0 == a else { return false }
+            if count > 8 {
+                let w1 = UnsafeRawPointer(q + 8).loadUnaligned(as: UInt64.self)
+                let mask: UInt64 = count == 16 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: (count &- 8) &* 8)) &- 1
+                guard w1 & mask == b else { return false }
+            }
+        }
+        p = q + count
+        return true
+    }
+
     /// Consumes the `}` that closes a node's one-key object.
     @inline(__always)
     mutating func endNodeObject() throws(JSONReadError) {
@@ -153,6 +207,13 @@ struct JSONReader {
     @inline(__always)
     private static func quoteBits(_ w: UInt64) -> UInt64 {
         let x = w ^ 0x2222_2222_2222_2222
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+
+    /// Like ``quoteBits(_:)`` for `\\`.
+    @inline(__always)
+    private static func backslashBits(_ w: UInt64) -> UInt64 {
+        let x = w ^ 0x5C5C_5C5C_5C5C_5C5C
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
@@ -199,6 +260,11 @@ struct JSONReader {
         while p < end, p.pointee != UInt8(ascii: "\"") { p += 1 }
         let n = p - s
         if p < end { p += 1 }
+        return Self.hashBytes(s, count: n)
+    }
+
+    /// The key hash of `n` bytes at `s` (see ``hashKey()``).
+    private static func hashBytes(_ s: UnsafePointer<UInt8>, count n: Int) -> UInt64 {
         func word(_ from: Int, _ count: Int) -> UInt64 {
             if count == 8 { return UnsafeRawPointer(s + from).loadUnaligned(as: UInt64.self) }
             var w: UInt64 = 0
@@ -211,12 +277,12 @@ struct JSONReader {
         if n > 16 {
             var offset = 16
             while offset + 8 < n {
-                c = (c ^ word(offset, 8)) &* Self.k2
+                c = (c ^ word(offset, 8)) &* k2
                 offset += 8
             }
-            c = (c ^ word(n - 8, 8)) &* Self.k2
+            c = (c ^ word(n - 8, 8)) &* k2
         }
-        return (a &* Self.k0) ^ (b &* Self.k1) ^ c ^ UInt64(n)
+        return (a &* k0) ^ (b &* k1) ^ c ^ UInt64(n)
     }
 
     /// The value of `{"sval":"…"}`, the most common object of a tree (a `String` node: every part of a
@@ -224,19 +290,193 @@ struct JSONReader {
     @inline(__always)
     mutating func readSvalObject() throws(JSONReadError) -> String? {
         // `{"sval":` as a little-endian word.
-        guard end - p >= 16, depth + 1 < checkDepthFrom,
-              UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) == 0x3A22_6C61_7673_227B,
-              p[8] == UInt8(ascii: "\"") else { return nil }
+        guard end - p >= 16, p[8] == UInt8(ascii: "\""), enterObject(startingWith: 0x3A22_6C61_7673_227B) else { return nil }
+        let value = try readString()
+        try leaveObject()
+        return value
+    }
+
+    /// The value of `{"ival":…}` (an `Integer` node: every integer constant), read like ``readSvalObject()``.
+    @inline(__always)
+    mutating func readIvalObject() throws(JSONReadError) -> Int32? {
+        // `{"ival":` as a little-endian word.
+        guard enterObject(startingWith: 0x3A22_6C61_7669_227B) else { return nil }
+        let value = try readInt32()
+        try leaveObject()
+        return value
+    }
+
+    /// The most common nodes in their usual shapes, `{"String":{"sval":"…"}}`,
+    /// `{"ColumnRef":{"fields":[…],"location":N}}`, `{"List":{"items":[…]}}` and `{"A_Const":…}` (and
+    /// other common node types, see below), matched with word
+    /// loads instead of hashing every key and dispatching on the node type; nil (nothing consumed) for
+    /// any other node or shape, or at a depth where ``enterObject()`` would check the limits.
+    @inline(__always)
+    mutating func readCommonNode() throws(JSONReadError) -> Node? {
+        guard end - p >= 32 else { return nil }
+        switch UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) {
+        case 0x676E_6972_7453_227B: return try readStringNode()  // {"String
+        case 0x6E6D_756C_6F43_227B: return try readColumnRefNode()  // {"Column
+        case 0x3A22_7473_694C_227B: return try readListNode()  // {"List":
+        // The payloads of these are read by the generated out-of-line readers (keeping their stack
+        // space out of Node.read's frame, which every level of a deep tree takes).
+        case 0x736E_6F43_5F41_227B: return try readConstantNode()  // {"A_Const":
+        case 0x7261_5473_6552_227B: return try readNode(keyLength: 13, tail: 0x3A_2274_6567, Node.readResTarget)  // {"ResTarget":
+        case 0x7270_7845_5F41_227B: return try readNode(keyLength: 10, tail: 0x3A22, Node.readAExpr)  // {"A_Expr":
+        case 0x6143_636E_7546_227B: return try readNode(keyLength: 12, tail: 0x3A22_6C6C, Node.readFuncCall)  // {"FuncCall":
+        case 0x6143_6570_7954_227B: return try readNode(keyLength: 12, tail: 0x3A22_7473, Node.readTypeCast)  // {"TypeCast":
+        case 0x7845_6C6F_6F42_227B: return try readNode(keyLength: 12, tail: 0x3A22_7270, Node.readBoolExpr)  // {"BoolExpr":
+        case 0x5665_676E_6152_227B: return try readNode(keyLength: 12, tail: 0x3A22_7261, Node.readRangeVar)  // {"RangeVar":
+        case 0x7845_6E69_6F4A_227B: return try readNode(keyLength: 12, tail: 0x3A22_7270, Node.readJoinExpr)  // {"JoinExpr":
+        case 0x7942_7472_6F53_227B: return try readNode(keyLength: 10, tail: 0x3A22, Node.readSortBy)  // {"SortBy":
+        case 0x7463_656C_6553_227B: return try readNode(keyLength: 14, tail: 0x3A22_746D_7453, Node.readSelectStmt)  // {"SelectStmt":
+        default: return nil
+        }
+    }
+
+    /// `{"A_Const":…}`, the most common node of an INSERT, with A_Const's reader inlined (its fast path
+    /// for the usual shapes included) rather than called through `Node.readAConst`.
+    @inline(never)
+    private mutating func readConstantNode() throws(JSONReadError) -> Node? {
+        try readNode(keyLength: 11, tail: 0x3A_2274) { (r: inout JSONReader) throws(JSONReadError) in .aConst(try A_Const.read(&r)) }
+    }
+
+    /// A node `{"Type":{…}}` whose key (`keyLength` bytes with its `{`, quotes and colon) starts with
+    /// the word ``readCommonNode()`` matched and ends with the bytes `tail`: its payload read by `read`
+    /// without looking the type up; nil (the position restored) when the key differs or more follows.
+    @inline(__always)
+    private mutating func readNode(keyLength: Int, tail: UInt64, _ read: (inout JSONReader) throws(JSONReadError) -> Node) throws(JSONReadError) -> Node? {
+        let mask: UInt64 = (1 &<< UInt64(truncatingIfNeeded: (keyLength &- 8) &* 8)) &- 1
+        guard UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) & mask == tail, entersUnchecked(1) else { return nil }
+        let start = p
+        p += keyLength
+        depth += 1
+        let node = try read(&self)
+        depth -= 1
+        guard p < end, p.pointee == UInt8(ascii: "}") else {
+            p = start
+            return nil
+        }
+        p += 1
+        return node
+    }
+
+    @inline(never)
+    private mutating func readStringNode() throws(JSONReadError) -> Node? {
+        // `":{"sval` as a little-endian word, then `":"`.
+        guard UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) == 0x6C61_7673_227B_3A22,
+              p[16] == UInt8(ascii: "\""), p[17] == UInt8(ascii: ":"), p[18] == UInt8(ascii: "\""), entersUnchecked(2) else { return nil }
+        let start = p
+        p += 18
+        depth += 2
+        let value = try readString()
+        return endCommonNode(from: start) ? .string(PGString(sval: value)) : nil
+    }
+
+    @inline(never)
+    private mutating func readColumnRefNode() throws(JSONReadError) -> Node? {
+        // `Ref":{"f` and `fields":` as little-endian words.
+        guard UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) == 0x6622_7B3A_2266_6552,
+              UnsafeRawPointer(p + 15).loadUnaligned(as: UInt64.self) == 0x3A22_7364_6C65_6966, entersUnchecked(2) else { return nil }
+        let start = p
+        p += 23
+        depth += 2
+        var c = ColumnRef()
+        c.fields = try readNodeArray()
+        guard let location = try readLocationField() else {
+            p = start
+            depth -= 2
+            return nil
+        }
+        c.location = location
+        return endCommonNode(from: start) ? .columnRef(c) : nil
+    }
+
+    @inline(never)
+    private mutating func readListNode() throws(JSONReadError) -> Node? {
+        // `{"items"` as a little-endian word, then `:`.
+        guard UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) == 0x2273_6D65_7469_227B,
+              p[16] == UInt8(ascii: ":"), entersUnchecked(2) else { return nil }
+        let start = p
+        p += 17
+        depth += 2
+        var l = PGList()
+        l.items = try readNodeArray()
+        return endCommonNode(from: start) ? .list(l) : nil
+    }
+
+    /// Consumes the `}}` that ends a node read by ``readCommonNode()``; false (the node's start
+    /// restored) when something else follows.
+    @inline(__always)
+    private mutating func endCommonNode(from start: UnsafePointer<UInt8>) -> Bool {
+        depth -= 2
+        guard end - p >= 2, p[0] == UInt8(ascii: "}"), p[1] == UInt8(ascii: "}") else {
+            p = start
+            return false
+        }
+        p += 2
+        return true
+    }
+
+    /// `,"location":N`: N (as ``readLocation()`` reads it), or nil (nothing consumed) for anything else.
+    @inline(__always)
+    private mutating func readLocationField() throws(JSONReadError) -> Int32? {
+        // `,"locati` as a little-endian word, then `on":`.
+        guard end - p >= 16, UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) == 0x6974_6163_6F6C_222C,
+              UnsafeRawPointer(p + 8).loadUnaligned(as: UInt32.self) == 0x3A22_6E6F else { return nil }
+        p += 12
+        return try readLocation()
+    }
+
+    /// Enters an object whose first 8 bytes are `head` (its `{` and first key), when no depth check
+    /// is due there; false (nothing consumed) otherwise.
+    @inline(__always)
+    private mutating func enterObject(startingWith head: UInt64) -> Bool {
+        guard end - p >= 16, entersUnchecked(1), UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) == head else { return false }
         p += 8
         depth += 1
-        let value = try readString()
+        return true
+    }
+
+    /// Ends an object entered by ``enterObject(startingWith:)`` after its first value (skipping any other keys).
+    @inline(__always)
+    private mutating func leaveObject() throws(JSONReadError) {
         if p < end, p.pointee == UInt8(ascii: "}") {
             p += 1
             depth -= 1
         } else {
             while try nextKey() != nil { try skipValue() }
         }
-        return value
+    }
+
+    /// Reads the two common shapes of an `A_Const`, `{"ival":{…},"location":N}` and
+    /// `{"sval":{…},"location":N}`, matching their keys with word loads instead of hashing them; false
+    /// (nothing consumed) for any other shape, which the generated reader then takes.
+    @inline(__always)
+    mutating func readCommonConstant(_ c: inout A_Const) throws(JSONReadError) -> Bool {
+        guard end - p >= 32, entersUnchecked(1) else { return false }
+        // `{"ival":` and `{"sval":` as little-endian words.
+        let head = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+        guard head == 0x3A22_6C61_7669_227B || head == 0x3A22_6C61_7673_227B else { return false }
+        return try readCommonConstantValue(&c, integer: head == 0x3A22_6C61_7669_227B)
+    }
+
+    private mutating func readCommonConstantValue(_ c: inout A_Const, integer: Bool) throws(JSONReadError) -> Bool {
+        let start = p
+        let startDepth = depth
+        p += 8
+        depth += 1
+        let value: A_Const.Val = integer ? .ival(try PGInteger.read(&self)) : .sval(try PGString.read(&self))
+        guard let location = try readLocationField(), p < end, p.pointee == UInt8(ascii: "}") else {
+            p = start
+            depth = startDepth
+            return false
+        }
+        p += 1
+        depth -= 1
+        c.val = value
+        c.location = location
+        return true
     }
 
     mutating func readEnumName() throws(JSONReadError) -> UInt64 {
@@ -254,7 +494,67 @@ struct JSONReader {
         guard p < end, p.pointee == UInt8(ascii: "[") else {
             return try readArray { (r: inout JSONReader) throws(JSONReadError) in try Node.read(&r) }
         }
+        // `[{"String":{"sva`: a list that starts with a String node.
+        if let cache = listCache, end - p >= 32,
+           UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) == 0x6E69_7274_5322_7B5B,
+           UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) == 0x6176_7322_7B3A_2267 {
+            return try readStringList(cache)
+        }
         p += 1
+        return try readNodeArrayElements()
+    }
+
+    /// A list that starts with a String node, from the cache when the same JSON was read before in
+    /// this parse (most names recur: `=`, `t1.id`, `sum`), saving the array's allocation and release.
+    /// The nodes of equal JSON are equal: String nodes carry no location and reading them has no effect
+    /// on the reader but its position (the depth limits are kept by reading a list again near them).
+    @inline(never)
+    private mutating func readStringList(_ cache: UnsafeMutablePointer<CachedList>) throws(JSONReadError) -> [Node] {
+        let start = p
+        // The first bytes of the first name (and what follows it).
+        let firstWord = UnsafeRawPointer(p + 20).loadUnaligned(as: UInt64.self)
+        let set = Int(truncatingIfNeeded: (firstWord &* 0x9E37_79B9_7F4A_7C15) &>> 60)
+        if entersUnchecked(2) {
+            for i in (set &* 2)..<(set &* 2 &+ 2) where listCacheOccupied & (1 &<< UInt32(i)) != 0 {
+                let entry = cache + i
+                if entry.pointee.firstWord == firstWord, end - p >= entry.pointee.length,
+                   memcmp(p, entry.pointee.json, entry.pointee.length) == 0 {
+                    p += entry.pointee.length
+                    return entry.pointee.nodes
+                }
+            }
+        }
+        p += 1
+        let nodes = try readNodeArrayElements()
+        for node in nodes {
+            guard case .string = node else { return nodes }
+        }
+        let way = Int(truncatingIfNeeded: listCacheVictims &>> UInt16(truncatingIfNeeded: set)) & 1
+        listCacheVictims ^= 1 &<< UInt16(truncatingIfNeeded: set)
+        let i = set &* 2 &+ way
+        let entry = CachedList(json: start, length: p - start, firstWord: firstWord, nodes: nodes)
+        if listCacheOccupied & (1 &<< UInt32(i)) != 0 {
+            cache[i] = entry
+        } else {
+            (cache + i).initialize(to: entry)
+            listCacheOccupied |= 1 &<< UInt32(i)
+        }
+        return nodes
+    }
+
+    /// Releases the lists kept by ``readStringList(_:)``.
+    mutating func releaseListCache() {
+        guard let cache = listCache else { return }
+        while listCacheOccupied != 0 {
+            let i = listCacheOccupied.trailingZeroBitCount
+            (cache + i).deinitialize(count: 1)
+            listCacheOccupied &= listCacheOccupied &- 1
+        }
+    }
+
+    /// The elements of a node list after its `[`.
+    @inline(__always)
+    private mutating func readNodeArrayElements() throws(JSONReadError) -> [Node] {
         if p.pointee == UInt8(ascii: "]") {
             p += 1
             return []
@@ -308,6 +608,27 @@ struct JSONReader {
             if p.pointee == UInt8(ascii: ",") { p += 1 }
             result.append(try element(&self))
         }
+    }
+
+    /// Calls `element` for each element of an array, building no array of its own.
+    @inline(__always)
+    mutating func readEachElement(_ element: (inout JSONReader) throws(JSONReadError) -> Void) throws(JSONReadError) {
+        try expect(UInt8(ascii: "["))
+        while true {
+            skipWhitespace()
+            guard p < end else { throw error("unexpected end of JSON") }
+            if p.pointee == UInt8(ascii: "]") {
+                p += 1
+                return
+            }
+            if p.pointee == UInt8(ascii: ",") { p += 1 }
+            try element(&self)
+        }
+    }
+
+    /// The hash ``nextKey()`` returns for the key `name` (ASCII, no escapes); see ``hashKeySlow()``.
+    static func keyHash(_ name: StaticString) -> UInt64 {
+        hashBytes(name.utf8Start, count: name.utf8CodeUnitCount)
     }
 
     mutating func readBool() throws(JSONReadError) -> Bool {
@@ -425,51 +746,140 @@ struct JSONReader {
             try expect(UInt8(ascii: "\""))
         }
         let s = p
-        while p < end {
-            let c = p.pointee
-            if c == UInt8(ascii: "\"") {
-                let count = p - s
-                p += 1
-                if count <= 15, buildsSmallStrings, end - s >= 16, let small = Self.smallASCIIString(s, count: count) {
-                    return small
+        // The closing quote or the first backslash, eight bytes at a time (the position is kept in a
+        // local: storing `p` at every byte cost more than the comparisons).
+        var q = s
+        while true {
+            if end - q >= 8 {
+                let w = UnsafeRawPointer(q).loadUnaligned(as: UInt64.self)
+                let m = Self.quoteBits(w) | Self.backslashBits(w)
+                if m == 0 {
+                    q += 8
+                    continue
                 }
-                return String(decoding: UnsafeBufferPointer(start: s, count: count), as: UTF8.self)
+                q += m.trailingZeroBitCount &>> 3
+            } else {
+                while q < end, q.pointee != UInt8(ascii: "\""), q.pointee != UInt8(ascii: "\\") { q += 1 }
+                if q == end {
+                    p = end
+                    throw error("unterminated string")
+                }
             }
-            if c == UInt8(ascii: "\\") { break }
-            p += 1
+            break
         }
-        // Slow path: the string has escapes.
-        var bytes = [UInt8](UnsafeBufferPointer(start: s, count: p - s))
-        while p < end {
-            let c = p.pointee
-            p += 1
-            if c == UInt8(ascii: "\"") { return String(decoding: bytes, as: UTF8.self) }
+        if q.pointee == UInt8(ascii: "\"") {
+            let count = q - s
+            p = q + 1
+            if count <= 15, buildsSmallStrings, end - s >= 16, let small = Self.smallASCIIString(s, count: count) {
+                return small
+            }
+            return String(decoding: UnsafeBufferPointer(start: s, count: count), as: UTF8.self)
+        }
+        return try readEscapedString(from: s, firstEscape: q)
+    }
+
+    /// ``readString()`` for a string with escapes (from `s`, the first backslash at `escape`): decoded
+    /// straight into the String's storage, which needs no allocation when it is short (the escaped text
+    /// is never shorter than the decoded bytes).
+    @inline(never)
+    private mutating func readEscapedString(from s: UnsafePointer<UInt8>, firstEscape escape: UnsafePointer<UInt8>) throws(JSONReadError) -> String {
+        // The closing quote: every backslash escapes the byte after it.
+        var close = escape
+        while close < end, close.pointee != UInt8(ascii: "\"") {
+            close += close.pointee == UInt8(ascii: "\\") ? 2 : 1
+        }
+        guard close < end else {
+            p = end
+            throw error("unterminated string")
+        }
+        if close - s <= 15, buildsSmallStrings {
+            // Short (the usual case): decoded into two words, which are the small String when ASCII.
+            var words: (UInt64, UInt64) = (0, 0)
+            let (count, failure) = withUnsafeMutableBytes(of: &words) { raw in
+                Self.decodeEscapes(from: s, firstEscape: escape, to: close, into: raw.baseAddress!)
+            }
+            if failure == nil, let small = withUnsafeBytes(of: &words, { raw in
+                Self.smallASCIIString(raw.baseAddress!, count: count)
+            }) {
+                p = close + 1
+                return small
+            }
+        }
+        var failedAt: UnsafePointer<UInt8>? = nil
+        let decoded = String(unsafeUninitializedCapacity: close - s) { buffer -> Int in
+            let (count, failure) = Self.decodeEscapes(from: s, firstEscape: escape, to: close, into: UnsafeMutableRawPointer(buffer.baseAddress!))
+            failedAt = failure
+            return count
+        }
+        if let failedAt {
+            p = failedAt
+            throw error("bad \\u escape")
+        }
+        p = close + 1
+        return decoded
+    }
+
+    /// Decodes the JSON string bytes `s..<close` (the first backslash at `escape`) into `out`, which
+    /// holds `close - s` bytes: the decoded length, or where a bad `\\u` escape ends.
+    private static func decodeEscapes(from s: UnsafePointer<UInt8>, firstEscape escape: UnsafePointer<UInt8>, to close: UnsafePointer<UInt8>,
+                                      into out: UnsafeMutableRawPointer) -> (count: Int, failedAt: UnsafePointer<UInt8>?) {
+        var n = escape - s
+        if n > 0 { out.copyMemory(from: s, byteCount: n) }
+        var q = escape
+        while q < close {
+            let c = q.pointee
+            q += 1
             if c != UInt8(ascii: "\\") {
-                bytes.append(c)
+                out.storeBytes(of: c, toByteOffset: n, as: UInt8.self)
+                n += 1
                 continue
             }
-            guard p < end else { break }
-            let e = p.pointee
-            p += 1
+            let e = q.pointee
+            q += 1
+            let byte: UInt8
             switch e {
-            case UInt8(ascii: "n"): bytes.append(0x0A)
-            case UInt8(ascii: "t"): bytes.append(0x09)
-            case UInt8(ascii: "r"): bytes.append(0x0D)
-            case UInt8(ascii: "b"): bytes.append(0x08)
-            case UInt8(ascii: "f"): bytes.append(0x0C)
+            case UInt8(ascii: "n"): byte = 0x0A
+            case UInt8(ascii: "t"): byte = 0x09
+            case UInt8(ascii: "r"): byte = 0x0D
+            case UInt8(ascii: "b"): byte = 0x08
+            case UInt8(ascii: "f"): byte = 0x0C
             case UInt8(ascii: "u"):
-                var scalar = try readHex4()
-                if (0xD800..<0xDC00).contains(scalar), end - p >= 6, p[0] == UInt8(ascii: "\\"), p[1] == UInt8(ascii: "u") {
-                    p += 2
-                    let low = try readHex4()
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low &- 0xDC00)
+                guard var scalar = hex4(&q, close) else { return (0, q) }
+                if (0xD800..<0xDC00).contains(scalar), close - q >= 6, q[0] == UInt8(ascii: "\\"), q[1] == UInt8(ascii: "u") {
+                    q += 2
+                    guard let low = hex4(&q, close) else { return (0, q) }
+                    scalar = 0x10000 &+ ((scalar &- 0xD800) << 10) &+ (low &- 0xDC00)
                 }
-                let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                bytes.append(contentsOf: Array(String(Character(u)).utf8))
-            default: bytes.append(e)
+                for b in (Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8 {
+                    out.storeBytes(of: b, toByteOffset: n, as: UInt8.self)
+                    n += 1
+                }
+                continue
+            default: byte = e
             }
+            out.storeBytes(of: byte, toByteOffset: n, as: UInt8.self)
+            n += 1
         }
-        throw error("unterminated string")
+        return (n, nil)
+    }
+
+    /// The four hex digits at `q` (consumed), or nil.
+    private static func hex4(_ q: inout UnsafePointer<UInt8>, _ close: UnsafePointer<UInt8>) -> UInt32? {
+        guard close - q >= 4 else { return nil }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = q.pointee
+            q += 1
+            let d: UInt32
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+            v = v << 4 | d
+        }
+        return v
     }
 
     /// Whether a String built by ``smallASCIIString(_:count:)`` is bit for bit the one the standard library
@@ -499,10 +909,10 @@ struct JSONReader {
     /// The small-string form of `count` (at most 15) ASCII bytes at `s`, of which 16 must be readable;
     /// nil when they are not all ASCII. Only used once ``smallStringLayoutVerified`` holds.
     @inline(__always)
-    private static func smallASCIIString(_ s: UnsafePointer<UInt8>, count: Int) -> String? {
+    private static func smallASCIIString(_ s: UnsafeRawPointer, count: Int) -> String? {
         #if _endian(little) && _pointerBitWidth(_64)
-        var w0 = UnsafeRawPointer(s).loadUnaligned(as: UInt64.self)
-        var w1 = UnsafeRawPointer(s + 8).loadUnaligned(as: UInt64.self)
+        var w0 = s.loadUnaligned(as: UInt64.self)
+        var w1 = s.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
         if count < 8 {
             w0 &= (1 &<< UInt64(truncatingIfNeeded: count &<< 3)) &- 1
             w1 = 0
@@ -511,28 +921,15 @@ struct JSONReader {
         }
         guard (w0 | w1) & 0x8080_8080_8080_8080 == 0 else { return nil }
         w1 |= (0xE0 | UInt64(truncatingIfNeeded: count)) &<< 56
-        return unsafeBitCast((w0, w1), to: String.self)
+        // Moved out of the words rather than bit-cast: a cast copies the String, and the copy calls
+        // swift_bridgeObjectRetain (a no-op for a small string, but a call for every name).
+        var words = (w0, w1)
+        return withUnsafeMutableBytes(of: &words) { raw in
+            raw.baseAddress!.withMemoryRebound(to: String.self, capacity: 1) { $0.move() }
+        }
         #else
         return nil
         #endif
-    }
-
-    private mutating func readHex4() throws(JSONReadError) -> UInt32 {
-        guard end - p >= 4 else { throw error("bad \\u escape") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let c = p.pointee
-            p += 1
-            let d: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
-            default: throw error("bad \\u escape")
-            }
-            v = v << 4 | d
-        }
-        return v
     }
 
     /// Skips any JSON value (used for keys a newer libpg_query might add).
@@ -559,8 +956,16 @@ struct JSONReader {
     /// libpg_query 15-4.0.0 prints an `Integer` only when its value is positive, so `-5` and `0`
     /// both arrive as `{"ival":{}}`. The constant's location points at its first token (the minus
     /// sign of a negated literal), so the value is read back from the SQL text.
+    @inline(__always)
     mutating func repairIntegerConstant(_ c: inout A_Const) {
-        guard case .ival(let i)? = c.val, i.ival == 0, lastLocation >= 0, Int(lastLocation) < source.count else { return }
+        // Checked here, inline: nearly every constant needs no repair.
+        guard case .ival(let i)? = c.val, i.ival == 0 else { return }
+        repairZeroIntegerConstant(&c)
+    }
+
+    @inline(never)
+    private mutating func repairZeroIntegerConstant(_ c: inout A_Const) {
+        guard lastLocation >= 0, Int(lastLocation) < source.count else { return }
         var q = Int(lastLocation)
         var negative = false
         while q < source.count {
@@ -626,6 +1031,13 @@ extension PGInteger {
     init(ival: Int32) {
         self.init()
         self.ival = ival
+    }
+}
+
+extension PGString {
+    init(sval: String) {
+        self.init()
+        self.sval = sval
     }
 }
 

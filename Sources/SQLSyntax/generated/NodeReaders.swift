@@ -4,6 +4,7 @@
 
 extension Node {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+        if let node = try r.readCommonNode() { return node }
         try r.enterObject()
         guard let key = try r.nextKey() else { return .absent }
         let node: Node
@@ -1135,795 +1136,795 @@ extension Node {
     }
 
     @inline(never)
-    private static func readAlias(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlias(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alias(try Alias.read(&r))
     }
     @inline(never)
-    private static func readRangeVar(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRangeVar(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .rangeVar(try RangeVar.read(&r))
     }
     @inline(never)
-    private static func readTableFunc(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readTableFunc(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .tableFunc(try TableFunc.read(&r))
     }
     @inline(never)
-    private static func readVar(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readVar(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .`var`(try Var.read(&r))
     }
     @inline(never)
-    private static func readParam(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readParam(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .param(try Param.read(&r))
     }
     @inline(never)
-    private static func readAggref(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAggref(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .aggref(try Aggref.read(&r))
     }
     @inline(never)
-    private static func readGroupingFunc(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readGroupingFunc(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .groupingFunc(try GroupingFunc.read(&r))
     }
     @inline(never)
-    private static func readWindowFunc(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readWindowFunc(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .windowFunc(try WindowFunc.read(&r))
     }
     @inline(never)
-    private static func readSubscriptingRef(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readSubscriptingRef(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .subscriptingRef(try SubscriptingRef.read(&r))
     }
     @inline(never)
-    private static func readFuncExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readFuncExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .funcExpr(try FuncExpr.read(&r))
     }
     @inline(never)
-    private static func readNamedArgExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readNamedArgExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .namedArgExpr(try NamedArgExpr.read(&r))
     }
     @inline(never)
-    private static func readOpExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readOpExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .opExpr(try OpExpr.read(&r))
     }
     @inline(never)
-    private static func readDistinctExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readDistinctExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .distinctExpr(try DistinctExpr.read(&r))
     }
     @inline(never)
-    private static func readNullIfExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readNullIfExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .nullIfExpr(try NullIfExpr.read(&r))
     }
     @inline(never)
-    private static func readScalarArrayOpExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readScalarArrayOpExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .scalarArrayOpExpr(try ScalarArrayOpExpr.read(&r))
     }
     @inline(never)
-    private static func readBoolExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readBoolExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .boolExpr(try BoolExpr.read(&r))
     }
     @inline(never)
-    private static func readSubLink(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readSubLink(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .subLink(try SubLink.read(&r))
     }
     @inline(never)
-    private static func readSubPlan(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readSubPlan(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .subPlan(try SubPlan.read(&r))
     }
     @inline(never)
-    private static func readAlternativeSubPlan(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlternativeSubPlan(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alternativeSubPlan(try AlternativeSubPlan.read(&r))
     }
     @inline(never)
-    private static func readFieldSelect(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readFieldSelect(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .fieldSelect(try FieldSelect.read(&r))
     }
     @inline(never)
-    private static func readFieldStore(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readFieldStore(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .fieldStore(try FieldStore.read(&r))
     }
     @inline(never)
-    private static func readRelabelType(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRelabelType(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .relabelType(try RelabelType.read(&r))
     }
     @inline(never)
-    private static func readCoerceViaIo(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCoerceViaIo(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .coerceViaIo(try CoerceViaIO.read(&r))
     }
     @inline(never)
-    private static func readArrayCoerceExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readArrayCoerceExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .arrayCoerceExpr(try ArrayCoerceExpr.read(&r))
     }
     @inline(never)
-    private static func readConvertRowtypeExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readConvertRowtypeExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .convertRowtypeExpr(try ConvertRowtypeExpr.read(&r))
     }
     @inline(never)
-    private static func readCollateExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCollateExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .collateExpr(try CollateExpr.read(&r))
     }
     @inline(never)
-    private static func readCaseExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCaseExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .caseExpr(try CaseExpr.read(&r))
     }
     @inline(never)
-    private static func readCaseWhen(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCaseWhen(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .caseWhen(try CaseWhen.read(&r))
     }
     @inline(never)
-    private static func readCaseTestExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCaseTestExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .caseTestExpr(try CaseTestExpr.read(&r))
     }
     @inline(never)
-    private static func readArrayExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readArrayExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .arrayExpr(try ArrayExpr.read(&r))
     }
     @inline(never)
-    private static func readRowExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRowExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .rowExpr(try RowExpr.read(&r))
     }
     @inline(never)
-    private static func readRowCompareExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRowCompareExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .rowCompareExpr(try RowCompareExpr.read(&r))
     }
     @inline(never)
-    private static func readCoalesceExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCoalesceExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .coalesceExpr(try CoalesceExpr.read(&r))
     }
     @inline(never)
-    private static func readMinMaxExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readMinMaxExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .minMaxExpr(try MinMaxExpr.read(&r))
     }
     @inline(never)
-    private static func readSqlvalueFunction(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readSqlvalueFunction(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .sqlvalueFunction(try SQLValueFunction.read(&r))
     }
     @inline(never)
-    private static func readXmlExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readXmlExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .xmlExpr(try XmlExpr.read(&r))
     }
     @inline(never)
-    private static func readNullTest(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readNullTest(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .nullTest(try NullTest.read(&r))
     }
     @inline(never)
-    private static func readBooleanTest(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readBooleanTest(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .booleanTest(try BooleanTest.read(&r))
     }
     @inline(never)
-    private static func readCoerceToDomain(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCoerceToDomain(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .coerceToDomain(try CoerceToDomain.read(&r))
     }
     @inline(never)
-    private static func readCoerceToDomainValue(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCoerceToDomainValue(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .coerceToDomainValue(try CoerceToDomainValue.read(&r))
     }
     @inline(never)
-    private static func readSetToDefault(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readSetToDefault(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .setToDefault(try SetToDefault.read(&r))
     }
     @inline(never)
-    private static func readCurrentOfExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCurrentOfExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .currentOfExpr(try CurrentOfExpr.read(&r))
     }
     @inline(never)
-    private static func readNextValueExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readNextValueExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .nextValueExpr(try NextValueExpr.read(&r))
     }
     @inline(never)
-    private static func readInferenceElem(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readInferenceElem(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .inferenceElem(try InferenceElem.read(&r))
     }
     @inline(never)
-    private static func readTargetEntry(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readTargetEntry(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .targetEntry(try TargetEntry.read(&r))
     }
     @inline(never)
-    private static func readJoinExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readJoinExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .joinExpr(try JoinExpr.read(&r))
     }
     @inline(never)
-    private static func readFromExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readFromExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .fromExpr(try FromExpr.read(&r))
     }
     @inline(never)
-    private static func readOnConflictExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readOnConflictExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .onConflictExpr(try OnConflictExpr.read(&r))
     }
     @inline(never)
-    private static func readIntoClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readIntoClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .intoClause(try IntoClause.read(&r))
     }
     @inline(never)
-    private static func readMergeAction(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readMergeAction(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .mergeAction(try MergeAction.read(&r))
     }
     @inline(never)
-    private static func readRawStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRawStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .rawStmt(try RawStmt.read(&r))
     }
     @inline(never)
-    private static func readQuery(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readQuery(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .query(try Query.read(&r))
     }
     @inline(never)
-    private static func readInsertStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readInsertStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .insertStmt(try InsertStmt.read(&r))
     }
     @inline(never)
-    private static func readDeleteStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readDeleteStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .deleteStmt(try DeleteStmt.read(&r))
     }
     @inline(never)
-    private static func readUpdateStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readUpdateStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .updateStmt(try UpdateStmt.read(&r))
     }
     @inline(never)
-    private static func readMergeStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readMergeStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .mergeStmt(try MergeStmt.read(&r))
     }
     @inline(never)
-    private static func readSelectStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readSelectStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .selectStmt(try SelectStmt.read(&r))
     }
     @inline(never)
-    private static func readReturnStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readReturnStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .returnStmt(try ReturnStmt.read(&r))
     }
     @inline(never)
-    private static func readPlassignStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readPlassignStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .plassignStmt(try PLAssignStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterTableStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterTableStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterTableStmt(try AlterTableStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterTableCmd(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterTableCmd(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterTableCmd(try AlterTableCmd.read(&r))
     }
     @inline(never)
-    private static func readAlterDomainStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterDomainStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterDomainStmt(try AlterDomainStmt.read(&r))
     }
     @inline(never)
-    private static func readSetOperationStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readSetOperationStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .setOperationStmt(try SetOperationStmt.read(&r))
     }
     @inline(never)
-    private static func readGrantStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readGrantStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .grantStmt(try GrantStmt.read(&r))
     }
     @inline(never)
-    private static func readGrantRoleStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readGrantRoleStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .grantRoleStmt(try GrantRoleStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterDefaultPrivilegesStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterDefaultPrivilegesStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterDefaultPrivilegesStmt(try AlterDefaultPrivilegesStmt.read(&r))
     }
     @inline(never)
-    private static func readClusterStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readClusterStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .clusterStmt(try ClusterStmt.read(&r))
     }
     @inline(never)
-    private static func readCopyStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCopyStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .copyStmt(try CopyStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createStmt(try CreateStmt.read(&r))
     }
     @inline(never)
-    private static func readDefineStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readDefineStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .defineStmt(try DefineStmt.read(&r))
     }
     @inline(never)
-    private static func readCommentStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCommentStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .commentStmt(try CommentStmt.read(&r))
     }
     @inline(never)
-    private static func readFetchStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readFetchStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .fetchStmt(try FetchStmt.read(&r))
     }
     @inline(never)
-    private static func readIndexStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readIndexStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .indexStmt(try IndexStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateFunctionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateFunctionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createFunctionStmt(try CreateFunctionStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterFunctionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterFunctionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterFunctionStmt(try AlterFunctionStmt.read(&r))
     }
     @inline(never)
-    private static func readRenameStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRenameStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .renameStmt(try RenameStmt.read(&r))
     }
     @inline(never)
-    private static func readRuleStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRuleStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .ruleStmt(try RuleStmt.read(&r))
     }
     @inline(never)
-    private static func readNotifyStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readNotifyStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .notifyStmt(try NotifyStmt.read(&r))
     }
     @inline(never)
-    private static func readTransactionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readTransactionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .transactionStmt(try TransactionStmt.read(&r))
     }
     @inline(never)
-    private static func readViewStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readViewStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .viewStmt(try ViewStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateDomainStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateDomainStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createDomainStmt(try CreateDomainStmt.read(&r))
     }
     @inline(never)
-    private static func readCreatedbStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreatedbStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createdbStmt(try CreatedbStmt.read(&r))
     }
     @inline(never)
-    private static func readDropdbStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readDropdbStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .dropdbStmt(try DropdbStmt.read(&r))
     }
     @inline(never)
-    private static func readVacuumStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readVacuumStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .vacuumStmt(try VacuumStmt.read(&r))
     }
     @inline(never)
-    private static func readExplainStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readExplainStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .explainStmt(try ExplainStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateTableAsStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateTableAsStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createTableAsStmt(try CreateTableAsStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateSeqStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateSeqStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createSeqStmt(try CreateSeqStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterSeqStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterSeqStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterSeqStmt(try AlterSeqStmt.read(&r))
     }
     @inline(never)
-    private static func readVariableSetStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readVariableSetStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .variableSetStmt(try VariableSetStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateTrigStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateTrigStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createTrigStmt(try CreateTrigStmt.read(&r))
     }
     @inline(never)
-    private static func readCreatePlangStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreatePlangStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createPlangStmt(try CreatePLangStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateRoleStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateRoleStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createRoleStmt(try CreateRoleStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterRoleStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterRoleStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterRoleStmt(try AlterRoleStmt.read(&r))
     }
     @inline(never)
-    private static func readReindexStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readReindexStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .reindexStmt(try ReindexStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateSchemaStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateSchemaStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createSchemaStmt(try CreateSchemaStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterDatabaseStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterDatabaseStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterDatabaseStmt(try AlterDatabaseStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterDatabaseSetStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterDatabaseSetStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterDatabaseSetStmt(try AlterDatabaseSetStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterRoleSetStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterRoleSetStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterRoleSetStmt(try AlterRoleSetStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateConversionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateConversionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createConversionStmt(try CreateConversionStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateCastStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateCastStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createCastStmt(try CreateCastStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateOpClassStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateOpClassStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createOpClassStmt(try CreateOpClassStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateOpFamilyStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateOpFamilyStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createOpFamilyStmt(try CreateOpFamilyStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterOpFamilyStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterOpFamilyStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterOpFamilyStmt(try AlterOpFamilyStmt.read(&r))
     }
     @inline(never)
-    private static func readPrepareStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readPrepareStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .prepareStmt(try PrepareStmt.read(&r))
     }
     @inline(never)
-    private static func readExecuteStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readExecuteStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .executeStmt(try ExecuteStmt.read(&r))
     }
     @inline(never)
-    private static func readDeclareCursorStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readDeclareCursorStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .declareCursorStmt(try DeclareCursorStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateTableSpaceStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateTableSpaceStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createTableSpaceStmt(try CreateTableSpaceStmt.read(&r))
     }
     @inline(never)
-    private static func readDropTableSpaceStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readDropTableSpaceStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .dropTableSpaceStmt(try DropTableSpaceStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterObjectDependsStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterObjectDependsStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterObjectDependsStmt(try AlterObjectDependsStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterObjectSchemaStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterObjectSchemaStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterObjectSchemaStmt(try AlterObjectSchemaStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterOwnerStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterOwnerStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterOwnerStmt(try AlterOwnerStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterOperatorStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterOperatorStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterOperatorStmt(try AlterOperatorStmt.read(&r))
     }
     @inline(never)
-    private static func readReassignOwnedStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readReassignOwnedStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .reassignOwnedStmt(try ReassignOwnedStmt.read(&r))
     }
     @inline(never)
-    private static func readCompositeTypeStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCompositeTypeStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .compositeTypeStmt(try CompositeTypeStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterEnumStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterEnumStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterEnumStmt(try AlterEnumStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterTsconfigurationStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterTsconfigurationStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterTsconfigurationStmt(try AlterTSConfigurationStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateFdwStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateFdwStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createFdwStmt(try CreateFdwStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterFdwStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterFdwStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterFdwStmt(try AlterFdwStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateForeignServerStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateForeignServerStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createForeignServerStmt(try CreateForeignServerStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterForeignServerStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterForeignServerStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterForeignServerStmt(try AlterForeignServerStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateUserMappingStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateUserMappingStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createUserMappingStmt(try CreateUserMappingStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterUserMappingStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterUserMappingStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterUserMappingStmt(try AlterUserMappingStmt.read(&r))
     }
     @inline(never)
-    private static func readDropUserMappingStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readDropUserMappingStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .dropUserMappingStmt(try DropUserMappingStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterTableSpaceOptionsStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterTableSpaceOptionsStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterTableSpaceOptionsStmt(try AlterTableSpaceOptionsStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterTableMoveAllStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterTableMoveAllStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterTableMoveAllStmt(try AlterTableMoveAllStmt.read(&r))
     }
     @inline(never)
-    private static func readSecLabelStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readSecLabelStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .secLabelStmt(try SecLabelStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateForeignTableStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateForeignTableStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createForeignTableStmt(try CreateForeignTableStmt.read(&r))
     }
     @inline(never)
-    private static func readImportForeignSchemaStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readImportForeignSchemaStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .importForeignSchemaStmt(try ImportForeignSchemaStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateExtensionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateExtensionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createExtensionStmt(try CreateExtensionStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterExtensionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterExtensionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterExtensionStmt(try AlterExtensionStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterExtensionContentsStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterExtensionContentsStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterExtensionContentsStmt(try AlterExtensionContentsStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateEventTrigStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateEventTrigStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createEventTrigStmt(try CreateEventTrigStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterEventTrigStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterEventTrigStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterEventTrigStmt(try AlterEventTrigStmt.read(&r))
     }
     @inline(never)
-    private static func readRefreshMatViewStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRefreshMatViewStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .refreshMatViewStmt(try RefreshMatViewStmt.read(&r))
     }
     @inline(never)
-    private static func readReplicaIdentityStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readReplicaIdentityStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .replicaIdentityStmt(try ReplicaIdentityStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterSystemStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterSystemStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterSystemStmt(try AlterSystemStmt.read(&r))
     }
     @inline(never)
-    private static func readCreatePolicyStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreatePolicyStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createPolicyStmt(try CreatePolicyStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterPolicyStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterPolicyStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterPolicyStmt(try AlterPolicyStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateTransformStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateTransformStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createTransformStmt(try CreateTransformStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateAmStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateAmStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createAmStmt(try CreateAmStmt.read(&r))
     }
     @inline(never)
-    private static func readCreatePublicationStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreatePublicationStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createPublicationStmt(try CreatePublicationStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterPublicationStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterPublicationStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterPublicationStmt(try AlterPublicationStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateSubscriptionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateSubscriptionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createSubscriptionStmt(try CreateSubscriptionStmt.read(&r))
     }
     @inline(never)
-    private static func readAlterSubscriptionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAlterSubscriptionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .alterSubscriptionStmt(try AlterSubscriptionStmt.read(&r))
     }
     @inline(never)
-    private static func readDropSubscriptionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readDropSubscriptionStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .dropSubscriptionStmt(try DropSubscriptionStmt.read(&r))
     }
     @inline(never)
-    private static func readCreateStatsStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateStatsStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createStatsStmt(try CreateStatsStmt.read(&r))
     }
     @inline(never)
-    private static func readCallStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCallStmt(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .callStmt(try CallStmt.read(&r))
     }
     @inline(never)
-    private static func readAExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .aExpr(try A_Expr.read(&r))
     }
     @inline(never)
-    private static func readFuncCall(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readFuncCall(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .funcCall(try FuncCall.read(&r))
     }
     @inline(never)
-    private static func readAIndices(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAIndices(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .aIndices(try A_Indices.read(&r))
     }
     @inline(never)
-    private static func readAIndirection(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAIndirection(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .aIndirection(try A_Indirection.read(&r))
     }
     @inline(never)
-    private static func readResTarget(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readResTarget(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .resTarget(try ResTarget.read(&r))
     }
     @inline(never)
-    private static func readMultiAssignRef(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readMultiAssignRef(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .multiAssignRef(try MultiAssignRef.read(&r))
     }
     @inline(never)
-    private static func readTypeCast(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readTypeCast(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .typeCast(try TypeCast.read(&r))
     }
     @inline(never)
-    private static func readCollateClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCollateClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .collateClause(try CollateClause.read(&r))
     }
     @inline(never)
-    private static func readSortBy(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readSortBy(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .sortBy(try SortBy.read(&r))
     }
     @inline(never)
-    private static func readWindowDef(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readWindowDef(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .windowDef(try WindowDef.read(&r))
     }
     @inline(never)
-    private static func readRangeSubselect(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRangeSubselect(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .rangeSubselect(try RangeSubselect.read(&r))
     }
     @inline(never)
-    private static func readRangeFunction(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRangeFunction(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .rangeFunction(try RangeFunction.read(&r))
     }
     @inline(never)
-    private static func readRangeTableSample(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRangeTableSample(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .rangeTableSample(try RangeTableSample.read(&r))
     }
     @inline(never)
-    private static func readRangeTableFunc(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRangeTableFunc(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .rangeTableFunc(try RangeTableFunc.read(&r))
     }
     @inline(never)
-    private static func readRangeTableFuncCol(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRangeTableFuncCol(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .rangeTableFuncCol(try RangeTableFuncCol.read(&r))
     }
     @inline(never)
-    private static func readTypeName(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readTypeName(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .typeName(try TypeName.read(&r))
     }
     @inline(never)
-    private static func readColumnDef(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readColumnDef(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .columnDef(try ColumnDef.read(&r))
     }
     @inline(never)
-    private static func readIndexElem(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readIndexElem(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .indexElem(try IndexElem.read(&r))
     }
     @inline(never)
-    private static func readStatsElem(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readStatsElem(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .statsElem(try StatsElem.read(&r))
     }
     @inline(never)
-    private static func readConstraint(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readConstraint(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .constraint(try Constraint.read(&r))
     }
     @inline(never)
-    private static func readDefElem(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readDefElem(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .defElem(try DefElem.read(&r))
     }
     @inline(never)
-    private static func readRangeTblEntry(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRangeTblEntry(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .rangeTblEntry(try RangeTblEntry.read(&r))
     }
     @inline(never)
-    private static func readRangeTblFunction(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRangeTblFunction(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .rangeTblFunction(try RangeTblFunction.read(&r))
     }
     @inline(never)
-    private static func readTableSampleClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readTableSampleClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .tableSampleClause(try TableSampleClause.read(&r))
     }
     @inline(never)
-    private static func readWithCheckOption(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readWithCheckOption(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .withCheckOption(try WithCheckOption.read(&r))
     }
     @inline(never)
-    private static func readGroupingSet(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readGroupingSet(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .groupingSet(try GroupingSet.read(&r))
     }
     @inline(never)
-    private static func readWindowClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readWindowClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .windowClause(try WindowClause.read(&r))
     }
     @inline(never)
-    private static func readObjectWithArgs(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readObjectWithArgs(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .objectWithArgs(try ObjectWithArgs.read(&r))
     }
     @inline(never)
-    private static func readAccessPriv(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAccessPriv(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .accessPriv(try AccessPriv.read(&r))
     }
     @inline(never)
-    private static func readCreateOpClassItem(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCreateOpClassItem(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .createOpClassItem(try CreateOpClassItem.read(&r))
     }
     @inline(never)
-    private static func readTableLikeClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readTableLikeClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .tableLikeClause(try TableLikeClause.read(&r))
     }
     @inline(never)
-    private static func readFunctionParameter(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readFunctionParameter(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .functionParameter(try FunctionParameter.read(&r))
     }
     @inline(never)
-    private static func readXmlSerialize(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readXmlSerialize(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .xmlSerialize(try XmlSerialize.read(&r))
     }
     @inline(never)
-    private static func readInferClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readInferClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .inferClause(try InferClause.read(&r))
     }
     @inline(never)
-    private static func readOnConflictClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readOnConflictClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .onConflictClause(try OnConflictClause.read(&r))
     }
     @inline(never)
-    private static func readCtesearchClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCtesearchClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .ctesearchClause(try CTESearchClause.read(&r))
     }
     @inline(never)
-    private static func readCtecycleClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCtecycleClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .ctecycleClause(try CTECycleClause.read(&r))
     }
     @inline(never)
-    private static func readCommonTableExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readCommonTableExpr(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .commonTableExpr(try CommonTableExpr.read(&r))
     }
     @inline(never)
-    private static func readMergeWhenClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readMergeWhenClause(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .mergeWhenClause(try MergeWhenClause.read(&r))
     }
     @inline(never)
-    private static func readRoleSpec(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readRoleSpec(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .roleSpec(try RoleSpec.read(&r))
     }
     @inline(never)
-    private static func readTriggerTransition(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readTriggerTransition(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .triggerTransition(try TriggerTransition.read(&r))
     }
     @inline(never)
-    private static func readPartitionElem(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readPartitionElem(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .partitionElem(try PartitionElem.read(&r))
     }
     @inline(never)
-    private static func readPartitionSpec(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readPartitionSpec(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .partitionSpec(try PartitionSpec.read(&r))
     }
     @inline(never)
-    private static func readPartitionBoundSpec(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readPartitionBoundSpec(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .partitionBoundSpec(try PartitionBoundSpec.read(&r))
     }
     @inline(never)
-    private static func readPartitionRangeDatum(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readPartitionRangeDatum(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .partitionRangeDatum(try PartitionRangeDatum.read(&r))
     }
     @inline(never)
-    private static func readPartitionCmd(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readPartitionCmd(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .partitionCmd(try PartitionCmd.read(&r))
     }
     @inline(never)
-    private static func readVacuumRelation(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readVacuumRelation(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .vacuumRelation(try VacuumRelation.read(&r))
     }
     @inline(never)
-    private static func readPublicationObjSpec(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readPublicationObjSpec(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .publicationObjSpec(try PublicationObjSpec.read(&r))
     }
     @inline(never)
-    private static func readPublicationTable(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readPublicationTable(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .publicationTable(try PublicationTable.read(&r))
     }
     @inline(never)
-    private static func readInlineCodeBlock(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readInlineCodeBlock(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .inlineCodeBlock(try InlineCodeBlock.read(&r))
     }
     @inline(never)
-    private static func readAConst(_ r: inout JSONReader) throws(JSONReadError) -> Node {
+    static func readAConst(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .aConst(try A_Const.read(&r))
     }
 }
@@ -1971,6 +1972,10 @@ extension ScanResult {
 extension PGInteger {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> PGInteger {
         var v = PGInteger()
+        if let ival = try r.readIvalObject() {
+            v.ival = ival
+            return v
+        }
         try v.readFields(&r)
         return v
     }
@@ -2122,7 +2127,9 @@ extension IntList {
 extension A_Const {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> A_Const {
         var v = A_Const()
-        try v.readFields(&r)
+        if try !r.readCommonConstant(&v) {
+            try v.readFields(&r)
+        }
         r.repairIntegerConstant(&v)
         return v
     }
@@ -2155,6 +2162,8 @@ extension Alias {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x616e7361696c6122, 0x000000003a22656d, 12) { self.aliasname = try r.readString() }  // aliasname
+        if r.takeKey(0x656d616e6c6f6322, 0x00000000003a2273, 11) { self.colnames = try r.readNodeArray() }  // colnames
         while let key = try r.nextKey() {
             switch key {
             case 0x65152cdc362e09d7: self.aliasname = try r.readString()  // aliasname
@@ -2175,6 +2184,12 @@ extension RangeVar {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x676f6c6174616322, 0x00003a22656d616e, 14) { self.catalogname = try r.readString() }  // catalogname
+        if r.takeKey(0x6e616d6568637322, 0x0000003a22656d61, 13) { self.schemaname = try r.readString() }  // schemaname
+        if r.takeKey(0x656d616e6c657222, 0x0000000000003a22, 10) { self.relname = try r.readString() }  // relname
+        if r.takeKey(0x00003a22686e6922, 0x0000000000000000, 6) { self.inh = try r.readBool() }  // inh
+        if r.takeKey(0x3a227361696c6122, 0x0000000000000000, 8) { self.alias = try Alias.read(&r) }  // alias
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0x0f8c70b5375d3afb: self.catalogname = try r.readString()  // catalogname
@@ -2562,6 +2577,10 @@ extension BoolExpr {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
+        if r.takeKey(0x22706f6c6f6f6222, 0x000000000000003a, 9) { self.boolop = try BoolExprType.read(&r) }  // boolop
+        if r.takeKey(0x003a227367726122, 0x0000000000000000, 7) { self.args = try r.readNodeArray() }  // args
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa3dce5cf828d59db: self.xpr = try Node.read(&r)  // xpr
@@ -2584,6 +2603,13 @@ extension SubLink {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
+        if r.takeKey(0x6b6e694c62757322, 0x00003a2265707954, 14) { self.subLinkType = try SubLinkType.read(&r) }  // subLinkType
+        if r.takeKey(0x6b6e694c62757322, 0x000000003a226449, 12) { self.subLinkId = try r.readInt32() }  // subLinkId
+        if r.takeKey(0x7078657473657422, 0x00000000003a2272, 11) { self.testexpr = try Node.read(&r) }  // testexpr
+        if r.takeKey(0x6d614e7265706f22, 0x00000000003a2265, 11) { self.operName = try r.readNodeArray() }  // operName
+        if r.takeKey(0x656c657362757322, 0x000000003a227463, 12) { self.subselect = try Node.read(&r) }  // subselect
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa3dce5cf828d59db: self.xpr = try Node.read(&r)  // xpr
@@ -2831,6 +2857,13 @@ extension CaseExpr {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
+        if r.takeKey(0x7079746573616322, 0x00000000003a2265, 11) { self.casetype = try r.readUInt32() }  // casetype
+        if r.takeKey(0x6c6f636573616322, 0x0000003a2264696c, 13) { self.casecollid = try r.readUInt32() }  // casecollid
+        if r.takeKey(0x00003a2267726122, 0x0000000000000000, 6) { self.arg = try Node.read(&r) }  // arg
+        if r.takeKey(0x003a227367726122, 0x0000000000000000, 7) { self.args = try r.readNodeArray() }  // args
+        if r.takeKey(0x7573657266656422, 0x000000003a22746c, 12) { self.defresult = try Node.read(&r) }  // defresult
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa3dce5cf828d59db: self.xpr = try Node.read(&r)  // xpr
@@ -2856,6 +2889,10 @@ extension CaseWhen {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
+        if r.takeKey(0x003a227270786522, 0x0000000000000000, 7) { self.expr = try Node.read(&r) }  // expr
+        if r.takeKey(0x22746c7573657222, 0x000000000000003a, 9) { self.result = try Node.read(&r) }  // result
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa3dce5cf828d59db: self.xpr = try Node.read(&r)  // xpr
@@ -3073,6 +3110,11 @@ extension NullTest {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
+        if r.takeKey(0x00003a2267726122, 0x0000000000000000, 6) { self.arg = try Node.read(&r) }  // arg
+        if r.takeKey(0x7365746c6c756e22, 0x003a226570797474, 15) { self.nulltesttype = try NullTestType.read(&r) }  // nulltesttype
+        if r.takeKey(0x6f72736967726122, 0x00000000003a2277, 11) { self.argisrow = try r.readBool() }  // argisrow
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa3dce5cf828d59db: self.xpr = try Node.read(&r)  // xpr
@@ -3299,6 +3341,14 @@ extension JoinExpr {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x7079746e696f6a22, 0x00000000003a2265, 11) { self.jointype = try JoinType.read(&r) }  // jointype
+        if r.takeKey(0x727574614e736922, 0x000000003a226c61, 12) { self.isNatural = try r.readBool() }  // isNatural
+        if r.takeKey(0x003a226772616c22, 0x0000000000000000, 7) { self.larg = try Node.read(&r) }  // larg
+        if r.takeKey(0x003a226772617222, 0x0000000000000000, 7) { self.rarg = try Node.read(&r) }  // rarg
+        if r.takeKey(0x6c43676e69737522, 0x00003a2265737561, 14) { self.usingClause = try r.readNodeArray() }  // usingClause
+        if r.takeKey(0x3a22736c61757122, 0x0000000000000000, 8) { self.quals = try Node.read(&r) }  // quals
+        if r.takeKey(0x3a227361696c6122, 0x0000000000000000, 8) { self.alias = try Alias.read(&r) }  // alias
+        if r.takeKey(0x7865646e69747222, 0x0000000000003a22, 10) { self.rtindex = try r.readInt32() }  // rtindex
         while let key = try r.nextKey() {
             switch key {
             case 0xa71d3261eb417bba: self.jointype = try JoinType.read(&r)  // jointype
@@ -3422,6 +3472,9 @@ extension RawStmt {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x003a22746d747322, 0x0000000000000000, 7) { self.stmt = try Node.read(&r) }  // stmt
+        if r.takeKey(0x6f6c5f746d747322, 0x3a226e6f69746163, 16) { self.stmtLocation = try r.readInt32() }  // stmt_location
+        if r.takeKey(0x656c5f746d747322, 0x00000000003a226e, 11) { self.stmtLen = try r.readInt32() }  // stmt_len
         while let key = try r.nextKey() {
             switch key {
             case 0x17bcaef247a0416b: self.stmt = try Node.read(&r)  // stmt
@@ -3501,6 +3554,12 @@ extension InsertStmt {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x6f6974616c657222, 0x00000000003a226e, 11) { self.relation = try RangeVar.read(&r) }  // relation
+        if r.takeKey(0x003a22736c6f6322, 0x0000000000000000, 7) { self.cols = try r.readNodeArray() }  // cols
+        if r.takeKey(0x537463656c657322, 0x0000003a22746d74, 13) { self.selectStmt = try Node.read(&r) }  // selectStmt
+        if r.takeKey(0x696e727574657222, 0x3a227473694c676e, 16) { self.returningList = try r.readNodeArray() }  // returningList
+        if r.takeKey(0x616c436874697722, 0x0000003a22657375, 13) { self.withClause = try WithClause.read(&r) }  // withClause
+        if r.takeKey(0x6469727265766f22, 0x00000000003a2265, 11) { self.override = try OverridingKind.read(&r) }  // override
         while let key = try r.nextKey() {
             switch key {
             case 0x08f726c75ffb8a52: self.relation = try RangeVar.read(&r)  // relation
@@ -6089,6 +6148,11 @@ extension A_Expr {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x003a22646e696b22, 0x0000000000000000, 7) { self.kind = try A_Expr_Kind.read(&r) }  // kind
+        if r.takeKey(0x003a22656d616e22, 0x0000000000000000, 7) { self.name = try r.readNodeArray() }  // name
+        if r.takeKey(0x3a22727078656c22, 0x0000000000000000, 8) { self.lexpr = try Node.read(&r) }  // lexpr
+        if r.takeKey(0x3a22727078657222, 0x0000000000000000, 8) { self.rexpr = try Node.read(&r) }  // rexpr
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa58ac037460c79c3: self.kind = try A_Expr_Kind.read(&r)  // kind
@@ -6151,6 +6215,16 @@ extension FuncCall {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x6d616e636e756622, 0x00000000003a2265, 11) { self.funcname = try r.readNodeArray() }  // funcname
+        if r.takeKey(0x003a227367726122, 0x0000000000000000, 7) { self.args = try r.readNodeArray() }  // args
+        if r.takeKey(0x64726f5f67676122, 0x000000003a227265, 12) { self.aggOrder = try r.readNodeArray() }  // agg_order
+        if r.takeKey(0x6c69665f67676122, 0x0000003a22726574, 13) { self.aggFilter = try Node.read(&r) }  // agg_filter
+        if r.takeKey(0x003a227265766f22, 0x0000000000000000, 7) { self.over = try WindowDef.read(&r) }  // over
+        if r.takeKey(0x6174735f67676122, 0x00000000003a2272, 11) { self.aggStar = try r.readBool() }  // agg_star
+        if r.takeKey(0x7369645f67676122, 0x003a2274636e6974, 15) { self.aggDistinct = try r.readBool() }  // agg_distinct
+        if r.takeKey(0x61765f636e756622, 0x3a22636964616972, 16) { self.funcVariadic = try r.readBool() }  // func_variadic
+        if r.takeKey(0x726f66636e756622, 0x0000003a2274616d, 13) { self.funcformat = try CoercionForm.read(&r) }  // funcformat
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0x77a10d1932690956: self.funcname = try r.readNodeArray()  // funcname
@@ -6210,6 +6284,8 @@ extension A_Indirection {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2267726122, 0x0000000000000000, 6) { self.arg = try Node.read(&r) }  // arg
+        if r.takeKey(0x63657269646e6922, 0x00003a226e6f6974, 14) { self.indirection = try r.readNodeArray() }  // indirection
         while let key = try r.nextKey() {
             switch key {
             case 0xa0dbf0f052ed5df6: self.arg = try Node.read(&r)  // arg
@@ -6250,6 +6326,10 @@ extension ResTarget {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x003a22656d616e22, 0x0000000000000000, 7) { self.name = try r.readString() }  // name
+        if r.takeKey(0x63657269646e6922, 0x00003a226e6f6974, 14) { self.indirection = try r.readNodeArray() }  // indirection
+        if r.takeKey(0x00003a226c617622, 0x0000000000000000, 6) { self.val = try Node.read(&r) }  // val
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0x04292c9b08f64602: self.name = try r.readString()  // name
@@ -6293,6 +6373,9 @@ extension TypeCast {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x00003a2267726122, 0x0000000000000000, 6) { self.arg = try Node.read(&r) }  // arg
+        if r.takeKey(0x6d614e6570797422, 0x00000000003a2265, 11) { self.typeName = try TypeName.read(&r) }  // typeName
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xa0dbf0f052ed5df6: self.arg = try Node.read(&r)  // arg
@@ -6335,6 +6418,11 @@ extension SortBy {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x003a2265646f6e22, 0x0000000000000000, 7) { self.node = try Node.read(&r) }  // node
+        if r.takeKey(0x5f796274726f7322, 0x0000003a22726964, 13) { self.sortbyDir = try SortByDir.read(&r) }  // sortby_dir
+        if r.takeKey(0x5f796274726f7322, 0x003a22736c6c756e, 15) { self.sortbyNulls = try SortByNulls.read(&r) }  // sortby_nulls
+        if r.takeKey(0x3a22704f65737522, 0x0000000000000000, 8) { self.useOp = try r.readNodeArray() }  // useOp
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0xc54bd7f2bf026c02: self.node = try Node.read(&r)  // node
@@ -6384,6 +6472,9 @@ extension RangeSubselect {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x6c61726574616c22, 0x0000000000003a22, 10) { self.lateral = try r.readBool() }  // lateral
+        if r.takeKey(0x7265757162757322, 0x00000000003a2279, 11) { self.subquery = try Node.read(&r) }  // subquery
+        if r.takeKey(0x3a227361696c6122, 0x0000000000000000, 8) { self.alias = try Alias.read(&r) }  // alias
         while let key = try r.nextKey() {
             switch key {
             case 0x5cd7ea8b6ef44ddb: self.lateral = try r.readBool()  // lateral
@@ -6502,6 +6593,14 @@ extension TypeName {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x3a2273656d616e22, 0x0000000000000000, 8) { self.names = try r.readNodeArray() }  // names
+        if r.takeKey(0x64694f6570797422, 0x0000000000003a22, 10) { self.typeOid = try r.readUInt32() }  // typeOid
+        if r.takeKey(0x3a22666f74657322, 0x0000000000000000, 8) { self.setof = try r.readBool() }  // setof
+        if r.takeKey(0x7079745f74637022, 0x00000000003a2265, 11) { self.pctType = try r.readBool() }  // pct_type
+        if r.takeKey(0x73646f6d70797422, 0x0000000000003a22, 10) { self.typmods = try r.readNodeArray() }  // typmods
+        if r.takeKey(0x646f6d6570797422, 0x0000000000003a22, 10) { self.typemod = try r.readInt32() }  // typemod
+        if r.takeKey(0x6f42796172726122, 0x00003a2273646e75, 14) { self.arrayBounds = try r.readNodeArray() }  // arrayBounds
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0x329eea0a08f64603: self.names = try r.readNodeArray()  // names
@@ -7172,6 +7271,17 @@ extension CommonTableExpr {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x656d616e65746322, 0x0000000000003a22, 10) { self.ctename = try r.readString() }  // ctename
+        if r.takeKey(0x6f637361696c6122, 0x3a2273656d616e6c, 16) { self.aliascolnames = try r.readNodeArray() }  // aliascolnames
+        if r.takeKey(0x7265757165746322, 0x00000000003a2279, 11) { self.ctequery = try Node.read(&r) }  // ctequery
+        if r.takeKey(0x5f68637261657322, 0x3a22657375616c63, 16) { self.searchClause = try CTESearchClause.read(&r) }  // search_clause
+        if r.takeKey(0x635f656c63796322, 0x003a22657375616c, 15) { self.cycleClause = try CTECycleClause.read(&r) }  // cycle_clause
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
+        if r.takeKey(0x7563657265746322, 0x003a226576697372, 15) { self.cterecursive = try r.readBool() }  // cterecursive
+        if r.takeKey(0x6366657265746322, 0x00003a22746e756f, 14) { self.cterefcount = try r.readInt32() }  // cterefcount
+        if r.takeKey(0x6e6c6f6365746322, 0x00003a2273656d61, 14) { self.ctecolnames = try r.readNodeArray() }  // ctecolnames
+        if r.takeKey(0x746c6f6365746322, 0x00003a2273657079, 14) { self.ctecoltypes = try r.readNodeArray() }  // ctecoltypes
+        if r.takeKey(0x746c6f6365746322, 0x3a2273646f6d7079, 16) { self.ctecoltypmods = try r.readNodeArray() }  // ctecoltypmods
         while let key = try r.nextKey() {
             switch key {
             case 0xf3d44f12f4508018: self.ctename = try r.readString()  // ctename
