@@ -12,6 +12,16 @@ enum ExpressionTree {
         try forEachChild(of: node) { (child: Node) throws(PlannerError) in try ExpressionTree.visit(child, visit) }
     }
 
+    /// Whether `node` holds a subquery (a SubLink) anywhere.
+    static func containsSubLink(_ node: Node) throws(PlannerError) -> Bool {
+        var found = false
+        try visit(node) { (child: Node) throws(PlannerError) -> Bool in
+            if case .subLink = child { found = true }
+            return !found
+        }
+        return found
+    }
+
     /// Rebuilds `node` top-down: where `transform` returns a replacement it is used as is, else
     /// the node's children are rewritten.
     static func rewrite(_ node: Node, _ transform: (Node) throws(PlannerError) -> Node?) throws(PlannerError) -> Node {

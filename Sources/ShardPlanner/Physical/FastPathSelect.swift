@@ -21,8 +21,7 @@ struct FastPathSelect {
               range.alias?.colnames.isEmpty ?? true,
               let info = directory.tableInfo(schema: range.schemaname, name: range.relname),
               let distributionIndex = info.distributionIndex, info.table.colocationId != nil,
-              case .aExpr(let condition)? = select.whereClause else { return nil }
-        let routes = info.routes
+              let routes = info.routes, case .aExpr(let condition)? = select.whereClause else { return nil }
         let referenceName = range.alias?.aliasname ?? info.table.name.name
 
         // The column a reference names (`col` or `reference.col`).

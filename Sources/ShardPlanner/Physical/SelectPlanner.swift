@@ -148,7 +148,7 @@ struct SelectPlanner {
            let whereClause = select.whereClause, Self.isFastPath(whereClause, column: column, binder: binder, scope: entry.scope) {
             planClass = .fastPathRouter
         }
-        if let index { notes.append("all distributed tables pruned to shard index \(index)") }
+        if let index { notes.append(contentsOf: directory.prunedNotes[index]) }
         return try singleTask(select, binder: binder, outputs: outputs, planClass: planClass, node: node, shardIndex: index,
                               relation: { table, _ in
                                   if emptyTables.contains(table.name) || (index == nil && table.distribution != .reference) {
@@ -235,8 +235,11 @@ struct SelectPlanner {
         }
         let scope = 0
         let recurring = RecurringOuterJoin(binder: binder, directory: directory)
-        if !hasSubqueries { try checkJoins(binder: binder, pruning: pruning, distributedEntries: distributedEntries, referenceEntries: referenceEntries,
-                       recurringOuterJoin: recurring != nil) }
+        // With subqueries, SubqueryPushdown has already checked every join.
+        if !hasSubqueries {
+            try checkJoins(binder: binder, pruning: pruning, distributedEntries: distributedEntries, referenceEntries: referenceEntries,
+                           recurringOuterJoin: recurring != nil)
+        }
 
         // Tasks: the shard indexes every table whose rows are kept can have rows in. (Only the
         // top level's tables: a subquery's conditions restrict its own rows, which a NOT EXISTS
@@ -266,21 +269,11 @@ struct SelectPlanner {
         if hasSubqueries {
             // The merge runs on the coordinator over the tasks' rows: a subquery left there
             // would read the tables themselves.
-            var mergeHasSubquery = false
+            // (An expression the search cannot enter counts as holding one.)
             let merge = output.coordinator
             let clauses = merge.targetList + merge.groupClause + merge.sortClause + merge.distinctClause
                 + [merge.whereClause, merge.havingClause, merge.limitCount, merge.limitOffset].compactMap { $0 }
-            for clause in clauses {
-                do throws(PlannerError) {
-                    try ExpressionTree.visit(clause) { (child: Node) throws(PlannerError) -> Bool in
-                        if case .subLink = child { mergeHasSubquery = true }
-                        return !mergeHasSubquery
-                    }
-                } catch {
-                    mergeHasSubquery = true
-                }
-            }
-            if mergeHasSubquery { throw Self.subqueryNotYet }
+            if clauses.contains(where: { (try? ExpressionTree.containsSubLink($0)) ?? true }) { throw Self.subqueryNotYet }
         }
 
         // With subqueries Citus wraps FROM/WHERE in a derived table `worker_subquery` whose columns

@@ -19,18 +19,19 @@ final class ShardDirectory: Sendable {
         let shardIds: [[Int64]]
     }
 
-    /// What the fast path reads of a table with shards, found with one lookup: the routes, and
-    /// per column its type's name and its quoted name (`PostgresType.name` builds a string).
+    /// A table as the directory finds it by name, with what the fast path reads in one lookup:
+    /// its routes (tables with shards), and per column its name, its type's name and its quoted
+    /// name (`PostgresType.name` builds a string).
     final class TableInfo: Sendable {
         let table: CatalogTable
-        let routes: Routes
+        let routes: Routes?
         let typeNames: [String]
         let quotedNames: [String]
         let columnNames: [String]
         /// The distribution column's position, for a hash-distributed table.
         let distributionIndex: Int?
 
-        init(table: CatalogTable, routes: Routes, quoted: [String: String]) {
+        init(table: CatalogTable, routes: Routes?, quoted: [String: String]) {
             self.table = table
             self.routes = routes
             columnNames = table.columns.map(\.name)
@@ -45,11 +46,8 @@ final class ShardDirectory: Sendable {
     /// The catalog's settings (the time zone constants are read in).
     let settings: CatalogSettings
     /// Tables by qualified name, and by bare name as the search path resolves it.
-    private let tablesByName: [QualifiedName: CatalogTable]
-    private let tablesOnSearchPath: [String: CatalogTable]
-    /// Tables with shards, as ``tablesByName`` and ``tablesOnSearchPath`` find them.
-    private let infoByName: [QualifiedName: TableInfo]
-    private let infoOnSearchPath: [String: TableInfo]
+    private let tablesByName: [QualifiedName: TableInfo]
+    private let tablesOnSearchPath: [String: TableInfo]
     /// A router plan's note, per shard index, made once rather than per plan.
     let prunedNotes: [[String]]
     /// Identifiers of the catalog (column, table and schema names) as SQL quotes them.
@@ -58,14 +56,8 @@ final class ShardDirectory: Sendable {
     init(catalog: Catalog) {
         var routes: [QualifiedName: Routes] = [:]
         var quoted: [String: String] = [:]
-        var tablesByName: [QualifiedName: CatalogTable] = [:]
-        var tablesOnSearchPath: [String: CatalogTable] = [:]
         let localNode = catalog.localNode
         for table in catalog.tables {
-            tablesByName[table.name] = table
-            if tablesOnSearchPath[table.name.name] == nil, let found = catalog.table(named: [table.name.name]) {
-                tablesOnSearchPath[table.name.name] = found
-            }
             for name in [table.name.schema, table.name.name] + table.columns.map(\.name) where quoted[name] == nil {
                 quoted[name] = SQLDeparser.quoteIdentifier(name)
             }
@@ -77,14 +69,16 @@ final class ShardDirectory: Sendable {
                                         readPlacements: placements.map { [$0.first ?? localNode] },
                                         shardIds: table.shards.map { [$0.id] })
         }
-        var infoByName: [QualifiedName: TableInfo] = [:]
-        for (name, tableRoutes) in routes {
-            if let table = tablesByName[name] { infoByName[name] = TableInfo(table: table, routes: tableRoutes, quoted: quoted) }
+        var tablesByName: [QualifiedName: TableInfo] = [:]
+        for table in catalog.tables {
+            tablesByName[table.name] = TableInfo(table: table, routes: routes[table.name], quoted: quoted)
+        }
+        var tablesOnSearchPath: [String: TableInfo] = [:]
+        for table in catalog.tables where tablesOnSearchPath[table.name.name] == nil {
+            if let found = catalog.table(named: [table.name.name]) { tablesOnSearchPath[table.name.name] = tablesByName[found.name] }
         }
         let shardCounts = catalog.tables.map(\.shards.count)
         self.prunedNotes = (0..<(shardCounts.max() ?? 0)).map { ["all distributed tables pruned to shard index \($0)"] }
-        self.infoByName = infoByName
-        self.infoOnSearchPath = tablesOnSearchPath.compactMapValues { infoByName[$0.name] }
         self.routes = routes
         self.quoted = quoted
         self.tablesByName = tablesByName
@@ -96,12 +90,12 @@ final class ShardDirectory: Sendable {
     /// `catalog.table(named:)` for a name as a statement writes it (schema empty: the search
     /// path decides), without building the name parts.
     func table(schema: String, name: String) -> CatalogTable? {
-        schema.isEmpty ? tablesOnSearchPath[name] : tablesByName[QualifiedName(schema: schema, name: name)]
+        tableInfo(schema: schema, name: name)?.table
     }
 
-    /// ``table(schema:name:)`` with its routes and column names, for a table with shards.
+    /// ``table(schema:name:)`` with its routes and column names.
     func tableInfo(schema: String, name: String) -> TableInfo? {
-        schema.isEmpty ? infoOnSearchPath[name] : infoByName[QualifiedName(schema: schema, name: name)]
+        schema.isEmpty ? tablesOnSearchPath[name] : tablesByName[QualifiedName(schema: schema, name: name)]
     }
 
     func relation(_ table: CatalogTable, _ index: Int) -> String {

@@ -150,12 +150,7 @@ struct RelationMarker {
         // (The search meets an expression form it cannot enter where the rewrite would, and
         // throws the same error.)
         guard expressionsMayHoldSubqueries else { return node }
-        var hasSubquery = false
-        try ExpressionTree.visit(node) { (child: Node) throws(PlannerError) -> Bool in
-            if case .subLink = child { hasSubquery = true }
-            return !hasSubquery
-        }
-        guard hasSubquery else { return node }
+        guard try ExpressionTree.containsSubLink(node) else { return node }
         var copy = self
         let result = try ExpressionTree.rewrite(node) { (child: Node) throws(PlannerError) -> Node? in
             guard case .subLink(var link) = child else { return nil }
