@@ -51,39 +51,59 @@ import Testing
         #expect(folders.allSatisfy { !FileManager.default.fileExists(atPath: $0) }, "a server folder survived stop()")
     }
 
+    /// Runs `plan` and, `delay` after every session is connected, calls `harm` on the side. (It
+    /// starts only then: a loaded machine can take longer than the delay to connect, and the
+    /// harm would then hit the login instead of the tasks.) Returns the run's error (nil when it
+    /// succeeded), what `harm` returned, and the time from connected to the end of the run.
+    static func runWhileHarming<Harmed: Sendable>(_ loaded: LoadedCluster, _ plan: DistributedPlan, statementTimeout: Duration,
+                                                  after delay: Duration, harm: @escaping @Sendable () throws -> Harmed)
+        async throws -> (error: ShardRunnerError?, harmed: Harmed?, elapsed: Duration) {
+        let clock = ContinuousClock()
+        let started = Locked(clock.now)
+        let harming = Locked<_Concurrency.Task<Harmed, any Error>?>(nil)
+        // The run's error, or nil when it succeeded.
+        func runPlan() async throws -> ShardRunnerError? {
+            do {
+                _ = try await loaded.withNodeSessions(statementTimeout: statementTimeout) { sessions in
+                    started.withLock { $0 = clock.now }
+                    harming.withLock {
+                        $0 = _Concurrency.Task {
+                            try await _Concurrency.Task.sleep(for: delay)
+                            return try harm()
+                        }
+                    }
+                    return try await PlanExecutor(loaded: loaded).run(plan, sessions: sessions)
+                }
+                return nil
+            } catch let error as ShardRunnerError {
+                return error
+            }
+        }
+        let failure = try await runPlan()
+        let elapsed = clock.now - started.withLock { $0 }
+        let harmed = try await harming.withLock { $0 }?.value
+        return (failure, harmed, elapsed)
+    }
+
     /// A worker killed (SIGKILL to its postmaster and every backend) while its tasks run: the
     /// run fails at once with an error naming the task and the node.
     @Test func workerKilledDuringARun() async throws {
         try await Self.withOwnCluster { cluster, loaded in
             let plan = try Self.sleepingPlan(loaded, seconds: 3)
             let victim = cluster.workers[0]
-            let clock = ContinuousClock()
-            let started = Locked(clock.now)
-            // The harm starts once every session is connected (a loaded machine can take longer
-            // than the delay to connect, and then the kill would hit the login instead).
-            let killer = Locked<_Concurrency.Task<Void, any Error>?>(nil)
-            do {
-                _ = try await loaded.withNodeSessions(statementTimeout: .seconds(10)) { sessions in
-                    started.withLock { $0 = clock.now }
-                    killer.withLock {
-                        $0 = _Concurrency.Task {
-                            try await _Concurrency.Task.sleep(for: .milliseconds(1200))
-                            // Read while the tasks run: the backends serving them exist only now.
-                            for pid in try Self.serverProcesses(victim).reversed() { kill(pid, SIGKILL) }
-                        }
-                    }
-                    return try await PlanExecutor(loaded: loaded).run(plan, sessions: sessions)
-                }
-                Issue.record("the run succeeded although a worker was killed")
-            } catch let error as ShardRunnerError {
+            let run = try await Self.runWhileHarming(loaded, plan, statementTimeout: .seconds(10), after: .milliseconds(1200)) {
+                // Read while the tasks run: the backends serving them exist only now.
+                for pid in try Self.serverProcesses(victim).reversed() { kill(pid, SIGKILL) }
+            }
+            if let error = run.error {
                 let port = victim.connection.port
                 #expect(error.message.contains("failed on node 127.0.0.1:\(port)"), "\(error.message)")
                 #expect(error.message.contains("task "), "\(error.message)")
-                print("killed worker: \(error.message) (after \(clock.now - started.withLock { $0 }))")
+                print("killed worker: \(error.message) (after \(run.elapsed))")
+            } else {
+                Issue.record("the run succeeded although a worker was killed")
             }
-            _ = try await killer.withLock { $0 }?.value
-            let elapsed = clock.now - started.withLock { $0 }
-            #expect(elapsed < .seconds(10), "the error should come within the statement timeout, came after \(elapsed)")
+            #expect(run.elapsed < .seconds(10), "the error should come within the statement timeout, came after \(run.elapsed)")
         }
     }
 
@@ -94,40 +114,28 @@ import Testing
         try await Self.withOwnCluster { cluster, loaded in
             let plan = try Self.sleepingPlan(loaded, seconds: 2)
             let victim = cluster.workers[1]
-            let clock = ContinuousClock()
-            let started = Locked(clock.now)
-            // The freeze starts once every session is connected, as in the test above.
-            let freezer = Locked<_Concurrency.Task<[Int32], any Error>?>(nil)
-            do {
-                _ = try await loaded.withNodeSessions(statementTimeout: .seconds(3)) { sessions in
-                    started.withLock { $0 = clock.now }
-                    freezer.withLock {
-                        $0 = _Concurrency.Task { () -> [Int32] in
-                            try await _Concurrency.Task.sleep(for: .milliseconds(800))
-                            let processes = try Self.serverProcesses(victim)
-                            for pid in processes { kill(pid, SIGSTOP) }
-                            return processes
-                        }
-                    }
-                    return try await PlanExecutor(loaded: loaded).run(plan, sessions: sessions)
-                }
-                Issue.record("the run succeeded although a worker was frozen")
-            } catch let error as ShardRunnerError {
+            let run = try await Self.runWhileHarming(loaded, plan, statementTimeout: .seconds(3), after: .milliseconds(800)) {
+                let processes = try Self.serverProcesses(victim)
+                for pid in processes { kill(pid, SIGSTOP) }
+                return processes
+            }
+            if let error = run.error {
                 #expect(error.message.contains("127.0.0.1:\(victim.connection.port)"), "\(error.message)")
                 #expect(error.message.contains("did not answer within"), "\(error.message)")
-                print("frozen worker: \(error.message) (after \(clock.now - started.withLock { $0 }))")
+                print("frozen worker: \(error.message) (after \(run.elapsed))")
+            } else {
+                Issue.record("the run succeeded although a worker was frozen")
             }
-            let frozen = try await freezer.withLock { $0 }?.value ?? []
-            let elapsed = clock.now - started.withLock { $0 }
             // Connecting to the frozen node: the TCP handshake succeeds (the kernel answers),
             // the login never does; the client gives up at its deadline.
+            let clock = ContinuousClock()
             let connecting = clock.now
             await #expect(throws: ShardRunnerError.self) {
                 try await loaded.withNodeSessions(statementTimeout: .seconds(1)) { _ in }
             }
             #expect(clock.now - connecting < .seconds(1) + NodeSession.deadlineGrace + .seconds(4))
-            for pid in frozen { kill(pid, SIGCONT) }
-            #expect(elapsed < .seconds(3) + NodeSession.deadlineGrace + .seconds(4), "took \(elapsed)")
+            for pid in run.harmed ?? [] { kill(pid, SIGCONT) }
+            #expect(run.elapsed < .seconds(3) + NodeSession.deadlineGrace + .seconds(4), "took \(run.elapsed)")
         }
     }
 
