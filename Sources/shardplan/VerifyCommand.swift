@@ -94,7 +94,7 @@ struct VerifyCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let report = loaded.report
-        printError("loaded \(report.tables.reduce(0) { $0 + $1.rows }) rows into \(report.tables.count) tables in \(Self.seconds(report.totalDuration)) (hash cross-check passed)")
+        printError("loaded \(report.totalRows) rows into \(report.tables.count) tables in \(Self.seconds(report.totalDuration)) (hash cross-check passed)")
 
         let verifier = Verifier(loaded: loaded, statementTimeout: .seconds(timeout))
         var passed = 0, failed = 0, unsupported = 0
@@ -127,7 +127,7 @@ struct VerifyCommand: AsyncParsableCommand {
         print("\(passed) passed, \(failed) failed, \(unsupported) unsupported")
         if keep {
             print("the cluster keeps running; connect with:")
-            let names = ["coordinator"] + (1...cluster.workers.count).map { "worker \($0)" }
+            let names = ["coordinator"] + cluster.workers.indices.map { "worker \($0 + 1)" }
             for (name, server) in zip(names, cluster.servers) {
                 let connection = server.connection
                 let database = server === cluster.coordinator ? "\(loaded.referenceDatabase) (single node) or \(loaded.distributedDatabase)" : loaded.distributedDatabase

@@ -19,12 +19,16 @@ extension VerificationStatement {
         let bytes = Array(text.utf8)
         var result: [VerificationStatement] = []
         var previousEnd = 0
+        // The line the next region starts on, kept as regions are passed rather than counted
+        // from the start of the file for every statement.
+        var regionStartLine = 1
         for statement in statements {
-            let region = String(decoding: bytes[previousEnd..<statement.range.upperBound], as: UTF8.self)
+            let regionBytes = bytes[previousEnd..<statement.range.upperBound]
+            let region = String(decoding: regionBytes, as: UTF8.self)
             previousEnd = statement.range.upperBound
+            defer { regionStartLine += regionBytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             var parameters: [String?] = []
             var firstCodeLine: Int? = nil
-            let regionStartLine = bytes[..<(statement.range.upperBound - region.utf8.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             for (offset, line) in region.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let trimmed = line.drop { $0 == " " || $0 == "\t" }
                 if trimmed.hasPrefix("-- params:") {
