@@ -62,7 +62,7 @@ import Testing
         let started = Locked(clock.now)
         let harming = Locked<_Concurrency.Task<Harmed, any Error>?>(nil)
         // The run's error, or nil when it succeeded.
-        func runPlan() async throws -> ShardRunnerError? {
+        func runPlan() async -> ShardRunnerError? {
             do {
                 _ = try await loaded.withNodeSessions(statementTimeout: statementTimeout) { sessions in
                     started.withLock { $0 = clock.now }
@@ -75,11 +75,11 @@ import Testing
                     return try await PlanExecutor(loaded: loaded).run(plan, sessions: sessions)
                 }
                 return nil
-            } catch let error as ShardRunnerError {
+            } catch {
                 return error
             }
         }
-        let failure = try await runPlan()
+        let failure = await runPlan()
         let elapsed = clock.now - started.withLock { $0 }
         let harmed = try await harming.withLock { $0 }?.value
         return (failure, harmed, elapsed)

@@ -109,6 +109,6 @@ public enum CitusMetadataWriter {
     }
 
     static func literal(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        SQLDeparser.quoteLiteral(text)
     }
 }

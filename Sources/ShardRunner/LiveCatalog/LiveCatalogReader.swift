@@ -1,5 +1,6 @@
 import Foundation
 import ShardCatalog
+import SQLSyntax
 
 /// Builds a ``Catalog`` from a live Citus coordinator: its metadata tables (`pg_dist_node`,
 /// `pg_dist_partition`, `pg_dist_shard`, `pg_dist_placement`, `pg_dist_colocation`) and
@@ -97,7 +98,7 @@ public enum LiveCatalogReader {
         // User tables: Citus tables and plain local tables, in creation (OID) order, without
         // shard relations that live on the coordinator.
         let excludedSchemas = ["pg_catalog", "information_schema", "citus", "citus_internal", "columnar", "columnar_internal", metadataSchema]
-        let schemaFilter = excludedSchemas.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ")
+        let schemaFilter = excludedSchemas.map(SQLDeparser.quoteLiteral).joined(separator: ", ")
         struct RelationRow {
             var oid: UInt32
             var name: QualifiedName
@@ -301,7 +302,7 @@ public enum LiveCatalogReader {
 
     /// The next value a sequence will hand out, or `fallback` when it does not exist.
     private static func nextValue(_ session: NodeSession, sequence: String, fallback: Int64) async throws(ShardRunnerError) -> Int64 {
-        let literal = "'" + sequence.replacingOccurrences(of: "'", with: "''") + "'"
+        let literal = SQLDeparser.quoteLiteral(sequence)
         guard try await session.query("SELECT to_regclass(\(literal)) IS NOT NULL").scalar == "t" else { return fallback }
         let row = try await session.query("SELECT last_value, is_called FROM \(sequence)").rows.first
         guard let last = row?[0].flatMap({ Int64($0) }) else { return fallback }
