@@ -288,9 +288,13 @@ public enum ShardLoader {
 
         var problems: [String] = []
         let loads = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
+        // Answers grouped once by table, then by shard (grouping keeps their order), rather than
+        // filtered again for every table and every shard.
+        let answersByTable = Dictionary(grouping: answers) { $0.1.table }
         for table in catalog.tables {
             let expected = referenceCounts[table.name] ?? -1
-            let mine = answers.filter { $0.1.table == table.name }
+            let mine = answersByTable[table.name] ?? []
+            let mineByShard = Dictionary(grouping: mine) { $0.1.shardId }
             for (group, probe, _, outside) in mine where outside != 0 {
                 problems.append("\(table.name.displayName) shard \(probe.shardId ?? 0) on group \(group): \(outside) rows outside the shard's hash range")
             }
@@ -298,7 +302,7 @@ public enum ShardLoader {
             case .hash:
                 var total = 0
                 for shard in table.shards {
-                    let counts = mine.filter { $0.1.shardId == shard.id }.map { ($0.0, $0.2) }
+                    let counts = (mineByShard[shard.id] ?? []).map { ($0.0, $0.2) }
                     if let first = counts.first { total += first.1 }
                     if Set(counts.map(\.1)).count > 1 {
                         problems.append("\(table.name.displayName) shard \(shard.id): placements disagree: "
