@@ -38,20 +38,26 @@ public struct DistributedPlanner: Sendable {
     ///   message and position), a statement Citus cannot distribute (Citus's message), or a
     ///   construct shardplan does not plan yet. Never a plan that could return wrong rows.
     public func plan(_ sql: String, options: PlanOptions = PlanOptions()) throws(PlannerError) -> DistributedPlan {
-        let node: Node
+        let statement: ParsedStatement
         do {
-            node = try SQLParser.parseOne(sql)
+            statement = try SQLParser.parseOneStatement(sql)
         } catch {
             throw PlannerError(.syntax, error.message, hint: error.hint, position: error.offset)
         }
-        return try plan(node, options: options)
+        return try plan(statement.node, options: options, source: StatementSource(sql: sql, range: statement.range))
     }
 
     /// Plans a statement already parsed.
     public func plan(_ statement: Node, options: PlanOptions = PlanOptions()) throws(PlannerError) -> DistributedPlan {
+        try plan(statement, options: options, source: nil)
+    }
+
+    /// Plans a statement; with its source text, plans that keep the statement as written (the
+    /// fast path) edit that text rather than print the tree again.
+    func plan(_ statement: Node, options: PlanOptions, source: StatementSource?) throws(PlannerError) -> DistributedPlan {
         switch statement {
         case .selectStmt(let select):
-            return try SelectPlanner(catalog: catalog, options: options, directory: directory).plan(select)
+            return try SelectPlanner(catalog: catalog, options: options, directory: directory, source: source).plan(select)
         case .insertStmt(let insert):
             return try InsertPlanner(catalog: catalog, directory: directory).plan(insert)
         case .updateStmt, .deleteStmt:

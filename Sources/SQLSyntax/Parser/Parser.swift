@@ -62,13 +62,18 @@ public enum SQLParser {
 
     /// Parses exactly one statement.
     public static func parseOne(_ sql: String, options: ParseOptions = .default) throws(ParseError) -> Node {
+        try parseOneStatement(sql, options: options).node
+    }
+
+    /// Parses exactly one statement, with its range in the input.
+    public static func parseOneStatement(_ sql: String, options: ParseOptions = .default) throws(ParseError) -> ParsedStatement {
         let statements = try parse(sql, options: options)
         guard statements.count == 1 else {
             throw ParseError(
                 message: statements.isEmpty ? "no statement found" : "expected one statement, found \(statements.count)",
                 sql: sql, offset: statements.count > 1 ? statements[1].range.lowerBound : 0, kind: .statementCount)
         }
-        return statements[0].node
+        return statements[0]
     }
 
     private static func parse(cString: UnsafePointer<CChar>, utf8 bytes: UnsafeBufferPointer<UInt8>, sql: String, options: ParseOptions) throws(ParseError) -> [ParsedStatement] {

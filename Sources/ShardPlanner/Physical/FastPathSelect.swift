@@ -14,8 +14,10 @@ struct FastPathSelect {
     let catalog: Catalog
     let directory: ShardDirectory
 
-    /// The plan, or nil when the statement is not of the fast path's shape.
-    func plan(_ select: SelectStmt, options: PlanOptions) -> DistributedPlan? {
+    /// The plan, or nil when the statement is not of the fast path's shape. With the statement's
+    /// `source` text, the task's SQL is that text with the table's name replaced by its shard
+    /// (no deparse); without it, or when the text has comments, the statement is deparsed.
+    func plan(_ select: SelectStmt, options: PlanOptions, source: StatementSource? = nil) -> DistributedPlan? {
         guard !options.includeAlgebra, Self.isBareSelect(select), select.fromClause.count == 1,
               case .rangeVar(let range) = select.fromClause[0], range.catalogname.isEmpty,
               range.alias?.colnames.isEmpty ?? true,
@@ -68,6 +70,11 @@ struct FastPathSelect {
         }
 
         // The task: the statement reading the shard under the table's name.
+        let alias = range.alias == nil ? info.quotedTableName : nil
+        if let source, let sql = source.replacingRelation(at: Int(range.location), nameParts: range.schemaname.isEmpty ? 1 : 2,
+                                                          with: routes.relations[index], alias: alias) {
+            return plan(sql: sql, index: index, routes: routes, outputs: outputs, quotedOutputs: quotedOutputs)
+        }
         var shardRange = range
         shardRange.schemaname = info.table.name.schema
         shardRange.relname = routes.shardNames[index]
@@ -79,6 +86,10 @@ struct FastPathSelect {
         var taskSelect = select
         taskSelect.fromClause = [.rangeVar(shardRange)]
         guard let sql = try? SQLDeparser.deparse(.selectStmt(taskSelect)) else { return nil }
+        return plan(sql: sql, index: index, routes: routes, outputs: outputs, quotedOutputs: quotedOutputs)
+    }
+
+    private func plan(sql: String, index: Int, routes: ShardDirectory.Routes, outputs: [OutputColumn], quotedOutputs: [String]) -> DistributedPlan {
         let node = routes.readPlacements[index][0]
         let task = Task(index: 0, node: node, placements: routes.readPlacements[index], shards: routes.shardIds[index],
                         shardIndex: index, sql: sql)
@@ -96,5 +107,81 @@ struct FastPathSelect {
         return select.distinctClause.isEmpty && select.groupClause.isEmpty && !select.groupDistinct
             && select.windowClause.isEmpty && select.valuesLists.isEmpty && select.sortClause.isEmpty
             && select.lockingClause.isEmpty && !select.targetList.isEmpty
+    }
+}
+
+/// The text a statement was parsed from: the whole input and the statement's byte range in it
+/// (node locations count from the start of the input).
+struct StatementSource {
+    let sql: String
+    let range: Range<Int>
+
+    /// The statement with the relation name that starts at byte `location` (`nameParts`
+    /// identifiers joined by dots) replaced by `relation`, followed by ` AS alias` when given (as the deparser writes it).
+    /// Nil when the text is not simple enough to edit safely: it has a comment (`--` or `/*`, even
+    /// inside a string: the check is conservative), or the name is not where the tree says, or is
+    /// followed by `.`, `*` or `(`.
+    func replacingRelation(at location: Int, nameParts: Int, with relation: String, alias: String?) -> String? {
+        var text = sql
+        return text.withUTF8 { bytes -> String? in
+            let lower = range.lowerBound, upper = min(range.upperBound, bytes.count)
+            guard lower <= location, location < upper else { return nil }
+            let dash = UInt8(ascii: "-"), slash = UInt8(ascii: "/"), star = UInt8(ascii: "*"), dot = UInt8(ascii: ".")
+            var position = lower
+            while position + 1 < upper {
+                let byte = bytes[position], next = bytes[position + 1]
+                if (byte == dash && next == dash) || (byte == slash && next == star) { return nil }
+                position += 1
+            }
+            func skipSpace(_ start: Int) -> Int {
+                var at = start
+                while at < upper, bytes[at] == 0x20 || bytes[at] == 0x09 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x0C { at += 1 }
+                return at
+            }
+            // One identifier: "quoted" (with "" inside) or plain letters, digits, _ and $ (bytes of
+            // multibyte characters count as letters, as in PostgreSQL's scanner).
+            func identifierEnd(_ start: Int) -> Int? {
+                guard start < upper else { return nil }
+                if bytes[start] == UInt8(ascii: "\"") {
+                    var at = start + 1
+                    while at < upper {
+                        if bytes[at] == UInt8(ascii: "\"") {
+                            if at + 1 < upper, bytes[at + 1] == UInt8(ascii: "\"") { at += 2; continue }
+                            return at + 1
+                        }
+                        at += 1
+                    }
+                    return nil
+                }
+                func isStart(_ b: UInt8) -> Bool { (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z")) || b == UInt8(ascii: "_") || b >= 0x80 }
+                guard isStart(bytes[start]) else { return nil }
+                var at = start + 1
+                while at < upper, isStart(bytes[at]) || (bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9")) || bytes[at] == UInt8(ascii: "$") {
+                    at += 1
+                }
+                return at
+            }
+            var end = location
+            for part in 0..<nameParts {
+                if part > 0 {
+                    end = skipSpace(end)
+                    guard end < upper, bytes[end] == dot else { return nil }
+                    end = skipSpace(end + 1)
+                }
+                guard let after = identifierEnd(end) else { return nil }
+                end = after
+            }
+            let following = skipSpace(end)
+            if following < upper, bytes[following] == dot || bytes[following] == star || bytes[following] == UInt8(ascii: "(") { return nil }
+            return String(capacity: (upper - lower) + relation.utf8.count + (alias?.utf8.count ?? 0) + 4) { out in
+                out.write(UnsafeBufferPointer(rebasing: bytes[lower..<location]))
+                out.write(relation)
+                if let alias {
+                    out.write(" AS ")
+                    out.write(alias)
+                }
+                out.write(UnsafeBufferPointer(rebasing: bytes[end..<upper]))
+            }
+        }
     }
 }

@@ -7,9 +7,11 @@ struct SelectPlanner {
     let catalog: Catalog
     let options: PlanOptions
     let directory: ShardDirectory
+    /// The statement's text, when planned from text.
+    var source: StatementSource? = nil
 
     func plan(_ select: SelectStmt) throws(PlannerError) -> DistributedPlan {
-        if options.useFastPath, let plan = FastPathSelect(catalog: catalog, directory: directory).plan(select, options: options) {
+        if options.useFastPath, let plan = FastPathSelect(catalog: catalog, directory: directory).plan(select, options: options, source: source) {
             return plan
         }
         var binder = Binder(directory: directory)

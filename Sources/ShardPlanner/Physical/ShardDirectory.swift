@@ -30,6 +30,8 @@ final class ShardDirectory: Sendable {
         let columnNames: [String]
         /// The distribution column's position, for a hash-distributed table.
         let distributionIndex: Int?
+        /// The table's own name, quoted: a task's alias for a shard read without one.
+        let quotedTableName: String
 
         init(table: CatalogTable, routes: Routes?, quoted: [String: String]) {
             self.table = table
@@ -38,6 +40,7 @@ final class ShardDirectory: Sendable {
             if case .hash(let column) = table.distribution { distributionIndex = table.columnIndex(named: column) } else { distributionIndex = nil }
             typeNames = table.columns.map(\.type.name)
             quotedNames = table.columns.map { quoted[$0.name] ?? SQLDeparser.quoteIdentifier($0.name) }
+            quotedTableName = quoted[table.name.name] ?? SQLDeparser.quoteIdentifier(table.name.name)
         }
     }
 

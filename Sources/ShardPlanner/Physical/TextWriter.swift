@@ -20,6 +20,10 @@ struct TextWriter {
         }
     }
 
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        copy(bytes)
+    }
+
     private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
         // The capacity is the caller's upper bound; writing past it would be a bug there.
         precondition(count + bytes.count <= buffer.count, "TextWriter: capacity exceeded")
