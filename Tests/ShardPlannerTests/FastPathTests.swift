@@ -37,8 +37,8 @@ struct FastPathTests {
             var plan = plan
             for stage in plan.stages.indices {
                 for task in plan.stages[stage].tasks.indices {
-                    let sql = plan.stages[stage].tasks[task].sql
-                    plan.stages[stage].tasks[task].sql = (try? SQLParser.parseOne(sql)).flatMap { try? SQLDeparser.deparse($0) } ?? "unparsable: \(sql)"
+                    let sql = String(plan.stages[stage].tasks[task].sql)
+                    plan.stages[stage].tasks[task].sql = Substring((try? SQLParser.parseOne(sql)).flatMap { try? SQLDeparser.deparse($0) } ?? "unparsable: \(sql)")
                 }
             }
             return plan
@@ -73,7 +73,7 @@ struct FastPathTests {
     /// the edit cannot handle safely (comments, `table*`) is printed from the tree instead.
     @Test func taskSQLKeepsTheStatementsText() throws {
         let planner = DistributedPlanner(catalog: try SchemaLoader.load(String(contentsOf: Self.corpus.appendingPathComponent("core/schema.sql"), encoding: .utf8)).catalog)
-        func taskSQL(_ sql: String) throws -> String { try planner.plan(sql).stages[0].tasks[0].sql }
+        func taskSQL(_ sql: String) throws -> String { String(try planner.plan(sql).stages[0].tasks[0].sql) }
         #expect(try taskSQL("select name from CUSTOMERS where ID=42") == "select name from public.customers_102035 AS customers where ID=42")
         #expect(try taskSQL("SELECT c.name FROM customers c WHERE c.id = 42") == "SELECT c.name FROM public.customers_102035 c WHERE c.id = 42")
         #expect(try taskSQL("SELECT name FROM public . customers WHERE id = 42") == "SELECT name FROM public.customers_102035 AS customers WHERE id = 42")

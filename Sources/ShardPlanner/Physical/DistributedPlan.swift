@@ -98,15 +98,83 @@ public struct Task: Sendable, Hashable, Codable {
     public var shards: [Int64]
     /// The shard index of the task's shard group (nil for reference-only and local tasks).
     public var shardIndex: Int?
-    public var sql: String
+    /// The text holding the task's SQL, and where in it (UTF-8 offsets). The tasks of a
+    /// multi-shard stage share one text: planning allocates one string per stage, not per task.
+    private var text: String
+    private var textRange: Range<Int>
+
+    /// The task's SQL: a slice of its stage's text (`String(task.sql)` when a String is needed;
+    /// `task.sql.utf8` reads the bytes in place).
+    public var sql: Substring {
+        get {
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: textRange.lowerBound)
+            return Substring(utf8[start..<utf8.index(start, offsetBy: textRange.count)])
+        }
+        set {
+            text = String(newValue)
+            textRange = 0..<text.utf8.count
+        }
+    }
 
     public init(index: Int, node: String, placements: [String], shards: [Int64], shardIndex: Int?, sql: String) {
+        self.init(index: index, node: node, placements: placements, shards: shards, shardIndex: shardIndex,
+                  text: sql, range: 0..<sql.utf8.count)
+    }
+
+    /// A task whose SQL is bytes `range` of `text` (which must start and end on characters).
+    init(index: Int, node: String, placements: [String], shards: [Int64], shardIndex: Int?, text: String, range: Range<Int>) {
         self.index = index
         self.node = node
         self.placements = placements
         self.shards = shards
         self.shardIndex = shardIndex
-        self.sql = sql
+        self.text = text
+        self.textRange = range
+    }
+
+    /// Points the task's SQL at bytes `range` of `text`.
+    mutating func useText(_ text: String, range: Range<Int>) {
+        self.text = text
+        textRange = range
+    }
+
+    // Tasks are equal when their SQL is, wherever each is stored.
+    public static func == (lhs: Task, rhs: Task) -> Bool {
+        lhs.index == rhs.index && lhs.node == rhs.node && lhs.placements == rhs.placements && lhs.shards == rhs.shards
+            && lhs.shardIndex == rhs.shardIndex && lhs.sql == rhs.sql
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index)
+        hasher.combine(node)
+        hasher.combine(placements)
+        hasher.combine(shards)
+        hasher.combine(shardIndex)
+        hasher.combine(sql)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case index, node, placements, shards, shardIndex, sql
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(index: try container.decode(Int.self, forKey: .index), node: try container.decode(String.self, forKey: .node),
+                  placements: try container.decode([String].self, forKey: .placements),
+                  shards: try container.decode([Int64].self, forKey: .shards),
+                  shardIndex: try container.decodeIfPresent(Int.self, forKey: .shardIndex),
+                  sql: try container.decode(String.self, forKey: .sql))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(index, forKey: .index)
+        try container.encode(node, forKey: .node)
+        try container.encode(placements, forKey: .placements)
+        try container.encode(shards, forKey: .shards)
+        try container.encodeIfPresent(shardIndex, forKey: .shardIndex)
+        try container.encode(String(sql), forKey: .sql)
     }
 }
 

@@ -310,33 +310,36 @@ struct SelectPlanner {
         let tables = marker.tables
         let anchor = distributedEntries[0].table!
         // Per table slot: whether it is hash-distributed, its shard ids and relation names.
-        let slots = tables.map { table -> (hash: Bool, ids: [Int64], relations: [String], idLists: [[Int64]]?) in
+        let slots = tables.map { table -> (hash: Bool, ids: [Int64], relations: [String], idLists: [[Int64]]?, packed: PackedStrings?) in
             let isHash: Bool
             if case .hash = table.distribution { isHash = true } else { isHash = false }
             let routes = directory.routes[table.name]
             let relations = routes?.relations ?? table.shards.map { table.shardRelation($0.id) }
-            return (isHash, table.shards.map(\.id), relations, routes?.shardIds)
+            return (isHash, table.shards.map(\.id), relations, routes?.shardIds, routes?.packedRelations)
         }
         // The anchor's per-shard arrays, taken out of the directory once (not per task).
         let anchorReadPlacements = directory.routes[anchor.name]?.readPlacements
         let anchorNodes = anchorReadPlacements?.map { $0[0] } ?? anchor.shards.indices.map { directory.node(anchor, $0) }
         var tasks: [Task] = []
         tasks.reserveCapacity(taskIndexes.count)
+        var texts = TaskTexts(tasks: taskIndexes.count, template: template)
+        // One table, no per-task filter: the directory's arrays serve every task as they are.
+        let oneTable = slots.count == 1 && recurring == nil ? slots[0].idLists.flatMap { ids in slots[0].packed.map { (ids, $0, slots[0].hash) } } : nil
         for index in taskIndexes {
             let node = anchorNodes[index]
             // Tasks of one shard share the directory's arrays for their placements and (one
-            // table) shard ids: a task then allocates only its SQL.
+            // table) shard ids, and the stage's text for their SQL: a task allocates nothing.
             let placements = anchorReadPlacements?[index] ?? [node]
-            if slots.count == 1, recurring == nil, let idLists = slots[0].idLists {
-                let position = slots[0].hash ? index : 0
-                let sql = template.fill { _ in slots[0].relations[position] }
+            if let (idLists, packed, hash) = oneTable {
+                let position = hash ? index : 0
+                texts.append(template, relations: packed, position: position)
                 tasks.append(Task(index: tasks.count, node: node, placements: placements, shards: idLists[position],
-                                  shardIndex: index, sql: sql))
+                                  shardIndex: index, text: "", range: 0..<0))
                 continue
             }
             var shards: [Int64] = []
             shards.reserveCapacity(slots.count)
-            let sql = template.fill { slot in
+            texts.append(template) { slot in
                 if slot == RecurringOuterJoin.slot, let recurring {
                     return recurring.filter(shard: index, first: index == taskIndexes[0])
                 }
@@ -352,8 +355,10 @@ struct SelectPlanner {
                 for id in shards where !unique.contains(id) { unique.append(id) }
                 shards = unique
             }
-            tasks.append(Task(index: tasks.count, node: node, placements: placements, shards: shards, shardIndex: index, sql: sql))
+            tasks.append(Task(index: tasks.count, node: node, placements: placements, shards: shards, shardIndex: index, text: "", range: 0..<0))
         }
+        let text = texts.text()
+        for position in tasks.indices { tasks[position].useText(text, range: texts.starts[position]..<texts.starts[position + 1]) }
         let workerColumns = zip(output.workerTargets, output.workerTypes).map { OutputColumn(name: $0.name, type: $1) }
         let mergeSQL = try Self.deparse(.selectStmt(output.coordinator))
         let merge = MergePlan(steps: output.steps, workerColumns: workerColumns, sql: mergeSQL, columns: outputs)

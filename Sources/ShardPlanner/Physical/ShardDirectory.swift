@@ -8,6 +8,8 @@ final class ShardDirectory: Sendable {
     struct Routes: Sendable {
         /// `schema.shard_name` per shard index.
         let relations: [String]
+        /// The same as bytes, for writing many tasks' SQL.
+        let packedRelations: PackedStrings
         /// The shard's own name (`table_102008`, unquoted) per shard index.
         let shardNames: [String]
         /// `host:port` of each shard's placements, first the one reads use.
@@ -66,7 +68,8 @@ final class ShardDirectory: Sendable {
             }
             guard !table.shards.isEmpty else { continue }
             let placements = table.shards.map { $0.placements.map { catalog.address(ofGroup: $0.groupId) } }
-            routes[table.name] = Routes(relations: table.shards.map { table.shardRelation($0.id) },
+            let relations = table.shards.map { table.shardRelation($0.id) }
+            routes[table.name] = Routes(relations: relations, packedRelations: PackedStrings(relations),
                                         shardNames: table.shards.map { Shard.relationName(table: table.name.name, shardId: $0.id) },
                                         placements: placements,
                                         readPlacements: placements.map { [$0.first ?? localNode] },

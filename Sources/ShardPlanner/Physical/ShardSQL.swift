@@ -7,8 +7,10 @@ struct SQLTemplate: Sendable, Hashable {
     /// Text pieces; between piece i and i+1 stands the relation of table `slots[i]`.
     var pieces: [String]
     var slots: [Int]
+    /// The pieces as bytes, for writing many tasks (``TaskTexts``).
+    private(set) var packed = PackedStrings([])
     /// The UTF-8 length of all pieces, to size each filled task's SQL once.
-    private var piecesLength = 0
+    private(set) var piecesLength = 0
 
     static func marker(_ table: Int) -> String { "\u{1}\(table)" }
 
@@ -40,6 +42,7 @@ struct SQLTemplate: Sendable, Hashable {
         piecesLength += bytes.count - pieceStart
         self.pieces = pieces
         self.slots = slots
+        packed = PackedStrings(pieces)
     }
 
     /// The SQL with each table slot replaced by `relation(table)`.
@@ -60,6 +63,99 @@ struct SQLTemplate: Sendable, Hashable {
                     out.write(pieces[index + 1])
                 }
             }
+        }
+    }
+}
+
+/// Strings kept as one byte array, for copying them without going through String: string `i`
+/// is bytes `starts[i]..<starts[i + 1]`.
+struct PackedStrings: Sendable, Hashable {
+    let bytes: [UInt8]
+    let starts: [Int]
+
+    init(_ strings: [String]) {
+        var bytes: [UInt8] = []
+        var starts = [0]
+        starts.reserveCapacity(strings.count + 1)
+        for string in strings {
+            bytes.append(contentsOf: string.utf8)
+            starts.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.starts = starts
+    }
+}
+
+/// The SQL of a stage's tasks, written one after another into one buffer and made one string at
+/// the end: each task's SQL is a range of it, so a stage allocates one string, not one per task.
+struct TaskTexts: ~Copyable {
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+    /// Where each task's SQL starts, and where the last one ends.
+    private(set) var starts: [Int] = [0]
+
+    init(tasks: Int, template: SQLTemplate) {
+        // The pieces plus about 40 bytes per relation (`public.orders_102008`) per task; grown
+        // when a task needs more.
+        capacity = max(64, tasks * (template.piecesLength + 40 * template.slots.count))
+        buffer = .allocate(capacity: capacity)
+        starts.reserveCapacity(tasks + 1)
+    }
+
+    deinit { buffer.deallocate() }
+
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if count + bytes.count > capacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(2 * capacity, count + bytes.count))
+            grown.update(from: buffer, count: count)
+            buffer.deallocate()
+            buffer = grown
+            capacity = max(2 * capacity, count + bytes.count)
+        }
+        if let source = bytes.baseAddress { (buffer + count).update(from: source, count: bytes.count) }
+        count += bytes.count
+    }
+
+    private mutating func write(_ text: String) {
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { write($0) }
+        if written == nil {
+            var text = text
+            text.withUTF8 { write($0) }
+        }
+    }
+
+    /// Appends one task's SQL: `template` with each table slot replaced by `relation(slot)`.
+    mutating func append(_ template: SQLTemplate, relation: (Int) -> String) {
+        template.packed.bytes.withUnsafeBufferPointer { pieces in
+            let starts = template.packed.starts
+            write(UnsafeBufferPointer(rebasing: pieces[starts[0]..<starts[1]]))
+            for index in template.slots.indices {
+                write(relation(template.slots[index]))
+                write(UnsafeBufferPointer(rebasing: pieces[starts[index + 1]..<starts[index + 2]]))
+            }
+        }
+        starts.append(count)
+    }
+
+    /// Appends one task's SQL: a one-slot `template` with relation `position` of `relations`.
+    mutating func append(_ template: SQLTemplate, relations: PackedStrings, position: Int) {
+        template.packed.bytes.withUnsafeBufferPointer { pieces in
+            relations.bytes.withUnsafeBufferPointer { names in
+                let starts = template.packed.starts
+                write(UnsafeBufferPointer(rebasing: pieces[starts[0]..<starts[1]]))
+                write(UnsafeBufferPointer(rebasing: names[relations.starts[position]..<relations.starts[position + 1]]))
+                write(UnsafeBufferPointer(rebasing: pieces[starts[1]..<starts[2]]))
+            }
+        }
+        starts.append(count)
+    }
+
+    /// The text of every task; task `i` is bytes `starts[i]..<starts[i + 1]` of it.
+    func text() -> String {
+        String(unsafeUninitializedCapacity: count) { target in
+            target.baseAddress!.update(from: buffer, count: count)
+            return count
         }
     }
 }

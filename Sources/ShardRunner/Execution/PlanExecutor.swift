@@ -154,12 +154,13 @@ public struct PlanExecutor: Sendable {
                     var outputs: [(Int, Int, QueryResult)] = []
                     for (position, rank) in items {
                         let task = tasks[position]
+                        let sql = String(task.sql)
                         do throws(ShardRunnerError) {
-                            outputs.append((position, rank, try await Self.runSQL(task.sql, isWrite: isWrite, parameters: parameters, on: session)))
+                            outputs.append((position, rank, try await Self.runSQL(sql, isWrite: isWrite, parameters: parameters, on: session)))
                         } catch {
                             let failure = ShardRunnerError(
                                 "task \(task.index) of stage \(stage.id) (shards \(task.shards.map(String.init).joined(separator: ", "))) failed on node \(session.endpoint.host):\(session.endpoint.port): \(error.serverMessage ?? error.message)",
-                                serverMessage: error.serverMessage, detail: error.detail, sqlState: error.sqlState, statement: task.sql)
+                                serverMessage: error.serverMessage, detail: error.detail, sqlState: error.sqlState, statement: sql)
                             let isFirst = firstFailure.withLock { first -> Bool in
                                 guard first == nil else { return false }
                                 first = failure
