@@ -17,7 +17,8 @@ func benchCatalog(shards: Int) throws -> Catalog {
 }
 
 /// Planning time against the raw libpg_query parse of the same statement, same run: end to end
-/// (parse, bind, plan, SQL for every task) and planning alone (parse excluded).
+/// (parse, bind, plan, SQL for every task) and planning alone (parse excluded: the planner gets
+/// the parsed statement and its text, as a coordinator that parsed it would pass them).
 func runPlannerBenchmarks() throws {
     let planner32 = DistributedPlanner(catalog: try benchCatalog(shards: 32))
     let planner1024 = DistributedPlanner(catalog: try benchCatalog(shards: 1024))
@@ -31,15 +32,15 @@ func runPlannerBenchmarks() throws {
     print("planner (medians; ratio = end-to-end / raw pg_query_parse, same run)")
     print("statement            raw parse    end-to-end  ratio    plan only   tasks")
     for (name, sql, planner) in cases {
-        let node = try SQLParser.parseOne(sql)
+        let statement = try SQLParser.parseOneStatement(sql)
         let raw = measure("raw") {
             let result = pg_query_parse(sql)
             blackHole(result.parse_tree)
             pg_query_free_parse_result(result)
         }
         let full = try measure("plan") { blackHole(try planner.plan(sql)) }
-        let only = try measure("plan only") { blackHole(try planner.plan(node)) }
-        let tasks = try planner.plan(node).taskCount
+        let only = try measure("plan only") { blackHole(try planner.plan(statement, in: sql)) }
+        let tasks = try planner.plan(statement, in: sql).taskCount
         print(name.padding(toLength: 20, withPad: " ", startingAt: 0)
               + " " + format(raw.medianNanoseconds).padding(toLength: 12, withPad: " ", startingAt: 0)
               + " " + format(full.medianNanoseconds).padding(toLength: 11, withPad: " ", startingAt: 0)
@@ -50,11 +51,13 @@ func runPlannerBenchmarks() throws {
 }
 
 func profilePlanning() throws {
-    // The benchmark's schema; SHARDS=1024 in the environment profiles the large case.
+    // The benchmark's schema; SHARDS=1024 in the environment profiles the large case, PLANS=0
+    // measures the start-up alone (subtract it).
     let shards = ProcessInfo.processInfo.environment["SHARDS"].flatMap { Int($0) } ?? 32
     let planner = DistributedPlanner(catalog: try benchCatalog(shards: shards))
     let sql = CommandLine.arguments.count > 2 ? CommandLine.arguments[2]
         : "SELECT status, avg(amount), count(DISTINCT flags) FROM orders GROUP BY status"
-    let node = try SQLParser.parseOne(sql)
-    for _ in 0..<2000 { blackHole(try planner.plan(node)) }
+    let statement = try SQLParser.parseOneStatement(sql)
+    let count = ProcessInfo.processInfo.environment["PLANS"].flatMap { Int($0) } ?? 2000
+    for _ in 0..<count { blackHole(try planner.plan(statement, in: sql)) }
 }

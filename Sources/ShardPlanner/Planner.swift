@@ -44,12 +44,19 @@ public struct DistributedPlanner: Sendable {
         } catch {
             throw PlannerError(.syntax, error.message, hint: error.hint, position: error.offset)
         }
-        return try plan(statement.node, options: options, source: StatementSource(sql: sql, range: statement.range))
+        return try plan(statement, in: sql, options: options)
     }
 
     /// Plans a statement already parsed.
     public func plan(_ statement: Node, options: PlanOptions = PlanOptions()) throws(PlannerError) -> DistributedPlan {
         try plan(statement, options: options, source: nil)
+    }
+
+    /// Plans a statement already parsed, with the text it was parsed from (one statement of
+    /// ``SQLParser/parse(_:options:)``'s result and the same `sql`). The text lets plans that keep
+    /// the statement as written (the fast path) edit it instead of printing the tree again.
+    public func plan(_ statement: ParsedStatement, in sql: String, options: PlanOptions = PlanOptions()) throws(PlannerError) -> DistributedPlan {
+        try plan(statement.node, options: options, source: StatementSource(sql: sql, range: statement.range))
     }
 
     /// Plans a statement; with its source text, plans that keep the statement as written (the

@@ -78,6 +78,10 @@ struct FastPathTests {
         #expect(try taskSQL("SELECT c.name FROM customers c WHERE c.id = 42") == "SELECT c.name FROM public.customers_102035 c WHERE c.id = 42")
         #expect(try taskSQL("SELECT name FROM public . customers WHERE id = 42") == "SELECT name FROM public.customers_102035 AS customers WHERE id = 42")
         #expect(try taskSQL("\n  SELECT name FROM customers\n\tWHERE id = 42 ;\n") == "SELECT name FROM public.customers_102035 AS customers\n\tWHERE id = 42")
+        // A statement of a script: its range, and locations counted from the start of the script.
+        let script = "SELECT 1;\nSELECT c.name FROM customers c WHERE c.id = 42; SELECT 2"
+        let statements = try SQLParser.parse(script)
+        #expect(String(try planner.plan(statements[1], in: script).stages[0].tasks[0].sql) == "SELECT c.name FROM public.customers_102035 c WHERE c.id = 42")
         // Printed from the tree: a comment, and a relation followed by `*`.
         #expect(try taskSQL("SELECT name FROM customers /* c */ WHERE id = 42") == "SELECT name FROM public.customers_102035 AS customers WHERE id = 42")
         #expect(try taskSQL("SELECT name FROM customers WHERE id = 42 -- x") == "SELECT name FROM public.customers_102035 AS customers WHERE id = 42")

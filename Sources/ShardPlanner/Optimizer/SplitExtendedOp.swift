@@ -147,8 +147,9 @@ final class ExtendedOpSplit {
     }
 
     /// Adds a worker column (or finds the same expression) and returns `remote_scan.<name>`.
-    private func workerColumn(_ expr: Node, name: String) -> Node {
-        let exprKey = key(expr)
+    /// `exprKey` is the expression's key when the caller has it already.
+    private func workerColumn(_ expr: Node, name: String, key knownKey: ExpressionKey? = nil) -> Node {
+        let exprKey = knownKey ?? key(expr)
         if let index = workerKeys.firstIndex(of: exprKey) { return Build.column("remote_scan", workerTargets[index].name) }
         var unique = name.isEmpty ? "worker_column_\(workerTargets.count + 1)" : name
         if usedNames.contains(unique) {
@@ -162,11 +163,14 @@ final class ExtendedOpSplit {
         return Build.column("remote_scan", unique)
     }
 
-    private func addGroupKey(_ expr: Node) {
+    /// Groups the workers by `expr` (once) and returns its key.
+    @discardableResult
+    private func addGroupKey(_ expr: Node) -> ExpressionKey {
         let k = key(expr)
-        guard !workerGroupKeys.contains(k) else { return }
+        guard !workerGroupKeys.contains(k) else { return k }
         workerGroupKeys.append(k)
         workerGroupBy.append(expr)
+        return k
     }
 
     // MARK: The pass
@@ -281,7 +285,7 @@ final class ExtendedOpSplit {
 
     /// Partial aggregates on the workers, combined on the coordinator.
     private func splitShape() throws(PlannerError) -> Output {
-        for group in select.groupBy { addGroupKey(group) }
+        let groupKeys = select.groupBy.map { addGroupKey($0) }
         var coordinatorTargets: [Node] = []
         for target in select.targets {
             coordinatorTargets.append(Build.target(try rewriteForCoordinator(target.expr, mode: .combine, name: target.name), name: target.name))
@@ -290,7 +294,9 @@ final class ExtendedOpSplit {
         coordinator.targetList = coordinatorTargets
         coordinator.fromClause = [.rangeVar(Build.rangeVar(schema: "", name: "remote_scan", alias: nil))]
         var groupColumns: [Node] = []
-        for group in select.groupBy { groupColumns.append(workerColumn(group, name: OutputNaming.figuredName(of: group) ?? "")) }
+        for (group, groupKey) in zip(select.groupBy, groupKeys) {
+            groupColumns.append(workerColumn(group, name: OutputNaming.figuredName(of: group) ?? "", key: groupKey))
+        }
         coordinator.groupClause = groupColumns
         if let having = select.having { coordinator.havingClause = try rewriteForCoordinator(having, mode: .combine) }
         if !select.distinct.isEmpty {
@@ -403,14 +409,15 @@ final class ExtendedOpSplit {
                 if case .funcCall(let call) = child, Aggregates.isAggregate(call) {
                     return try self.combine(call, name: name)
                 }
-                if self.workerGroupKeys.contains(self.key(child)) {
-                    return self.workerColumn(child, name: OutputNaming.figuredName(of: child) ?? "")
+                let childKey = self.key(child)
+                if self.workerGroupKeys.contains(childKey) {
+                    return self.workerColumn(child, name: OutputNaming.figuredName(of: child) ?? "", key: childKey)
                 }
                 if case .columnRef = child {
                     // A column outside an aggregate that is not a group key: functionally dependent
                     // on the key (PostgreSQL allows it for primary keys): group by it as well.
                     self.addGroupKey(child)
-                    return self.workerColumn(child, name: OutputNaming.name(of: child))
+                    return self.workerColumn(child, name: OutputNaming.name(of: child), key: childKey)
                 }
                 return nil
             case .rows:
@@ -456,8 +463,7 @@ final class ExtendedOpSplit {
                 // rebuilds the row (`count(DISTINCT ROW(...))`).
                 let fields: [Node]
                 if case .rowExpr(let row) = argument { fields = row.args } else { fields = [argument] }
-                for field in fields { addGroupKey(field) }
-                let columns = fields.map { workerColumn($0, name: label) }
+                let columns = fields.map { workerColumn($0, name: label, key: addGroupKey($0)) }
                 var column = columns[0]
                 if case .rowExpr(var row) = argument {
                     row.args = columns
@@ -466,8 +472,7 @@ final class ExtendedOpSplit {
                 }
                 var filter: Node? = nil
                 if let condition = call.aggFilter {
-                    addGroupKey(condition)
-                    filter = workerColumn(condition, name: "")
+                    filter = workerColumn(condition, name: "", key: addGroupKey(condition))
                 }
                 var combined = FuncCall()
                 combined.funcname = [Build.string("count")]

@@ -323,39 +323,41 @@ struct SelectPlanner {
         var tasks: [Task] = []
         tasks.reserveCapacity(taskIndexes.count)
         var texts = TaskTexts(tasks: taskIndexes.count, template: template)
-        // One table, no per-task filter: the directory's arrays serve every task as they are.
-        let oneTable = slots.count == 1 && recurring == nil ? slots[0].idLists.flatMap { ids in slots[0].packed.map { (ids, $0, slots[0].hash) } } : nil
-        for index in taskIndexes {
-            let node = anchorNodes[index]
-            // Tasks of one shard share the directory's arrays for their placements and (one
-            // table) shard ids, and the stage's text for their SQL: a task allocates nothing.
-            let placements = anchorReadPlacements?[index] ?? [node]
-            if let (idLists, packed, hash) = oneTable {
+        // Tasks of one shard share the directory's arrays for their placements and (one table)
+        // shard ids, and the stage's text for their SQL: a task allocates nothing.
+        func placements(_ index: Int) -> [String] { anchorReadPlacements?[index] ?? [anchorNodes[index]] }
+        if slots.count == 1, recurring == nil, let idLists = slots[0].idLists, let packed = slots[0].packed {
+            // One table, no per-task filter: the directory's arrays serve every task as they are.
+            let hash = slots[0].hash
+            for index in taskIndexes {
                 let position = hash ? index : 0
                 texts.append(template, relations: packed, position: position)
-                tasks.append(Task(index: tasks.count, node: node, placements: placements, shards: idLists[position],
+                tasks.append(Task(index: tasks.count, node: anchorNodes[index], placements: placements(index), shards: idLists[position],
                                   shardIndex: index, text: "", range: 0..<0))
-                continue
             }
-            var shards: [Int64] = []
-            shards.reserveCapacity(slots.count)
-            texts.append(template) { slot in
-                if slot == RecurringOuterJoin.slot, let recurring {
-                    return recurring.filter(shard: index, first: index == taskIndexes[0])
+        } else {
+            for index in taskIndexes {
+                var shards: [Int64] = []
+                shards.reserveCapacity(slots.count)
+                texts.append(template) { slot in
+                    if slot == RecurringOuterJoin.slot, let recurring {
+                        return recurring.filter(shard: index, first: index == taskIndexes[0])
+                    }
+                    let info = slots[slot]
+                    let position = info.hash ? index : 0
+                    shards.append(info.ids[position])
+                    return info.relations[position]
                 }
-                let info = slots[slot]
-                let position = info.hash ? index : 0
-                shards.append(info.ids[position])
-                return info.relations[position]
+                if shards.count > 1 {
+                    // A few ids: a linear check is cheaper than a set per task.
+                    var unique: [Int64] = []
+                    unique.reserveCapacity(shards.count)
+                    for id in shards where !unique.contains(id) { unique.append(id) }
+                    shards = unique
+                }
+                tasks.append(Task(index: tasks.count, node: anchorNodes[index], placements: placements(index), shards: shards,
+                                  shardIndex: index, text: "", range: 0..<0))
             }
-            if shards.count > 1 {
-                // A few ids: a linear check is cheaper than a set per task.
-                var unique: [Int64] = []
-                unique.reserveCapacity(shards.count)
-                for id in shards where !unique.contains(id) { unique.append(id) }
-                shards = unique
-            }
-            tasks.append(Task(index: tasks.count, node: node, placements: placements, shards: shards, shardIndex: index, text: "", range: 0..<0))
         }
         let text = texts.text()
         for position in tasks.indices { tasks[position].useText(text, range: texts.starts[position]..<texts.starts[position + 1]) }
