@@ -4,66 +4,58 @@ import ShardCatalog
 /// SQL with a slot for each Citus table occurrence: deparsed once, filled per task with shard
 /// names. Tables are marked in the tree by a relation name no user can write.
 struct SQLTemplate: Sendable, Hashable {
-    /// Text pieces; between piece i and i+1 stands the relation of table `slots[i]`.
-    var pieces: [String]
-    var slots: [Int]
-    /// The pieces as bytes, for writing many tasks (``TaskTexts``).
-    private(set) var packed = PackedStrings([])
+    /// Text pieces, as bytes; between piece i and i+1 stands the relation of table `slots[i]`.
+    let packed: PackedStrings
+    let slots: [Int]
     /// The UTF-8 length of all pieces, to size each filled task's SQL once.
-    private(set) var piecesLength = 0
+    var piecesLength: Int { packed.bytes.count }
+
+    /// The pieces as strings.
+    var pieces: [String] {
+        packed.starts.indices.dropLast().map { String(decoding: packed.bytes[packed.starts[$0]..<packed.starts[$0 + 1]], as: UTF8.self) }
+    }
 
     static func marker(_ table: Int) -> String { "\u{1}\(table)" }
 
     init(sql: String) {
         // A byte scan: markers are ASCII (`"`, U+0001, digits), so cutting the UTF-8 bytes at them
         // never splits a character. (Foundation's range(of:) cost more than the deparse.)
-        var pieces: [String] = []
+        var pieces: [UInt8] = []
+        var starts = [0]
         var slots: [Int] = []
-        let bytes = Array(sql.utf8)
-        let quote = UInt8(ascii: "\""), zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
-        var pieceStart = 0
-        var position = 0
-        while position + 1 < bytes.count {
-            guard bytes[position] == quote, bytes[position + 1] == 1 else { position += 1; continue }
-            var end = position + 2
-            var slot = 0
-            while end < bytes.count, bytes[end] >= zero, bytes[end] <= nine {
-                slot = slot * 10 + Int(bytes[end] - zero)
-                end += 1
+        var text = sql
+        text.withUTF8 { bytes in
+            pieces.reserveCapacity(bytes.count)
+            let quote = UInt8(ascii: "\""), zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
+            var pieceStart = 0
+            var position = 0
+            while position + 1 < bytes.count {
+                guard bytes[position] == quote, bytes[position + 1] == 1 else { position += 1; continue }
+                var end = position + 2
+                var slot = 0
+                while end < bytes.count, bytes[end] >= zero, bytes[end] <= nine {
+                    slot = slot * 10 + Int(bytes[end] - zero)
+                    end += 1
+                }
+                guard end < bytes.count, bytes[end] == quote else { position += 1; continue }
+                pieces.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pieceStart..<position]))
+                starts.append(pieces.count)
+                slots.append(slot)
+                pieceStart = end + 1
+                position = pieceStart
             }
-            guard end < bytes.count, bytes[end] == quote else { position += 1; continue }
-            pieces.append(String(decoding: bytes[pieceStart..<position], as: UTF8.self))
-            piecesLength += position - pieceStart
-            slots.append(slot)
-            pieceStart = end + 1
-            position = pieceStart
+            pieces.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pieceStart...]))
+            starts.append(pieces.count)
         }
-        pieces.append(String(decoding: bytes[pieceStart...], as: UTF8.self))
-        piecesLength += bytes.count - pieceStart
-        self.pieces = pieces
+        packed = PackedStrings(bytes: pieces, starts: starts)
         self.slots = slots
-        packed = PackedStrings(pieces)
     }
 
     /// The SQL with each table slot replaced by `relation(table)`.
     func fill(_ relation: (Int) -> String) -> String {
-        // The relations first (on the stack), so that the text is written once at its exact size.
-        withUnsafeTemporaryAllocation(of: String.self, capacity: slots.count) { relations in
-            var length = piecesLength
-            for (index, slot) in slots.enumerated() {
-                let name = relation(slot)
-                length += name.utf8.count
-                (relations.baseAddress! + index).initialize(to: name)
-            }
-            defer { relations.baseAddress?.deinitialize(count: slots.count) }
-            return String(capacity: length) { out in
-                out.write(pieces[0])
-                for index in slots.indices {
-                    out.write(relations[index])
-                    out.write(pieces[index + 1])
-                }
-            }
-        }
+        var texts = TaskTexts(tasks: 1, template: self)
+        texts.append(self, relation: relation)
+        return texts.text()
     }
 }
 
@@ -72,6 +64,11 @@ struct SQLTemplate: Sendable, Hashable {
 struct PackedStrings: Sendable, Hashable {
     let bytes: [UInt8]
     let starts: [Int]
+
+    init(bytes: [UInt8], starts: [Int]) {
+        self.bytes = bytes
+        self.starts = starts
+    }
 
     init(_ strings: [String]) {
         var bytes: [UInt8] = []
