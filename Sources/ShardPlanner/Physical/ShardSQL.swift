@@ -15,7 +15,9 @@ struct SQLTemplate: Sendable, Hashable {
         packed.starts.indices.dropLast().map { String(decoding: packed.bytes[packed.starts[$0]..<packed.starts[$0 + 1]], as: UTF8.self) }
     }
 
-    static func marker(_ table: Int) -> String { "\u{1}\(table)" }
+    static func marker(_ table: Int) -> String { table < commonMarkers.count ? commonMarkers[table] : "\u{1}\(table)" }
+    /// The markers of the first tables, made once (interpolating a string costs more than marking).
+    private static let commonMarkers = (0..<16).map { "\u{1}\($0)" }
 
     init(sql: String) {
         // A byte scan: markers are ASCII (`"`, U+0001, digits), so cutting the UTF-8 bytes at them
@@ -171,23 +173,28 @@ struct RelationMarker {
         self.expressionsMayHoldSubqueries = expressionsMayHoldSubqueries
     }
 
-    mutating func slot(for table: CatalogTable) -> Int {
-        // A statement names few tables: a linear search beats hashing their names.
-        if let existing = tables.firstIndex(where: { $0.name == table.name }) { return existing }
-        tables.append(table)
+    /// The directory's entries of `tables`, by slot: a slot is found by identity, without copying
+    /// or comparing tables.
+    private var infos: [ShardDirectory.TableInfo] = []
+
+    mutating func slot(for info: ShardDirectory.TableInfo) -> Int {
+        // A statement names few tables: a linear search beats hashing.
+        if let existing = infos.firstIndex(where: { $0 === info }) { return existing }
+        infos.append(info)
+        tables.append(info.table)
         return tables.count - 1
     }
 
     /// Replaces a RangeVar naming a Citus table by its marker, keeping the reference name as alias.
     mutating func mark(_ range: RangeVar, keepAliasAsIs: Bool = false) -> RangeVar {
-        guard let table = directory.table(schema: range.schemaname, name: range.relname), table.isCitusTable else { return range }
+        guard let info = directory.tableInfo(schema: range.schemaname, name: range.relname), info.table.isCitusTable else { return range }
         var marked = range
         marked.schemaname = ""
         marked.catalogname = ""
-        marked.relname = RelationMarker.marker(slot(for: table))
+        marked.relname = RelationMarker.marker(slot(for: info))
         if marked.alias == nil && !keepAliasAsIs {
             var alias = Alias()
-            alias.aliasname = table.name.name
+            alias.aliasname = info.table.name.name
             marked.alias = alias
         }
         return marked
@@ -202,14 +209,14 @@ struct RelationMarker {
         var from: [Node] = []
         for item in select.fromClause { from.append(try markFromItem(item)) }
         select.fromClause = from
+        // Tables stand in expressions only inside subqueries: without any, expressions stay as they are.
+        guard expressionsMayHoldSubqueries else { return select }
         select.targetList = try markExpressions(select.targetList)
         select.whereClause = try select.whereClause.map { (node: Node) throws(PlannerError) in try markExpression(node) }
         select.havingClause = try select.havingClause.map { (node: Node) throws(PlannerError) in try markExpression(node) }
         select.groupClause = try markExpressions(select.groupClause)
         select.sortClause = try markExpressions(select.sortClause)
-        var values: [Node] = []
-        for row in select.valuesLists { values.append(try markExpression(row)) }
-        select.valuesLists = values
+        select.valuesLists = try markExpressions(select.valuesLists)
         return select
     }
 
@@ -231,6 +238,7 @@ struct RelationMarker {
     }
 
     mutating func markExpressions(_ nodes: [Node]) throws(PlannerError) -> [Node] {
+        guard expressionsMayHoldSubqueries else { return nodes }
         var out: [Node] = []
         out.reserveCapacity(nodes.count)
         for node in nodes { out.append(try markExpression(node)) }
