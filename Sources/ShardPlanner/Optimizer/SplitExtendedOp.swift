@@ -27,7 +27,7 @@ final class ExtendedOpSplit {
         var workerWindows: [Node]
         /// The coordinator query over remote_scan.
         var coordinator: SelectStmt
-        var steps: [MergeStep]
+        var steps: [PendingMergeStep]
         var notes: [String]
         var workerTypes: [String?]
     }
@@ -238,29 +238,29 @@ final class ExtendedOpSplit {
         var coordinator = SelectStmt.blank
         coordinator.targetList = coordinatorTargets
         coordinator.fromClause = [.rangeVar(Build.rangeVar(schema: "", name: "remote_scan", alias: nil))]
-        var steps: [MergeStep] = [.concatenate]
+        var steps: [PendingMergeStep] = [.ready(.concatenate)]
         var workerDistinct: [Node] = []
         if !select.distinct.isEmpty {
             if select.distinctOn.isEmpty {
                 workerDistinct = [.absent]
                 coordinator.distinctClause = [.absent]
-                steps.append(.distinct(on: []))
+                steps.append(.ready(.distinct(on: [])))
             } else {
                 workerDistinct = select.distinctOn
                 coordinator.distinctClause = try select.distinctOn.map { (node: Node) throws(PlannerError) in
                     try rewriteForCoordinator(node, mode: .finalRows)
                 }
-                steps.append(.distinct(on: coordinator.distinctClause.map(expressionText)))
+                steps.append(.distinct(on: coordinator.distinctClause))
             }
         }
-        if !windowsPushable { steps.append(.window(coordinatorTargets.map(expressionText))) }
+        if !windowsPushable { steps.append(.window(coordinatorTargets)) }
         coordinator.sortClause = try coordinatorSort(mode: .finalRows)
-        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause.map(expressionText))) }
+        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause)) }
         coordinator.limitCount = select.limit
         coordinator.limitOffset = select.offset
         coordinator.limitOption = select.limitOption
         if select.limit != nil || select.offset != nil {
-            steps.append(.limit(count: select.limit.map(expressionText), offset: select.offset.map(expressionText)))
+            steps.append(.limit(count: select.limit, offset: select.offset))
         }
         // Worker ORDER BY / LIMIT: DISTINCT ON needs its ORDER BY on the worker; LIMIT goes down
         // as limit + offset when windows are not left to the coordinator.
@@ -307,16 +307,16 @@ final class ExtendedOpSplit {
         coordinator.limitCount = select.limit
         coordinator.limitOffset = select.offset
         coordinator.limitOption = select.limitOption
-        var steps: [MergeStep] = [.concatenate]
+        var steps: [PendingMergeStep] = [.ready(.concatenate)]
         let aggregates = coordinatorTargets.flatMap(Aggregates.calls(in:)) + [coordinator.havingClause].compactMap { $0 }.flatMap(Aggregates.calls(in:))
-        steps.append(.combineAggregates(groupBy: groupColumns.map(expressionText), aggregates: aggregates.map { expressionText(.funcCall($0)) }))
-        if let having = coordinator.havingClause { steps.append(.filter(expressionText(having))) }
+        steps.append(.combineAggregates(groupBy: groupColumns, aggregates: aggregates.map { .funcCall($0) }))
+        if let having = coordinator.havingClause { steps.append(.filter(having)) }
         let windows = coordinatorTargets.flatMap(Aggregates.windows(in:))
-        if !windows.isEmpty { steps.append(.window(windows.map { expressionText(.funcCall($0)) })) }
-        if !coordinator.distinctClause.isEmpty { steps.append(.distinct(on: coordinator.distinctClause.filter { $0 != .absent }.map(expressionText))) }
-        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause.map(expressionText))) }
+        if !windows.isEmpty { steps.append(.window(windows.map { .funcCall($0) })) }
+        if !coordinator.distinctClause.isEmpty { steps.append(.distinct(on: coordinator.distinctClause.filter { $0 != .absent })) }
+        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause)) }
         if select.limit != nil || select.offset != nil {
-            steps.append(.limit(count: select.limit.map(expressionText), offset: select.offset.map(expressionText)))
+            steps.append(.limit(count: select.limit, offset: select.offset))
         }
         // LIMIT on the workers: only when ORDER BY has no aggregate and no window runs on the
         // coordinator; the worker orders by the user's keys, then every group key.
@@ -352,18 +352,18 @@ final class ExtendedOpSplit {
         coordinator.limitCount = select.limit
         coordinator.limitOffset = select.offset
         coordinator.limitOption = select.limitOption
-        var steps: [MergeStep] = [.concatenate]
+        var steps: [PendingMergeStep] = [.ready(.concatenate)]
         let aggregates = coordinator.targetList.flatMap(Aggregates.calls(in:))
         if !aggregates.isEmpty || !coordinator.groupClause.isEmpty {
-            steps.append(.aggregateRows(groupBy: coordinator.groupClause.map(expressionText), aggregates: aggregates.map { expressionText(.funcCall($0)) }))
+            steps.append(.aggregateRows(groupBy: coordinator.groupClause, aggregates: aggregates.map { .funcCall($0) }))
         }
-        if let having = coordinator.havingClause { steps.append(.filter(expressionText(having))) }
+        if let having = coordinator.havingClause { steps.append(.filter(having)) }
         let windows = coordinator.targetList.flatMap(Aggregates.windows(in:))
-        if !windows.isEmpty { steps.append(.window(windows.map { expressionText(.funcCall($0)) })) }
-        if !coordinator.distinctClause.isEmpty { steps.append(.distinct(on: coordinator.distinctClause.filter { $0 != .absent }.map(expressionText))) }
-        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause.map(expressionText))) }
+        if !windows.isEmpty { steps.append(.window(windows.map { .funcCall($0) })) }
+        if !coordinator.distinctClause.isEmpty { steps.append(.distinct(on: coordinator.distinctClause.filter { $0 != .absent })) }
+        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause)) }
         if select.limit != nil || select.offset != nil {
-            steps.append(.limit(count: select.limit.map(expressionText), offset: select.offset.map(expressionText)))
+            steps.append(.limit(count: select.limit, offset: select.offset))
         }
         var output = Output(shape: .pullUp, workerTargets: workerTargets, workerGroupBy: [], workerHaving: nil, workerDistinct: [],
                             workerSort: [], workerLimit: nil, workerWindows: [], coordinator: coordinator, steps: steps,

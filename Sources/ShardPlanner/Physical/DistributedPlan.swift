@@ -1,3 +1,5 @@
+import SQLSyntax
+
 /// A distributed plan: the stages of tasks to run on the nodes, in order, and how the
 /// coordinator merges what comes back. A plain value with a stable, versioned JSON form.
 public struct DistributedPlan: Sendable, Hashable, Codable {
@@ -181,7 +183,13 @@ public struct Task: Sendable, Hashable, Codable {
 /// How the coordinator merges: as steps for people and tools, and as SQL over `remote_scan`.
 public struct MergePlan: Sendable, Hashable, Codable {
     /// The steps in order (concatenate, combine aggregates, filter, distinct, sort, limit, project).
-    public var steps: [MergeStep]
+    /// Their expressions are printed when the steps are read, not when the plan is made: they
+    /// describe the merge SQL, which is made with the plan.
+    public var steps: [MergeStep] {
+        get { pendingSteps.map(\.step) }
+        set { pendingSteps = newValue.map(PendingMergeStep.ready) }
+    }
+    private var pendingSteps: [PendingMergeStep]
     /// The columns the tasks return, which the coordinator reads as table `remote_scan`.
     public var workerColumns: [OutputColumn]
     /// SQL a PostgreSQL coordinator runs over a table `remote_scan` holding every task's rows;
@@ -191,10 +199,72 @@ public struct MergePlan: Sendable, Hashable, Codable {
     public var columns: [OutputColumn]
 
     public init(steps: [MergeStep], workerColumns: [OutputColumn], sql: String, columns: [OutputColumn]) {
-        self.steps = steps
+        self.init(pendingSteps: steps.map(PendingMergeStep.ready), workerColumns: workerColumns, sql: sql, columns: columns)
+    }
+
+    init(pendingSteps: [PendingMergeStep], workerColumns: [OutputColumn], sql: String, columns: [OutputColumn]) {
+        self.pendingSteps = pendingSteps
         self.workerColumns = workerColumns
         self.sql = sql
         self.columns = columns
+    }
+
+    // Compared, hashed and encoded by the steps' text.
+    public static func == (lhs: MergePlan, rhs: MergePlan) -> Bool {
+        lhs.sql == rhs.sql && lhs.workerColumns == rhs.workerColumns && lhs.columns == rhs.columns && lhs.steps == rhs.steps
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sql)
+        hasher.combine(workerColumns)
+        hasher.combine(columns)
+        hasher.combine(steps)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case steps, workerColumns, sql, columns
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(steps: try container.decode([MergeStep].self, forKey: .steps),
+                  workerColumns: try container.decode([OutputColumn].self, forKey: .workerColumns),
+                  sql: try container.decode(String.self, forKey: .sql), columns: try container.decode([OutputColumn].self, forKey: .columns))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(steps, forKey: .steps)
+        try container.encode(workerColumns, forKey: .workerColumns)
+        try container.encode(sql, forKey: .sql)
+        try container.encode(columns, forKey: .columns)
+    }
+}
+
+/// A merge step whose expressions are still trees (of the merge SQL's coordinator query).
+enum PendingMergeStep: Sendable, Hashable {
+    case ready(MergeStep)
+    case combineAggregates(groupBy: [Node], aggregates: [Node])
+    case aggregateRows(groupBy: [Node], aggregates: [Node])
+    case filter(Node)
+    case window([Node])
+    case distinct(on: [Node])
+    case sort([Node])
+    case limit(count: Node?, offset: Node?)
+
+    var step: MergeStep {
+        switch self {
+        case .ready(let step): step
+        case .combineAggregates(let groupBy, let aggregates):
+            .combineAggregates(groupBy: groupBy.map(expressionText), aggregates: aggregates.map(expressionText))
+        case .aggregateRows(let groupBy, let aggregates):
+            .aggregateRows(groupBy: groupBy.map(expressionText), aggregates: aggregates.map(expressionText))
+        case .filter(let condition): .filter(expressionText(condition))
+        case .window(let windows): .window(windows.map(expressionText))
+        case .distinct(let keys): .distinct(on: keys.map(expressionText))
+        case .sort(let keys): .sort(keys.map(expressionText))
+        case .limit(let count, let offset): .limit(count: count.map(expressionText), offset: offset.map(expressionText))
+        }
     }
 }
 

@@ -363,7 +363,7 @@ struct SelectPlanner {
         for position in tasks.indices { tasks[position].useText(text, range: texts.starts[position]..<texts.starts[position + 1]) }
         let workerColumns = zip(output.workerTargets, output.workerTypes).map { OutputColumn(name: $0.name, type: $1) }
         let mergeSQL = try Self.deparse(.selectStmt(output.coordinator))
-        let merge = MergePlan(steps: output.steps, workerColumns: workerColumns, sql: mergeSQL, columns: outputs)
+        let merge = MergePlan(pendingSteps: output.steps, workerColumns: workerColumns, sql: mergeSQL, columns: outputs)
         var notes = output.notes
         if let recurring {
             notes.append("outer join with a reference table kept: each task keeps the reference rows whose \(recurring.column) hashes into its shard's range (NULL keys in the first task)")
