@@ -250,17 +250,17 @@ final class ExtendedOpSplit {
                 coordinator.distinctClause = try select.distinctOn.map { (node: Node) throws(PlannerError) in
                     try rewriteForCoordinator(node, mode: .finalRows)
                 }
-                steps.append(.distinct(on: coordinator.distinctClause))
+                steps.append(.trees(.distinct(on: coordinator.distinctClause)))
             }
         }
-        if !windowsPushable { steps.append(.window(coordinatorTargets)) }
+        if !windowsPushable { steps.append(.trees(.window(coordinatorTargets))) }
         coordinator.sortClause = try coordinatorSort(mode: .finalRows)
-        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause)) }
+        if !coordinator.sortClause.isEmpty { steps.append(.trees(.sort(coordinator.sortClause))) }
         coordinator.limitCount = select.limit
         coordinator.limitOffset = select.offset
         coordinator.limitOption = select.limitOption
         if select.limit != nil || select.offset != nil {
-            steps.append(.limit(count: select.limit, offset: select.offset))
+            steps.append(.trees(.limit(count: select.limit, offset: select.offset)))
         }
         // Worker ORDER BY / LIMIT: DISTINCT ON needs its ORDER BY on the worker; LIMIT goes down
         // as limit + offset when windows are not left to the coordinator.
@@ -309,14 +309,14 @@ final class ExtendedOpSplit {
         coordinator.limitOption = select.limitOption
         var steps: [PendingMergeStep] = [.ready(.concatenate)]
         let aggregates = coordinatorTargets.flatMap(Aggregates.calls(in:)) + [coordinator.havingClause].compactMap { $0 }.flatMap(Aggregates.calls(in:))
-        steps.append(.combineAggregates(groupBy: groupColumns, aggregates: aggregates.map { .funcCall($0) }))
-        if let having = coordinator.havingClause { steps.append(.filter(having)) }
+        steps.append(.trees(.combineAggregates(groupBy: groupColumns, aggregates: aggregates.map { .funcCall($0) })))
+        if let having = coordinator.havingClause { steps.append(.trees(.filter(having))) }
         let windows = coordinatorTargets.flatMap(Aggregates.windows(in:))
-        if !windows.isEmpty { steps.append(.window(windows.map { .funcCall($0) })) }
-        if !coordinator.distinctClause.isEmpty { steps.append(.distinct(on: coordinator.distinctClause.filter { $0 != .absent })) }
-        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause)) }
+        if !windows.isEmpty { steps.append(.trees(.window(windows.map { .funcCall($0) }))) }
+        if !coordinator.distinctClause.isEmpty { steps.append(.trees(.distinct(on: coordinator.distinctClause.filter { $0 != .absent }))) }
+        if !coordinator.sortClause.isEmpty { steps.append(.trees(.sort(coordinator.sortClause))) }
         if select.limit != nil || select.offset != nil {
-            steps.append(.limit(count: select.limit, offset: select.offset))
+            steps.append(.trees(.limit(count: select.limit, offset: select.offset)))
         }
         // LIMIT on the workers: only when ORDER BY has no aggregate and no window runs on the
         // coordinator; the worker orders by the user's keys, then every group key.
@@ -355,15 +355,15 @@ final class ExtendedOpSplit {
         var steps: [PendingMergeStep] = [.ready(.concatenate)]
         let aggregates = coordinator.targetList.flatMap(Aggregates.calls(in:))
         if !aggregates.isEmpty || !coordinator.groupClause.isEmpty {
-            steps.append(.aggregateRows(groupBy: coordinator.groupClause, aggregates: aggregates.map { .funcCall($0) }))
+            steps.append(.trees(.aggregateRows(groupBy: coordinator.groupClause, aggregates: aggregates.map { .funcCall($0) })))
         }
-        if let having = coordinator.havingClause { steps.append(.filter(having)) }
+        if let having = coordinator.havingClause { steps.append(.trees(.filter(having))) }
         let windows = coordinator.targetList.flatMap(Aggregates.windows(in:))
-        if !windows.isEmpty { steps.append(.window(windows.map { .funcCall($0) })) }
-        if !coordinator.distinctClause.isEmpty { steps.append(.distinct(on: coordinator.distinctClause.filter { $0 != .absent })) }
-        if !coordinator.sortClause.isEmpty { steps.append(.sort(coordinator.sortClause)) }
+        if !windows.isEmpty { steps.append(.trees(.window(windows.map { .funcCall($0) }))) }
+        if !coordinator.distinctClause.isEmpty { steps.append(.trees(.distinct(on: coordinator.distinctClause.filter { $0 != .absent }))) }
+        if !coordinator.sortClause.isEmpty { steps.append(.trees(.sort(coordinator.sortClause))) }
         if select.limit != nil || select.offset != nil {
-            steps.append(.limit(count: select.limit, offset: select.offset))
+            steps.append(.trees(.limit(count: select.limit, offset: select.offset)))
         }
         var output = Output(shape: .pullUp, workerTargets: workerTargets, workerGroupBy: [], workerHaving: nil, workerDistinct: [],
                             workerSort: [], workerLimit: nil, workerWindows: [], coordinator: coordinator, steps: steps,

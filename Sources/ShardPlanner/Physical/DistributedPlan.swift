@@ -241,48 +241,60 @@ public struct MergePlan: Sendable, Hashable, Codable {
     }
 }
 
-/// A merge step whose expressions are still trees (of the merge SQL's coordinator query).
-enum PendingMergeStep: Sendable, Hashable {
-    case ready(MergeStep)
-    case combineAggregates(groupBy: [Node], aggregates: [Node])
-    case aggregateRows(groupBy: [Node], aggregates: [Node])
-    case filter(Node)
-    case window([Node])
-    case distinct(on: [Node])
-    case sort([Node])
-    case limit(count: Node?, offset: Node?)
+/// A step of the merge, its expressions as SQL text.
+public typealias MergeStep = MergeStepOf<String>
 
-    var step: MergeStep {
+/// A step of the merge; `Expression` is how its expressions are given (SQL text in plans).
+public enum MergeStepOf<Expression> {
+    /// Rows of all tasks, in task order.
+    case concatenate
+    /// Group (when keys are given) and combine the workers' partial aggregates.
+    case combineAggregates(groupBy: [Expression], aggregates: [Expression])
+    /// Compute aggregates from raw rows the workers sent (no known split, or DISTINCT).
+    case aggregateRows(groupBy: [Expression], aggregates: [Expression])
+    case filter(Expression)
+    case window([Expression])
+    case distinct(on: [Expression])
+    case sort([Expression])
+    case limit(count: Expression?, offset: Expression?)
+    case project([Expression])
+    /// For modifications: sum the affected row counts (and concatenate RETURNING rows).
+    case sumRowCounts
+
+    /// The same step with every expression transformed.
+    func map<Other>(_ transform: (Expression) -> Other) -> MergeStepOf<Other> {
         switch self {
-        case .ready(let step): step
-        case .combineAggregates(let groupBy, let aggregates):
-            .combineAggregates(groupBy: groupBy.map(expressionText), aggregates: aggregates.map(expressionText))
-        case .aggregateRows(let groupBy, let aggregates):
-            .aggregateRows(groupBy: groupBy.map(expressionText), aggregates: aggregates.map(expressionText))
-        case .filter(let condition): .filter(expressionText(condition))
-        case .window(let windows): .window(windows.map(expressionText))
-        case .distinct(let keys): .distinct(on: keys.map(expressionText))
-        case .sort(let keys): .sort(keys.map(expressionText))
-        case .limit(let count, let offset): .limit(count: count.map(expressionText), offset: offset.map(expressionText))
+        case .concatenate: .concatenate
+        case .combineAggregates(let groupBy, let aggregates): .combineAggregates(groupBy: groupBy.map(transform), aggregates: aggregates.map(transform))
+        case .aggregateRows(let groupBy, let aggregates): .aggregateRows(groupBy: groupBy.map(transform), aggregates: aggregates.map(transform))
+        case .filter(let condition): .filter(transform(condition))
+        case .window(let windows): .window(windows.map(transform))
+        case .distinct(let keys): .distinct(on: keys.map(transform))
+        case .sort(let keys): .sort(keys.map(transform))
+        case .limit(let count, let offset): .limit(count: count.map(transform), offset: offset.map(transform))
+        case .project(let columns): .project(columns.map(transform))
+        case .sumRowCounts: .sumRowCounts
         }
     }
 }
 
-public enum MergeStep: Sendable, Hashable, Codable {
-    /// Rows of all tasks, in task order.
-    case concatenate
-    /// Group (when keys are given) and combine the workers' partial aggregates.
-    case combineAggregates(groupBy: [String], aggregates: [String])
-    /// Compute aggregates from raw rows the workers sent (no known split, or DISTINCT).
-    case aggregateRows(groupBy: [String], aggregates: [String])
-    case filter(String)
-    case window([String])
-    case distinct(on: [String])
-    case sort([String])
-    case limit(count: String?, offset: String?)
-    case project([String])
-    /// For modifications: sum the affected row counts (and concatenate RETURNING rows).
-    case sumRowCounts
+extension MergeStepOf: Sendable where Expression: Sendable {}
+extension MergeStepOf: Equatable where Expression: Equatable {}
+extension MergeStepOf: Hashable where Expression: Hashable {}
+extension MergeStepOf: Codable where Expression: Codable {}
+
+/// Merge steps as the split records them: either text, or expressions still as trees of the
+/// coordinator query, printed when read.
+enum PendingMergeStep: Sendable, Hashable {
+    case ready(MergeStep)
+    case trees(MergeStepOf<Node>)
+
+    var step: MergeStep {
+        switch self {
+        case .ready(let step): step
+        case .trees(let step): step.map(expressionText)
+        }
+    }
 }
 
 /// A fast-path plan whose shard is decided by a parameter: ``DistributedPlan/bind(_:)`` picks the
