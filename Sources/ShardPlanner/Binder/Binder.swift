@@ -250,22 +250,24 @@ struct Binder {
     }
 
     mutating func addTable(_ range: RangeVar, scope: Int, nullable: Bool) throws(PlannerError) -> Int {
-        guard let table = directory.table(schema: range.schemaname, name: range.relname) else {
+        guard let info = directory.tableInfo(schema: range.schemaname, name: range.relname) else {
             let shown = range.schemaname.isEmpty ? range.relname : range.schemaname + "." + range.relname
             throw PlannerError.invalid("relation \"\(shown)\" does not exist", at: range.location)
         }
+        let table = info.table
         let referenceName = range.alias?.aliasname ?? table.name.name
         for other in bound.scopes[scope].entries where bound.entries[other].referenceName == referenceName {
             throw PlannerError.invalid("table name \"\(referenceName)\" specified more than once", at: range.location)
         }
-        var names = table.columns.map(\.name)
-        if let alias = range.alias {
+        // The directory's arrays of names and types, shared by every statement that reads the table.
+        var names = info.columnNames
+        if let alias = range.alias, !alias.colnames.isEmpty {
             for (position, name) in alias.colnames.enumerated() where position < names.count {
                 if case .string(let s) = name { names[position] = s.sval }
             }
         }
         let entry = RangeEntry(index: bound.entries.count, source: .table, table: table, referenceName: referenceName,
-                               hasAlias: range.alias != nil, columnNames: names, columnTypes: table.columns.map(\.type),
+                               hasAlias: range.alias != nil, columnNames: names, columnTypes: info.columnTypes,
                                scope: scope, nullable: nullable, rangeVar: range)
         bound.entries.append(entry)
         bound.scopes[scope].entries.append(entry.index)

@@ -28,6 +28,7 @@ final class ShardDirectory: Sendable {
         let table: CatalogTable
         let routes: Routes?
         let typeNames: [String]
+        let columnTypes: [PostgresType?]
         let quotedNames: [String]
         let columnNames: [String]
         /// The distribution column's position, for a hash-distributed table.
@@ -41,6 +42,7 @@ final class ShardDirectory: Sendable {
             columnNames = table.columns.map(\.name)
             if case .hash(let column) = table.distribution { distributionIndex = table.columnIndex(named: column) } else { distributionIndex = nil }
             typeNames = table.columns.map(\.type.name)
+            columnTypes = table.columns.map(\.type)
             quotedNames = table.columns.map { quoted[$0.name] ?? SQLDeparser.quoteIdentifier($0.name) }
             quotedTableName = quoted[table.name.name] ?? SQLDeparser.quoteIdentifier(table.name.name)
         }
