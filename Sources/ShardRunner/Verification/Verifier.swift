@@ -69,8 +69,10 @@ public struct Verifier: Sendable {
         let node: Node
         let plan: DistributedPlan
         do {
-            node = try SQLParser.parseOne(statement.sql)
-            plan = try planner.plan(node)
+            // Planned as `shardplan explain` and library users plan text: with the statement's text.
+            let parsed = try SQLParser.parseOneStatement(statement.sql)
+            node = parsed.node
+            plan = try planner.plan(parsed, in: statement.sql)
         } catch let error as PlannerError {
             return VerificationOutcome(verdict: .unsupported, planClass: nil, message: error.message, notes: [], rowCount: 0)
         } catch {
