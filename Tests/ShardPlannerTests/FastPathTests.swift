@@ -27,7 +27,7 @@ struct FastPathTests {
         "SELECT id FROM orders o WHERE o.customer_id = 5", "SELECT id FROM orders o WHERE orders.customer_id = 5",
         "select name from CUSTOMERS where ID=42", "SELECT name FROM public . customers WHERE id = 42",
         "SELECT name FROM \"customers\" WHERE id = 42", "SELECT name FROM customers* WHERE id = 42",
-        "SELECT name FROM customers /* c */ WHERE id = 42", "SELECT name FROM customers WHERE id = 42 -- trailing",
+        "SELECT name FROM customers /* c */ WHERE id = 42", "SELECT name FROM U&\"customers\" WHERE id = 42", "SELECT name FROM customers WHERE id = 42 -- trailing",
         "SELECT name FROM customers\n\tWHERE id = 42 ;", "  SELECT name FROM customers AS \"Cé\" WHERE \"Cé\".id = 42",
     ]
 
@@ -86,5 +86,8 @@ struct FastPathTests {
         #expect(try taskSQL("SELECT name FROM customers /* c */ WHERE id = 42") == "SELECT name FROM public.customers_102035 AS customers WHERE id = 42")
         #expect(try taskSQL("SELECT name FROM customers WHERE id = 42 -- x") == "SELECT name FROM public.customers_102035 AS customers WHERE id = 42")
         #expect(try taskSQL("SELECT name FROM customers * WHERE id = 42") == "SELECT name FROM public.customers_102035 AS customers WHERE id = 42")
+        // Text that does not spell the name plainly (a Unicode-escaped identifier) is printed too.
+        #expect(try taskSQL("SELECT name FROM U&\"customers\" WHERE id = 42") == "SELECT name FROM public.customers_102035 AS customers WHERE id = 42")
+        #expect(try taskSQL("SELECT name FROM \"customers\"\tc WHERE c.id = 42") == "SELECT name FROM public.customers_102035\tc WHERE c.id = 42")
     }
 }
