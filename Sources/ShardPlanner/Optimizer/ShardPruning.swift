@@ -64,9 +64,13 @@ final class ShardPruning {
         return [node]
     }
 
+    /// The operator's name: `=` for `a = b` and `a OPERATOR(pg_catalog.=) b`, but `schema.=` for an
+    /// operator of another schema, which may be anything but equality (pruning and pushdown must
+    /// not take it for one).
     static func operatorName(_ expr: A_Expr) -> String? {
-        if case .string(let s)? = expr.name.last { return s.sval }
-        return nil
+        guard case .string(let name)? = expr.name.last else { return nil }
+        guard expr.name.count == 2, case .string(let schema) = expr.name[0], schema.sval != "pg_catalog" else { return name.sval }
+        return schema.sval + "." + name.sval
     }
 
     static func stripCollate(_ node: Node) -> Node {
