@@ -393,7 +393,7 @@ struct SelectPlanner {
             let preservedDistributed = join.preserved.contains { index in distributedEntries.contains { $0.index == index } }
             if nullableDistributed && !preservedDistributed {
                 throw PlannerError.notYet("an outer join whose outer (kept) side is a reference table and whose inner side is distributed",
-                                          hint: "shardplan splits the reference rows across tasks by hash range only for one reference table LEFT JOIN one distributed table ON reference.column = distributed.distribution_column (columns of types that hash alike); Citus plans other forms with a subplan, which shardplan does not do yet. Turn the join around when a distributed table can be the kept side.")
+                                          hint: RecurringOuterJoin.refusalHint)
             }
         }
         guard distributedEntries.count > 1 else { return }
