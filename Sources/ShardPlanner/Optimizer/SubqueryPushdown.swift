@@ -266,6 +266,8 @@ struct SubqueryPushdown {
             guard options.contains(where: { keys.contains($0) }) else {
                 let relation = describe(options[0].entry)
                 if mode == .partitioned { throw .notJoinedOnKey(relation) }
+                // (Only a correlated level reports why it is not anchored: spare the search else.)
+                guard isCorrelated(scope) else { throw .untied(relation) }
                 throw untied(scope, select: select, relation: relation, options: options, anchors: anchors)
             }
         }
