@@ -1,7 +1,8 @@
 import SQLSyntax
 import ShardCatalog
 
-/// `reference LEFT JOIN distributed ON ref.x = dist.distcol` (or the mirrored RIGHT JOIN): every
+/// `reference LEFT JOIN distributed ON ref.x = dist.distcol` (or the mirrored `distributed RIGHT
+/// JOIN reference`; other ON conditions may be ANDed to the equality): every
 /// task would keep every reference row, so each task keeps only the reference rows whose join key
 /// hashes into its own shard's range (the rows of the distributed shard they can match), and the
 /// first task also keeps the rows whose key is NULL (they match nothing). Each reference row is
@@ -18,9 +19,12 @@ struct RecurringOuterJoin {
     /// A slot number no table uses: the worker query holds it where the filter goes.
     static let slot = 999_999
 
+    /// What the pushdown accepts, for the error of an outer join it refuses.
+    static let refusalHint = "shardplan splits the reference rows across tasks by hash range only for one reference table kept and one distributed table null-extended (reference LEFT JOIN distributed, or distributed RIGHT JOIN reference) with `reference.column = distributed.distribution_column` among the AND conditions of ON (types hashing alike; other conditions may follow); Citus plans other forms with a subplan, which shardplan does not do yet. Turn the join around when a distributed table can be the kept side."
+
     /// The pushdown when it is provably correct: one reference table kept, one hash-distributed
-    /// table null-extended, joined by a top-level `ref.x = dist.distcol` in ON, the types hashing
-    /// alike. Nil otherwise.
+    /// table null-extended (LEFT or RIGHT JOIN), joined by `ref.x = dist.distcol` among the AND
+    /// conditions of ON (others may follow), the types hashing alike. Nil otherwise.
     init?(binder: Binder, directory: ShardDirectory) {
         let bound = binder.bound
         guard bound.scopes.count == 1, bound.sublinkCount == 0, bound.subqueries.isEmpty, !bound.hasSetOperations,

@@ -223,10 +223,8 @@ struct SelectPlanner {
             // Pushed down only when every task provably computes its share of the rows (see
             // SubqueryPushdown); the rest needs subplans.
             let hashTables = distributedEntries.compactMap(\.table)
-            let colocation = hashTables.first?.colocationId
-            guard hashTables.allSatisfy({ $0.colocationId == colocation }),
-                  SubqueryPushdown(binder: binder, statement: select, colocationId: colocation).check() != nil else {
-                throw Self.subqueryNotYet
+            if let refusal = SubqueryPushdown.refusal(binder: binder, statement: select, tables: hashTables) {
+                throw Self.subqueryNotYet(refusal)
             }
         }
         if bound.hasFunctionsInFrom {
@@ -275,7 +273,7 @@ struct SelectPlanner {
             let merge = output.coordinator
             let clauses = merge.targetList + merge.groupClause + merge.sortClause + merge.distinctClause
                 + [merge.whereClause, merge.havingClause, merge.limitCount, merge.limitOffset].compactMap { $0 }
-            if clauses.contains(where: { (try? ExpressionTree.containsSubLink($0)) ?? true }) { throw Self.subqueryNotYet }
+            if clauses.contains(where: { (try? ExpressionTree.containsSubLink($0)) ?? true }) { throw Self.subqueryNotYet(.mergeSublink) }
         }
 
         // With subqueries Citus wraps FROM/WHERE in a derived table `worker_subquery` whose columns
@@ -393,7 +391,7 @@ struct SelectPlanner {
             let preservedDistributed = join.preserved.contains { index in distributedEntries.contains { $0.index == index } }
             if nullableDistributed && !preservedDistributed {
                 throw PlannerError.notYet("an outer join whose outer (kept) side is a reference table and whose inner side is distributed",
-                                          hint: "shardplan splits the reference rows across tasks by hash range only for one reference table LEFT JOIN one distributed table ON reference.column = distributed.distribution_column (columns of types that hash alike); Citus plans other forms with a subplan, which shardplan does not do yet. Turn the join around when a distributed table can be the kept side.")
+                                          hint: RecurringOuterJoin.refusalHint)
             }
         }
         guard distributedEntries.count > 1 else { return }
@@ -445,9 +443,14 @@ struct SelectPlanner {
         throw PlannerError.unsupported("cannot perform distributed planning on this query", detail: "Cartesian products are currently unsupported")
     }
 
-    static var subqueryNotYet: PlannerError {
-        PlannerError.notYet("a subquery in a multi-shard query",
-                            hint: "Subqueries are pushed down when their distributed tables are colocated and tied to the outer query's distribution column by equality (or read only reference tables); others need recursive planning (subplans), which comes in a later version. A filter on the distribution column that routes the whole query to one shard lets it run as is.")
+    /// A subquery SubqueryPushdown refused: why, what Citus says when it refuses the query for
+    /// good, and a rewrite where one exists (else routing to one shard).
+    static func subqueryNotYet(_ refusal: PushdownRefusal) -> PlannerError {
+        let later = "shardplan will plan it with subplans (recursive planning) in a later version."
+        let hint = refusal.hint.map { "\($0) Otherwise \(later)" }
+            ?? "Filtering every table on its distribution column to one value routes the query to one shard, where it runs as written; \(later)"
+        return PlannerError(.notYetSupported, "a subquery in a multi-shard query is not supported yet: \(refusal.reason)",
+                            detail: refusal.citus.map { "Citus refuses this query: \($0)" }, hint: hint)
     }
 
     static func deparse(_ node: Node) throws(PlannerError) -> String {
