@@ -69,8 +69,9 @@ struct FastPathTests {
         #expect(compared > 500)
     }
 
-    /// From text, the task is the statement as written with the table replaced by its shard; text
-    /// the edit cannot handle safely (comments, `table*`) is printed from the tree instead.
+    /// From text, a fast-path or router task is the statement as written with its tables replaced
+    /// by their shards; text the edit cannot handle safely (comments, `table*`) is printed from
+    /// the tree instead.
     @Test func taskSQLKeepsTheStatementsText() throws {
         let planner = DistributedPlanner(catalog: try SchemaLoader.load(String(contentsOf: Self.corpus.appendingPathComponent("core/schema.sql"), encoding: .utf8)).catalog)
         func taskSQL(_ sql: String) throws -> String { String(try planner.plan(sql).stages[0].tasks[0].sql) }
@@ -82,6 +83,14 @@ struct FastPathTests {
         let script = "SELECT 1;\nSELECT c.name FROM customers c WHERE c.id = 42; SELECT 2"
         let statements = try SQLParser.parse(script)
         #expect(String(try planner.plan(statements[1], in: script).stages[0].tasks[0].sql) == "SELECT c.name FROM public.customers_102035 c WHERE c.id = 42")
+        // Router plans edit every table of the text: aliases kept, `AS table` added where none,
+        // before a comma or a parenthesis too.
+        #expect(try taskSQL("SELECT count(*) FROM customers, orders WHERE customers.id = orders.customer_id AND customers.id = 42")
+                == "SELECT count(*) FROM public.customers_102035 AS customers, public.orders_102067 AS orders WHERE customers.id = orders.customer_id AND customers.id = 42")
+        #expect(try taskSQL("SELECT c.name FROM (customers c JOIN orders o ON c.id = o.customer_id)\nWHERE c.id = 42")
+                == "SELECT c.name FROM (public.customers_102035 c JOIN public.orders_102067 o ON c.id = o.customer_id)\nWHERE c.id = 42")
+        #expect(try taskSQL("SELECT count(*) FROM customers c JOIN orders o ON c.id = o.customer_id WHERE c.id = 42 AND o.customer_id IN (SELECT customer_id FROM orders WHERE customer_id = 42)")
+                == "SELECT count(*) FROM public.customers_102035 c JOIN public.orders_102067 o ON c.id = o.customer_id WHERE c.id = 42 AND o.customer_id IN (SELECT customer_id FROM public.orders_102067 AS orders WHERE customer_id = 42)")
         // Printed from the tree: a comment, and a relation followed by `*`.
         #expect(try taskSQL("SELECT name FROM customers /* c */ WHERE id = 42") == "SELECT name FROM public.customers_102035 AS customers WHERE id = 42")
         #expect(try taskSQL("SELECT name FROM customers WHERE id = 42 -- x") == "SELECT name FROM public.customers_102035 AS customers WHERE id = 42")

@@ -24,7 +24,8 @@ extension DistributedPlan {
             }
             for task in (allTasks ? stage.tasks : Array(stage.tasks.prefix(1))) {
                 lines.append("  ->  Task")
-                lines.append("        Query: \(task.sql)")
+                // A statement written on several lines keeps them, indented under its first.
+                lines.append("        Query: " + task.sql.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n               "))
                 if task.node.contains(":") {
                     let (host, port) = Self.split(task.node)
                     lines.append("        Node: host=\(host) port=\(port)")

@@ -71,8 +71,7 @@ struct FastPathSelect {
 
         // The task: the statement reading the shard under the table's name.
         let alias = range.alias == nil ? info.quotedTableName : nil
-        if let source, let sql = source.replacingRelation(at: Int(range.location), name: range.schemaname.isEmpty ? [range.relname] : [range.schemaname, range.relname],
-                                                          with: routes.relations[index], alias: alias) {
+        if let source, let sql = source.replacingRelations([RelationEdit(range, relation: routes.relations[index], alias: alias)]) {
             return plan(sql: sql, index: index, routes: routes, outputs: outputs, quotedOutputs: quotedOutputs)
         }
         var shardRange = range
@@ -107,90 +106,5 @@ struct FastPathSelect {
         return select.distinctClause.isEmpty && select.groupClause.isEmpty && !select.groupDistinct
             && select.windowClause.isEmpty && select.valuesLists.isEmpty && select.sortClause.isEmpty
             && select.lockingClause.isEmpty && !select.targetList.isEmpty
-    }
-}
-
-/// The text a statement was parsed from: the whole input and the statement's byte range in it
-/// (node locations count from the start of the input).
-struct StatementSource {
-    let sql: String
-    let range: Range<Int>
-
-    /// The statement with the relation name that starts at byte `location` (the identifiers
-    /// `name`, joined by dots) replaced by `relation`, followed by ` AS alias` when given (as the
-    /// deparser writes it). Nil when the text is not simple enough to edit safely: it has a
-    /// comment (`--` or `/*`, even inside a string: the check is conservative), or the text at
-    /// `location` does not spell `name` (each identifier plain and folded to lower case, or
-    /// quoted), or the name is not followed by an alias, a keyword or the end.
-    func replacingRelation(at location: Int, name: [String], with relation: String, alias: String?) -> String? {
-        var text = sql
-        return text.withUTF8 { bytes -> String? in
-            let lower = range.lowerBound, upper = min(range.upperBound, bytes.count)
-            guard lower <= location, location < upper else { return nil }
-            let dash = UInt8(ascii: "-"), slash = UInt8(ascii: "/"), star = UInt8(ascii: "*"), dot = UInt8(ascii: "."), quote = UInt8(ascii: "\"")
-            var position = lower
-            while position + 1 < upper {
-                let byte = bytes[position], next = bytes[position + 1]
-                if (byte == dash && next == dash) || (byte == slash && next == star) { return nil }
-                position += 1
-            }
-            func skipSpace(_ start: Int) -> Int {
-                var at = start
-                while at < upper, bytes[at] == 0x20 || bytes[at] == 0x09 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x0C { at += 1 }
-                return at
-            }
-            // Letters, `_` and bytes of multibyte characters start a plain identifier, as in
-            // PostgreSQL's scanner; digits and `$` may follow.
-            func isStart(_ b: UInt8) -> Bool { (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z")) || b == UInt8(ascii: "_") || b >= 0x80 }
-            // The end of the identifier at `start` if it spells `expected`: "quoted" (with "" for
-            // a quote) and equal, or plain and equal once ASCII letters are lower-cased.
-            func identifierEnd(_ start: Int, spelling expected: String) -> Int? {
-                guard start < upper else { return nil }
-                var spelled: [UInt8] = []
-                var at = start
-                if bytes[start] == quote {
-                    at += 1
-                    while true {
-                        guard at < upper else { return nil }
-                        if bytes[at] == quote {
-                            guard at + 1 < upper, bytes[at + 1] == quote else { at += 1; break }
-                            at += 1
-                        }
-                        spelled.append(bytes[at])
-                        at += 1
-                    }
-                } else {
-                    guard isStart(bytes[start]) else { return nil }
-                    while at < upper, isStart(bytes[at]) || (bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9")) || bytes[at] == UInt8(ascii: "$") {
-                        let b = bytes[at]
-                        spelled.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b)
-                        at += 1
-                    }
-                }
-                return spelled.elementsEqual(expected.utf8) ? at : nil
-            }
-            var end = location
-            for (index, part) in name.enumerated() {
-                if index > 0 {
-                    end = skipSpace(end)
-                    guard end < upper, bytes[end] == dot else { return nil }
-                    end = skipSpace(end + 1)
-                }
-                guard let after = identifierEnd(end, spelling: part) else { return nil }
-                end = after
-            }
-            // What follows is an alias or a keyword (WHERE), which the edit leaves in place.
-            let following = skipSpace(end)
-            guard following > end, following < upper, isStart(bytes[following]) || bytes[following] == quote else { return nil }
-            return String(capacity: (upper - lower) + relation.utf8.count + (alias?.utf8.count ?? 0) + 4) { out in
-                out.write(UnsafeBufferPointer(rebasing: bytes[lower..<location]))
-                out.write(relation)
-                if let alias {
-                    out.write(" AS ")
-                    out.write(alias)
-                }
-                out.write(UnsafeBufferPointer(rebasing: bytes[end..<upper]))
-            }
-        }
     }
 }

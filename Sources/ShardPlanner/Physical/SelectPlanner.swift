@@ -112,9 +112,18 @@ struct SelectPlanner {
                             shardIndex: Int?, relation: (CatalogTable, Int) -> String, notes: [String]) throws(PlannerError) -> DistributedPlan {
         var marker = RelationMarker(directory: directory, expressionsMayHoldSubqueries: binder.bound.mayHoldSublinks)
         let marked = try marker.mark(select)
-        let template = SQLTemplate(sql: try Self.deparse(.selectStmt(marked)))
         let tables = marker.tables
-        let sql = template.fill { slot in relation(tables[slot], slot) }
+        let sql: String
+        // From text: the statement as written with its tables replaced (no printing), when the
+        // text is simple enough to edit.
+        if let source, let edited = source.replacingRelations(marker.occurrences.map { occurrence in
+            RelationEdit(location: occurrence.location, name: occurrence.name, relation: relation(tables[occurrence.slot], occurrence.slot),
+                         alias: occurrence.aliased ? nil : marker.infos[occurrence.slot].quotedTableName)
+        }) {
+            sql = edited
+        } else {
+            sql = SQLTemplate(sql: try Self.deparse(.selectStmt(marked))).fill { slot in relation(tables[slot], slot) }
+        }
         // Hash tables read the chosen shard (none when pruned away); others their one shard.
         let shards: [Int64] = tables.compactMap { table in
             if case .hash = table.distribution { return shardIndex.map { table.shards[$0].id } }

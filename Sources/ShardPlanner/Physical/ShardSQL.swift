@@ -175,7 +175,11 @@ struct RelationMarker {
 
     /// The directory's entries of `tables`, by slot: a slot is found by identity, without copying
     /// or comparing tables.
-    private var infos: [ShardDirectory.TableInfo] = []
+    private(set) var infos: [ShardDirectory.TableInfo] = []
+    /// Every table occurrence marked, in the order met: where its name stands in the statement's
+    /// text, its slot, and whether the statement gave it an alias (for editing the text instead
+    /// of printing the tree, see ``StatementSource``).
+    private(set) var occurrences: [(location: Int, name: [String], slot: Int, aliased: Bool)] = []
 
     mutating func slot(for info: ShardDirectory.TableInfo) -> Int {
         // A statement names few tables: a linear search beats hashing.
@@ -188,10 +192,13 @@ struct RelationMarker {
     /// Replaces a RangeVar naming a Citus table by its marker, keeping the reference name as alias.
     mutating func mark(_ range: RangeVar, keepAliasAsIs: Bool = false) -> RangeVar {
         guard let info = directory.tableInfo(schema: range.schemaname, name: range.relname), info.table.isCitusTable else { return range }
+        let slot = slot(for: info)
+        occurrences.append((Int(range.location), range.schemaname.isEmpty ? [range.relname] : [range.schemaname, range.relname],
+                            slot, range.alias != nil || keepAliasAsIs))
         var marked = range
         marked.schemaname = ""
         marked.catalogname = ""
-        marked.relname = RelationMarker.marker(slot(for: info))
+        marked.relname = RelationMarker.marker(slot)
         if marked.alias == nil && !keepAliasAsIs {
             var alias = Alias()
             alias.aliasname = info.table.name.name
