@@ -35,7 +35,8 @@ struct StatementSource {
             // a quote) and equal, or plain and equal once ASCII letters are lower-cased.
             func identifierEnd(_ start: Int, spelling expected: String) -> Int? {
                 guard start < upper else { return nil }
-                var spelled: [UInt8] = []
+                // Compared byte by byte as read, without collecting the spelling.
+                var expectedBytes = expected.utf8.makeIterator()
                 var at = start
                 if bytes[start] == quote {
                     at += 1
@@ -45,23 +46,26 @@ struct StatementSource {
                             guard at + 1 < upper, bytes[at + 1] == quote else { at += 1; break }
                             at += 1
                         }
-                        spelled.append(bytes[at])
+                        guard expectedBytes.next() == bytes[at] else { return nil }
                         at += 1
                     }
                 } else {
                     guard isStart(bytes[start]) else { return nil }
                     while at < upper, isStart(bytes[at]) || (bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9")) || bytes[at] == UInt8(ascii: "$") {
                         let b = bytes[at]
-                        spelled.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b)
+                        guard expectedBytes.next() == (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b) else { return nil }
                         at += 1
                     }
                 }
-                return spelled.elementsEqual(expected.utf8) ? at : nil
+                return expectedBytes.next() == nil ? at : nil
             }
             // Each edit's name spans `location..<end`; edits in text order, not overlapping.
             var spans: [(start: Int, end: Int, edit: RelationEdit)] = []
             spans.reserveCapacity(edits.count)
-            for edit in edits.sorted(by: { $0.location < $1.location }) {
+            // The marker meets tables in clause order, not text order (a subquery in the target
+            // list comes before FROM): sorted when needed.
+            let ordered = zip(edits, edits.dropFirst()).allSatisfy { $0.location < $1.location } ? edits : edits.sorted { $0.location < $1.location }
+            for edit in ordered {
                 guard edit.location >= (spans.last?.end ?? lower), edit.location < upper else { return nil }
                 var end = edit.location
                 for (index, part) in edit.name.enumerated() {
