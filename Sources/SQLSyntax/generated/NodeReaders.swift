@@ -287,7 +287,7 @@ extension Node {
             if key == 0x460f2edf0f541272 {  // ArrayExpr
                 node = try readArrayExpr(&r)
             } else if key == 0x6d421aa78a744c52 {  // A_Const
-                node = try readAConst(&r)
+                node = .aConst(try A_Const.read(&r))
             } else {
                 throw r.error("unknown node type")
             }
@@ -1922,10 +1922,6 @@ extension Node {
     @inline(never)
     static func readInlineCodeBlock(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .inlineCodeBlock(try InlineCodeBlock.read(&r))
-    }
-    @inline(never)
-    static func readAConst(_ r: inout JSONReader) throws(JSONReadError) -> Node {
-        .aConst(try A_Const.read(&r))
     }
 }
 
