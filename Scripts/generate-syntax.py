@@ -59,7 +59,8 @@ SCALAR_LAYOUT = {"string": (16, 8), "bool": (1, 1), "int32": (4, 4), "uint32": (
 # otherwise go through the hashed lookup. Limited to these to keep the readers' code small.
 ORDERED_KEY_NODES = {"A_Expr", "ResTarget", "RangeVar", "FuncCall", "BoolExpr", "JoinExpr", "TypeCast",
                      "TypeName", "SortBy", "Alias", "RawStmt", "InsertStmt", "NullTest", "SubLink",
-                     "CaseExpr", "CaseWhen", "A_Indirection", "RangeSubselect", "CommonTableExpr"}
+                     "CaseExpr", "CaseWhen", "A_Indirection", "RangeSubselect", "CommonTableExpr",
+                     "SelectStmt", "ParamRef"}
 # Fields holding a byte offset into the statement text; readers drop them on request.
 LOCATION_FIELDS = {"location"}
 

@@ -338,7 +338,48 @@ struct JSONReader {
     /// for the usual shapes included) rather than called through `Node.readAConst`.
     @inline(never)
     private mutating func readConstantNode() throws(JSONReadError) -> Node? {
-        try readNode(keyLength: 11, tail: 0x3A_2274) { (r: inout JSONReader) throws(JSONReadError) in .aConst(try A_Const.read(&r)) }
+        if let node = try readPlainConstantNode() { return node }
+        return try readNode(keyLength: 11, tail: 0x3A_2274) { (r: inout JSONReader) throws(JSONReadError) in .aConst(try A_Const.read(&r)) }
+    }
+
+    /// The two usual constants whole, `{"A_Const":{"ival":{"ival":N},"location":L}}` (N not 0, which
+    /// would need ``repairIntegerConstant(_:)``) and `{"A_Const":{"sval":{"sval":"…"},"location":L}}`,
+    /// their three keys matched with three word loads; nil (the position restored) for any other shape.
+    /// ``readCommonNode()`` matched the first word and leaves 32 bytes readable.
+    @inline(__always)
+    private mutating func readPlainConstantNode() throws(JSONReadError) -> Node? {
+        guard entersUnchecked(3) else { return nil }
+        let start = p
+        // `t":{"iva` or `t":{"sva`, then `l":{"iva` or `l":{"sva`, then `l":`.
+        let w1 = UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self)
+        let w2 = UnsafeRawPointer(p + 16).loadUnaligned(as: UInt64.self)
+        let integer = w1 == 0x6176_6922_7B3A_2274
+        guard integer || w1 == 0x6176_7322_7B3A_2274, w2 == w1 ^ 0x18,
+              UnsafeRawPointer(p + 24).loadUnaligned(as: UInt32.self) & 0xFF_FFFF == 0x3A_226C else { return nil }
+        p += 27
+        var c = A_Const()
+        if integer {
+            let value = try readInt32()
+            guard value != 0 else {
+                p = start
+                return nil
+            }
+            c.val = .ival(PGInteger(ival: value))
+        } else {
+            c.val = .sval(PGString(sval: try readString()))
+        }
+        guard p.pointee == UInt8(ascii: "}") else {
+            p = start
+            return nil
+        }
+        p += 1
+        guard let location = try readLocationField(), end - p >= 2, p[0] == UInt8(ascii: "}"), p[1] == UInt8(ascii: "}") else {
+            p = start
+            return nil
+        }
+        p += 2
+        c.location = location
+        return .aConst(c)
     }
 
     /// A node `{"Type":{…}}` whose key (`keyLength` bytes with its `{`, quotes and colon) starts with

@@ -3651,6 +3651,25 @@ extension SelectStmt {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x616c436f746e6922, 0x0000003a22657375, 13) { self.intoClause = try IntoClause.read(&r) }  // intoClause
+        if r.takeKey(0x4c74656772617422, 0x0000003a22747369, 13) { self.targetList = try r.readNodeArray() }  // targetList
+        if r.takeKey(0x616c436d6f726622, 0x0000003a22657375, 13) { self.fromClause = try r.readNodeArray() }  // fromClause
+        if r.takeKey(0x6c43657265687722, 0x00003a2265737561, 14) { self.whereClause = try Node.read(&r) }  // whereClause
+        if r.takeKey(0x6c4370756f726722, 0x00003a2265737561, 14) { self.groupClause = try r.readNodeArray() }  // groupClause
+        if r.takeKey(0x694470756f726722, 0x3a2274636e697473, 16) { self.groupDistinct = try r.readBool() }  // groupDistinct
+        if r.takeKey(0x43676e6976616822, 0x003a22657375616c, 15) { self.havingClause = try Node.read(&r) }  // havingClause
+        if r.takeKey(0x43776f646e697722, 0x003a22657375616c, 15) { self.windowClause = try r.readNodeArray() }  // windowClause
+        if r.takeKey(0x4c7365756c617622, 0x00003a2273747369, 14) { self.valuesLists = try r.readNodeArray() }  // valuesLists
+        if r.takeKey(0x616c4374726f7322, 0x0000003a22657375, 13) { self.sortClause = try r.readNodeArray() }  // sortClause
+        if r.takeKey(0x664f74696d696c22, 0x00003a2274657366, 14) { self.limitOffset = try Node.read(&r) }  // limitOffset
+        if r.takeKey(0x6f4374696d696c22, 0x0000003a22746e75, 13) { self.limitCount = try Node.read(&r) }  // limitCount
+        if r.takeKey(0x704f74696d696c22, 0x00003a226e6f6974, 14) { self.limitOption = try LimitOption.read(&r) }  // limitOption
+        if r.takeKey(0x676e696b636f6c22, 0x3a22657375616c43, 16) { self.lockingClause = try r.readNodeArray() }  // lockingClause
+        if r.takeKey(0x616c436874697722, 0x0000003a22657375, 13) { self.withClause = try WithClause.read(&r) }  // withClause
+        if r.takeKey(0x0000003a22706f22, 0x0000000000000000, 5) { self.op = try SetOperation.read(&r) }  // op
+        if r.takeKey(0x00003a226c6c6122, 0x0000000000000000, 6) { self.all = try r.readBool() }  // all
+        if r.takeKey(0x003a226772616c22, 0x0000000000000000, 7) { self.larg = try SelectStmt.read(&r) }  // larg
+        if r.takeKey(0x003a226772617222, 0x0000000000000000, 7) { self.rarg = try SelectStmt.read(&r) }  // rarg
         while let key = try r.nextKey() {
             switch key {
             case 0x35b6d7730481fc97: self.distinctClause = try r.readNodeArray()  // distinctClause
@@ -6191,6 +6210,8 @@ extension ParamRef {
 
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x227265626d756e22, 0x000000000000003a, 9) { self.number = try r.readInt32() }  // number
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0x90d219619ba7ea00: self.number = try r.readInt32()  // number
