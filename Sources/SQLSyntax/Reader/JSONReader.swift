@@ -410,7 +410,13 @@ struct JSONReader {
         let start = p
         p += 18
         depth += 2
-        let value = try readString()
+        // Inlined here for the usual short name: most strings of a tree are these nodes.
+        let value: String
+        if let short = readShortString() {
+            value = short
+        } else {
+            value = try readString()
+        }
         return endCommonNode(from: start) ? .string(PGString(sval: value)) : nil
     }
 
@@ -781,6 +787,7 @@ struct JSONReader {
     }
 
     mutating func readString() throws(JSONReadError) -> String {
+        if let short = readShortString() { return short }
         if p < end, p.pointee == UInt8(ascii: "\"") {
             p += 1
         } else {
@@ -817,6 +824,28 @@ struct JSONReader {
             return String(decoding: UnsafeBufferPointer(start: s, count: count), as: UTF8.self)
         }
         return try readEscapedString(from: s, firstEscape: q)
+    }
+
+    /// The usual string, at most 15 ASCII bytes without escapes, at `p` (its opening quote): found with
+    /// one or two word loads and built in place (see ``smallASCIIString(_:count:)``); nil (nothing
+    /// consumed) for any other string, which ``readString()`` then scans.
+    @inline(__always)
+    private mutating func readShortString() -> String? {
+        guard buildsSmallStrings, end - p >= 17, p.pointee == UInt8(ascii: "\"") else { return nil }
+        let s = p + 1
+        let w0 = UnsafeRawPointer(s).loadUnaligned(as: UInt64.self)
+        var stops = Self.quoteBits(w0) | Self.backslashBits(w0)
+        var count = 0
+        if stops == 0 {
+            let w1 = UnsafeRawPointer(s + 8).loadUnaligned(as: UInt64.self)
+            stops = Self.quoteBits(w1) | Self.backslashBits(w1)
+            guard stops != 0 else { return nil }
+            count = 8
+        }
+        count &+= stops.trailingZeroBitCount &>> 3
+        guard s[count] == UInt8(ascii: "\""), let small = Self.smallASCIIString(s, count: count) else { return nil }
+        p = s + count + 1
+        return small
     }
 
     /// ``readString()`` for a string with escapes (from `s`, the first backslash at `escape`): decoded
