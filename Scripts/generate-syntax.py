@@ -123,13 +123,12 @@ def key_hash(s):
 
 
 def key_words(key):
-    """The little-endian words JSONReader.takeKey compares with `"key":`, or None when longer than 16 bytes."""
+    """The little-endian words JSONReader.takeKey (up to 16 bytes) or takeLongKey (17 to 24) compares
+    with `"key":`, or None when longer than 24 bytes."""
     data = ('"' + key + '":').encode()
-    if len(data) > 16:
+    if len(data) > 24:
         return None
-    a = int.from_bytes(data[:8], "little")
-    b = int.from_bytes(data[8:16], "little")
-    return a, b, len(data)
+    return [int.from_bytes(data[i:i + 8], "little") for i in (0, 8, 16)] + [len(data)]
 
 
 def inline_nodes(messages, enums, node_cases):
@@ -502,8 +501,9 @@ def main():
                     words = key_words(f["json"])
                     if words is None:
                         continue
-                    a, b, n = words
-                    w(f"        if r.takeKey(0x{a:016x}, 0x{b:016x}, {n}) {{ self.{ident(camel(f['name']))} = {field_reader(f, messages, enums)} }}  // {f['json']}")
+                    a, b, c, n = words
+                    take = f"takeKey(0x{a:016x}, 0x{b:016x}, {n})" if n <= 16 else f"takeLongKey(0x{a:016x}, 0x{b:016x}, 0x{c:016x}, {n})"
+                    w(f"        if r.{take} {{ self.{ident(camel(f['name']))} = {field_reader(f, messages, enums)} }}  // {f['json']}")
             w("        while let key = try r.nextKey() {")
             w("            switch key {")
             for f in d["fields"]:

@@ -187,6 +187,19 @@ struct JSONReader {
         return true
     }
 
+    /// ``takeKey(_:_:_:)`` for a `"key":` of 17 to 24 bytes (e.g. RangeVar's `relpersistence`): `a`,
+    /// `b` and `c` its words, zero beyond `count`.
+    @inline(__always)
+    mutating func takeLongKey(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ count: Int) -> Bool {
+        let q = p.pointee == UInt8(ascii: ",") ? p + 1 : p
+        guard end - q >= 24, UnsafeRawPointer(q).loadUnaligned(as: UInt64.self) == a,
+              UnsafeRawPointer(q + 8).loadUnaligned(as: UInt64.self) == b else { return false }
+        let mask: UInt64 = count == 24 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: (count &- 16) &* 8)) &- 1
+        guard UnsafeRawPointer(q + 16).loadUnaligned(as: UInt64.self) & mask == c else { return false }
+        p = q + count
+        return true
+    }
+
     /// Consumes the `}` that closes a node's one-key object.
     @inline(__always)
     mutating func endNodeObject() throws(JSONReadError) {
