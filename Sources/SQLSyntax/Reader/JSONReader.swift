@@ -234,8 +234,10 @@ struct JSONReader {
     /// contain no escapes). With n the length, a and b the little-endian words of bytes 0..<8 and 8..<16
     /// (zero-padded) and c a fold of the rest (n > 16 only): `a*k0 ^ b*k1 ^ c ^ n`. The generator's
     /// `key_hash` computes the same; names of up to 16 bytes take two loads and no loop.
+    /// With `threeWords` (enum names: `COERCE_EXPLICIT_CALL`, `LIMIT_OPTION_DEFAULT`, `SORTBY_NULLS_DEFAULT`),
+    /// names of up to 24 bytes are hashed from a third load as well (c is then the last 8 bytes times k2).
     @inline(__always)
-    private mutating func hashKey() -> UInt64 {
+    private mutating func hashKey(threeWords: Bool = false) -> UInt64 {
         if end - p >= 16 {
             let w0 = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
             let m0 = Self.quoteBits(w0)
@@ -252,6 +254,15 @@ struct JSONReader {
                 p += n1 &+ 9
                 let b = w1 & ((1 &<< UInt64(truncatingIfNeeded: n1 &<< 3)) &- 1)
                 return (w0 &* Self.k0) ^ (b &* Self.k1) ^ UInt64(truncatingIfNeeded: n1 &+ 8)
+            }
+            if threeWords, end - p >= 24 {
+                let m2 = Self.quoteBits(UnsafeRawPointer(p + 16).loadUnaligned(as: UInt64.self))
+                if m2 != 0 {
+                    let n = 16 &+ (m2.trailingZeroBitCount &>> 3)
+                    let c = n == 16 ? 0 : UnsafeRawPointer(p + (n &- 8)).loadUnaligned(as: UInt64.self) &* Self.k2
+                    p += n &+ 1
+                    return (w0 &* Self.k0) ^ (w1 &* Self.k1) ^ c ^ UInt64(truncatingIfNeeded: n)
+                }
             }
         }
         return hashKeySlow()
@@ -545,7 +556,7 @@ struct JSONReader {
         } else {
             try expect(UInt8(ascii: "\""))
         }
-        return hashKey()
+        return hashKey(threeWords: true)
     }
 
     /// Reads a list of nodes into an array allocated once at its final size when it has at most four
