@@ -41,6 +41,16 @@ SCALARS = {"string": ("String", '""'), "bool": ("Bool", "false"), "int32": ("Int
 # Every other node type whose fields are only lists, enums and scalars that fit in 16 bytes is added
 # by `inline_nodes` (e.g. ColumnRef, List): each inline case saves an allocation and a release.
 INLINE_NODES = {"String", "Integer", "Float", "Boolean", "BitString", "A_Star", "ParamRef"}
+# Node types stored inline although 24 bytes: the Node enum's payload area is 16 bytes plus a tag
+# byte (stride 24), and these fill the stride without making Node larger because their oneof comes
+# first (see ONEOF_FIRST) and the tag then finds spare bits in their own bytes 16-23 (checked by
+# ParserTests.nodeLayout). A_Const is every constant of a statement: a box each would be most of
+# a multi-row INSERT's allocations.
+WIDE_INLINE_NODES = {"A_Const"}
+# Messages whose oneof is declared before their fields: `A_Const`'s `val` (17 bytes, with its own
+# tag byte) first lets `isnull` and `location` pack after it in 24 bytes, where the proto's order
+# (Bool, Int32, then the 8-aligned oneof) takes 25.
+ONEOF_FIRST = {"A_Const"}
 # Swift sizes and alignments of scalar fields; a payload-free Swift enum of fewer than 256 cases is one byte.
 SCALAR_LAYOUT = {"string": (16, 8), "bool": (1, 1), "int32": (4, 4), "uint32": (4, 4), "int64": (8, 8),
                  "uint64": (8, 8), "double": (8, 8)}
@@ -49,7 +59,8 @@ SCALAR_LAYOUT = {"string": (16, 8), "bool": (1, 1), "int32": (4, 4), "uint32": (
 # otherwise go through the hashed lookup. Limited to these to keep the readers' code small.
 ORDERED_KEY_NODES = {"A_Expr", "ResTarget", "RangeVar", "FuncCall", "BoolExpr", "JoinExpr", "TypeCast",
                      "TypeName", "SortBy", "Alias", "RawStmt", "InsertStmt", "NullTest", "SubLink",
-                     "CaseExpr", "CaseWhen", "A_Indirection", "RangeSubselect", "CommonTableExpr"}
+                     "CaseExpr", "CaseWhen", "A_Indirection", "RangeSubselect", "CommonTableExpr",
+                     "SelectStmt", "ParamRef"}
 # Fields holding a byte offset into the statement text; readers drop them on request.
 LOCATION_FIELDS = {"location"}
 
@@ -112,19 +123,18 @@ def key_hash(s):
 
 
 def key_words(key):
-    """The little-endian words JSONReader.takeKey compares with `"key":`, or None when longer than 16 bytes."""
+    """The little-endian words JSONReader.takeKey (up to 16 bytes) or takeLongKey (17 to 24) compares
+    with `"key":`, or None when longer than 24 bytes."""
     data = ('"' + key + '":').encode()
-    if len(data) > 16:
+    if len(data) > 24:
         return None
-    a = int.from_bytes(data[:8], "little")
-    b = int.from_bytes(data[8:16], "little")
-    return a, b, len(data)
+    return [int.from_bytes(data[i:i + 8], "little") for i in (0, 8, 16)] + [len(data)]
 
 
 def inline_nodes(messages, enums, node_cases):
     """Node types stored inline in `enum Node` (no box): the fixed list plus every type without Node or
     message fields whose stored properties fit in 16 bytes (the payload size of the inline cases)."""
-    result = set(INLINE_NODES)
+    result = set(INLINE_NODES) | WIDE_INLINE_NODES
     for t, _, _ in node_cases:
         d = messages[t]
         if d["oneofs"]:
@@ -229,6 +239,17 @@ def field_reader(f, messages, enums):
     return f"try r.readArray {{ (r: inout JSONReader) throws(JSONReadError) in try r.{reader}() }}" if rep else f"try r.{reader}()"
 
 
+def write_oneofs(w, d):
+    """A message's oneofs, each a nested enum stored as an optional."""
+    for oname, members in d["oneofs"]:
+        ename = camel(oname, upper=True)
+        w(f"    public enum {ename}: Sendable, Hashable {{")
+        for t, n, j in members:
+            w(f"        case {ident(camel(n))}({swift_type(t)})")
+        w("    }")
+        w(f"    public var {ident(camel(oname))}: {ename}? = nil")
+
+
 def main():
     messages, enums, order = parse_proto(open(PROTO).read())
     node_cases = messages["Node"]["oneofs"][0][1]
@@ -321,6 +342,8 @@ def main():
         d = messages[name]
         sname = swift_type(name)
         w(f"public struct {sname}: Sendable, Hashable {{")
+        if name in ONEOF_FIRST:
+            write_oneofs(w, d)
         for f in d["fields"]:
             fname = ident(camel(f["name"]))
             t = f["type"]
@@ -343,13 +366,8 @@ def main():
                 w(f"    @usableFromInline var _{camel(f['name'])}: Box<{st}>? = nil")
             else:
                 w(f"    public var {fname}: {ty} = {dv}")
-        for oname, members in d["oneofs"]:
-            ename = camel(oname, upper=True)
-            w(f"    public enum {ename}: Sendable, Hashable {{")
-            for t, n, j in members:
-                w(f"        case {ident(camel(n))}({swift_type(t)})")
-            w("    }")
-            w(f"    public var {ident(camel(oname))}: {ename}? = nil")
+        if name not in ONEOF_FIRST:
+            write_oneofs(w, d)
         w("    public init() {}")
         w("}")
         w("")
@@ -483,8 +501,9 @@ def main():
                     words = key_words(f["json"])
                     if words is None:
                         continue
-                    a, b, n = words
-                    w(f"        if r.takeKey(0x{a:016x}, 0x{b:016x}, {n}) {{ self.{ident(camel(f['name']))} = {field_reader(f, messages, enums)} }}  // {f['json']}")
+                    a, b, c, n = words
+                    take = f"takeKey(0x{a:016x}, 0x{b:016x}, {n})" if n <= 16 else f"takeLongKey(0x{a:016x}, 0x{b:016x}, 0x{c:016x}, {n})"
+                    w(f"        if r.{take} {{ self.{ident(camel(f['name']))} = {field_reader(f, messages, enums)} }}  // {f['json']}")
             w("        while let key = try r.nextKey() {")
             w("            switch key {")
             for f in d["fields"]:

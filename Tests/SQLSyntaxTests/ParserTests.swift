@@ -45,6 +45,14 @@ import Testing
         #expect(try SQLParser.parseOne(SQLDeparser.deparse(node), options: options) == node)
     }
 
+    /// Constants are stored inline in `Node` (no box each) only while that keeps `Node` at 24 bytes;
+    /// the generator's WIDE_INLINE_NODES relies on it.
+    @Test func nodeLayout() {
+        #expect(MemoryLayout<A_Const>.size <= 24)
+        #expect(MemoryLayout<Node>.size <= 24)
+        #expect(MemoryLayout<Node>.stride == 24)
+    }
+
     @Test func syntaxErrorOnLineThreeHasTheCaretUnderTheToken() {
         let sql = "SELECT a,\n       b\nFROM t WHERE x = = 1"
         #expect {

@@ -187,6 +187,19 @@ struct JSONReader {
         return true
     }
 
+    /// ``takeKey(_:_:_:)`` for a `"key":` of 17 to 24 bytes (e.g. RangeVar's `relpersistence`): `a`,
+    /// `b` and `c` its words, zero beyond `count`.
+    @inline(__always)
+    mutating func takeLongKey(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ count: Int) -> Bool {
+        let q = p.pointee == UInt8(ascii: ",") ? p + 1 : p
+        guard end - q >= 24, UnsafeRawPointer(q).loadUnaligned(as: UInt64.self) == a,
+              UnsafeRawPointer(q + 8).loadUnaligned(as: UInt64.self) == b else { return false }
+        let mask: UInt64 = count == 24 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: (count &- 16) &* 8)) &- 1
+        guard UnsafeRawPointer(q + 16).loadUnaligned(as: UInt64.self) & mask == c else { return false }
+        p = q + count
+        return true
+    }
+
     /// Consumes the `}` that closes a node's one-key object.
     @inline(__always)
     mutating func endNodeObject() throws(JSONReadError) {
@@ -221,8 +234,10 @@ struct JSONReader {
     /// contain no escapes). With n the length, a and b the little-endian words of bytes 0..<8 and 8..<16
     /// (zero-padded) and c a fold of the rest (n > 16 only): `a*k0 ^ b*k1 ^ c ^ n`. The generator's
     /// `key_hash` computes the same; names of up to 16 bytes take two loads and no loop.
+    /// With `threeWords` (enum names: `COERCE_EXPLICIT_CALL`, `LIMIT_OPTION_DEFAULT`, `SORTBY_NULLS_DEFAULT`),
+    /// names of up to 24 bytes are hashed from a third load as well (c is then the last 8 bytes times k2).
     @inline(__always)
-    private mutating func hashKey() -> UInt64 {
+    private mutating func hashKey(threeWords: Bool = false) -> UInt64 {
         if end - p >= 16 {
             let w0 = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
             let m0 = Self.quoteBits(w0)
@@ -239,6 +254,15 @@ struct JSONReader {
                 p += n1 &+ 9
                 let b = w1 & ((1 &<< UInt64(truncatingIfNeeded: n1 &<< 3)) &- 1)
                 return (w0 &* Self.k0) ^ (b &* Self.k1) ^ UInt64(truncatingIfNeeded: n1 &+ 8)
+            }
+            if threeWords, end - p >= 24 {
+                let m2 = Self.quoteBits(UnsafeRawPointer(p + 16).loadUnaligned(as: UInt64.self))
+                if m2 != 0 {
+                    let n = 16 &+ (m2.trailingZeroBitCount &>> 3)
+                    let c = n == 16 ? 0 : UnsafeRawPointer(p + (n &- 8)).loadUnaligned(as: UInt64.self) &* Self.k2
+                    p += n &+ 1
+                    return (w0 &* Self.k0) ^ (w1 &* Self.k1) ^ c ^ UInt64(truncatingIfNeeded: n)
+                }
             }
         }
         return hashKeySlow()
@@ -338,7 +362,48 @@ struct JSONReader {
     /// for the usual shapes included) rather than called through `Node.readAConst`.
     @inline(never)
     private mutating func readConstantNode() throws(JSONReadError) -> Node? {
-        try readNode(keyLength: 11, tail: 0x3A_2274) { (r: inout JSONReader) throws(JSONReadError) in .aConst(try A_Const.read(&r)) }
+        if let node = try readPlainConstantNode() { return node }
+        return try readNode(keyLength: 11, tail: 0x3A_2274) { (r: inout JSONReader) throws(JSONReadError) in .aConst(try A_Const.read(&r)) }
+    }
+
+    /// The two usual constants whole, `{"A_Const":{"ival":{"ival":N},"location":L}}` (N not 0, which
+    /// would need ``repairIntegerConstant(_:)``) and `{"A_Const":{"sval":{"sval":"…"},"location":L}}`,
+    /// their three keys matched with three word loads; nil (the position restored) for any other shape.
+    /// ``readCommonNode()`` matched the first word and leaves 32 bytes readable.
+    @inline(__always)
+    private mutating func readPlainConstantNode() throws(JSONReadError) -> Node? {
+        guard entersUnchecked(3) else { return nil }
+        let start = p
+        // `t":{"iva` or `t":{"sva`, then `l":{"iva` or `l":{"sva`, then `l":`.
+        let w1 = UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self)
+        let w2 = UnsafeRawPointer(p + 16).loadUnaligned(as: UInt64.self)
+        let integer = w1 == 0x6176_6922_7B3A_2274
+        guard integer || w1 == 0x6176_7322_7B3A_2274, w2 == w1 ^ 0x18,
+              UnsafeRawPointer(p + 24).loadUnaligned(as: UInt32.self) & 0xFF_FFFF == 0x3A_226C else { return nil }
+        p += 27
+        var c = A_Const()
+        if integer {
+            let value = try readInt32()
+            guard value != 0 else {
+                p = start
+                return nil
+            }
+            c.val = .ival(PGInteger(ival: value))
+        } else {
+            c.val = .sval(PGString(sval: try readString()))
+        }
+        guard p.pointee == UInt8(ascii: "}") else {
+            p = start
+            return nil
+        }
+        p += 1
+        guard let location = try readLocationField(), end - p >= 2, p[0] == UInt8(ascii: "}"), p[1] == UInt8(ascii: "}") else {
+            p = start
+            return nil
+        }
+        p += 2
+        c.location = location
+        return .aConst(c)
     }
 
     /// A node `{"Type":{…}}` whose key (`keyLength` bytes with its `{`, quotes and colon) starts with
@@ -369,7 +434,13 @@ struct JSONReader {
         let start = p
         p += 18
         depth += 2
-        let value = try readString()
+        // Inlined here for the usual short name: most strings of a tree are these nodes.
+        let value: String
+        if let short = readShortString() {
+            value = short
+        } else {
+            value = try readString()
+        }
         return endCommonNode(from: start) ? .string(PGString(sval: value)) : nil
     }
 
@@ -485,7 +556,7 @@ struct JSONReader {
         } else {
             try expect(UInt8(ascii: "\""))
         }
-        return hashKey()
+        return hashKey(threeWords: true)
     }
 
     /// Reads a list of nodes into an array allocated once at its final size when it has at most four
@@ -740,6 +811,7 @@ struct JSONReader {
     }
 
     mutating func readString() throws(JSONReadError) -> String {
+        if let short = readShortString() { return short }
         if p < end, p.pointee == UInt8(ascii: "\"") {
             p += 1
         } else {
@@ -776,6 +848,28 @@ struct JSONReader {
             return String(decoding: UnsafeBufferPointer(start: s, count: count), as: UTF8.self)
         }
         return try readEscapedString(from: s, firstEscape: q)
+    }
+
+    /// The usual string, at most 15 ASCII bytes without escapes, at `p` (its opening quote): found with
+    /// one or two word loads and built in place (see ``smallASCIIString(_:count:)``); nil (nothing
+    /// consumed) for any other string, which ``readString()`` then scans.
+    @inline(__always)
+    private mutating func readShortString() -> String? {
+        guard buildsSmallStrings, end - p >= 17, p.pointee == UInt8(ascii: "\"") else { return nil }
+        let s = p + 1
+        let w0 = UnsafeRawPointer(s).loadUnaligned(as: UInt64.self)
+        var stops = Self.quoteBits(w0) | Self.backslashBits(w0)
+        var count = 0
+        if stops == 0 {
+            let w1 = UnsafeRawPointer(s + 8).loadUnaligned(as: UInt64.self)
+            stops = Self.quoteBits(w1) | Self.backslashBits(w1)
+            guard stops != 0 else { return nil }
+            count = 8
+        }
+        count &+= stops.trailingZeroBitCount &>> 3
+        guard s[count] == UInt8(ascii: "\""), let small = Self.smallASCIIString(s, count: count) else { return nil }
+        p = s + count + 1
+        return small
     }
 
     /// ``readString()`` for a string with escapes (from `s`, the first backslash at `escape`): decoded

@@ -287,7 +287,7 @@ extension Node {
             if key == 0x460f2edf0f541272 {  // ArrayExpr
                 node = try readArrayExpr(&r)
             } else if key == 0x6d421aa78a744c52 {  // A_Const
-                node = try readAConst(&r)
+                node = .aConst(try A_Const.read(&r))
             } else {
                 throw r.error("unknown node type")
             }
@@ -1923,10 +1923,6 @@ extension Node {
     static func readInlineCodeBlock(_ r: inout JSONReader) throws(JSONReadError) -> Node {
         .inlineCodeBlock(try InlineCodeBlock.read(&r))
     }
-    @inline(never)
-    static func readAConst(_ r: inout JSONReader) throws(JSONReadError) -> Node {
-        .aConst(try A_Const.read(&r))
-    }
 }
 
 extension ParseResult {
@@ -2188,6 +2184,7 @@ extension RangeVar {
         if r.takeKey(0x6e616d6568637322, 0x0000003a22656d61, 13) { self.schemaname = try r.readString() }  // schemaname
         if r.takeKey(0x656d616e6c657222, 0x0000000000003a22, 10) { self.relname = try r.readString() }  // relname
         if r.takeKey(0x00003a22686e6922, 0x0000000000000000, 6) { self.inh = try r.readBool() }  // inh
+        if r.takeLongKey(0x737265706c657222, 0x2265636e65747369, 0x000000000000003a, 17) { self.relpersistence = try r.readString() }  // relpersistence
         if r.takeKey(0x3a227361696c6122, 0x0000000000000000, 8) { self.alias = try Alias.read(&r) }  // alias
         if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
@@ -3346,6 +3343,7 @@ extension JoinExpr {
         if r.takeKey(0x003a226772616c22, 0x0000000000000000, 7) { self.larg = try Node.read(&r) }  // larg
         if r.takeKey(0x003a226772617222, 0x0000000000000000, 7) { self.rarg = try Node.read(&r) }  // rarg
         if r.takeKey(0x6c43676e69737522, 0x00003a2265737561, 14) { self.usingClause = try r.readNodeArray() }  // usingClause
+        if r.takeLongKey(0x73755f6e696f6a22, 0x61696c615f676e69, 0x00000000003a2273, 19) { self.joinUsingAlias = try Alias.read(&r) }  // join_using_alias
         if r.takeKey(0x3a22736c61757122, 0x0000000000000000, 8) { self.quals = try Node.read(&r) }  // quals
         if r.takeKey(0x3a227361696c6122, 0x0000000000000000, 8) { self.alias = try Alias.read(&r) }  // alias
         if r.takeKey(0x7865646e69747222, 0x0000000000003a22, 10) { self.rtindex = try r.readInt32() }  // rtindex
@@ -3557,6 +3555,7 @@ extension InsertStmt {
         if r.takeKey(0x6f6974616c657222, 0x00000000003a226e, 11) { self.relation = try RangeVar.read(&r) }  // relation
         if r.takeKey(0x003a22736c6f6322, 0x0000000000000000, 7) { self.cols = try r.readNodeArray() }  // cols
         if r.takeKey(0x537463656c657322, 0x0000003a22746d74, 13) { self.selectStmt = try Node.read(&r) }  // selectStmt
+        if r.takeLongKey(0x6c666e6f436e6f22, 0x7375616c43746369, 0x00000000003a2265, 19) { self.onConflictClause = try OnConflictClause.read(&r) }  // onConflictClause
         if r.takeKey(0x696e727574657222, 0x3a227473694c676e, 16) { self.returningList = try r.readNodeArray() }  // returningList
         if r.takeKey(0x616c436874697722, 0x0000003a22657375, 13) { self.withClause = try WithClause.read(&r) }  // withClause
         if r.takeKey(0x6469727265766f22, 0x00000000003a2265, 11) { self.override = try OverridingKind.read(&r) }  // override
@@ -3655,6 +3654,26 @@ extension SelectStmt {
     @inline(never)
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeLongKey(0x636e697473696422, 0x22657375616c4374, 0x000000000000003a, 17) { self.distinctClause = try r.readNodeArray() }  // distinctClause
+        if r.takeKey(0x616c436f746e6922, 0x0000003a22657375, 13) { self.intoClause = try IntoClause.read(&r) }  // intoClause
+        if r.takeKey(0x4c74656772617422, 0x0000003a22747369, 13) { self.targetList = try r.readNodeArray() }  // targetList
+        if r.takeKey(0x616c436d6f726622, 0x0000003a22657375, 13) { self.fromClause = try r.readNodeArray() }  // fromClause
+        if r.takeKey(0x6c43657265687722, 0x00003a2265737561, 14) { self.whereClause = try Node.read(&r) }  // whereClause
+        if r.takeKey(0x6c4370756f726722, 0x00003a2265737561, 14) { self.groupClause = try r.readNodeArray() }  // groupClause
+        if r.takeKey(0x694470756f726722, 0x3a2274636e697473, 16) { self.groupDistinct = try r.readBool() }  // groupDistinct
+        if r.takeKey(0x43676e6976616822, 0x003a22657375616c, 15) { self.havingClause = try Node.read(&r) }  // havingClause
+        if r.takeKey(0x43776f646e697722, 0x003a22657375616c, 15) { self.windowClause = try r.readNodeArray() }  // windowClause
+        if r.takeKey(0x4c7365756c617622, 0x00003a2273747369, 14) { self.valuesLists = try r.readNodeArray() }  // valuesLists
+        if r.takeKey(0x616c4374726f7322, 0x0000003a22657375, 13) { self.sortClause = try r.readNodeArray() }  // sortClause
+        if r.takeKey(0x664f74696d696c22, 0x00003a2274657366, 14) { self.limitOffset = try Node.read(&r) }  // limitOffset
+        if r.takeKey(0x6f4374696d696c22, 0x0000003a22746e75, 13) { self.limitCount = try Node.read(&r) }  // limitCount
+        if r.takeKey(0x704f74696d696c22, 0x00003a226e6f6974, 14) { self.limitOption = try LimitOption.read(&r) }  // limitOption
+        if r.takeKey(0x676e696b636f6c22, 0x3a22657375616c43, 16) { self.lockingClause = try r.readNodeArray() }  // lockingClause
+        if r.takeKey(0x616c436874697722, 0x0000003a22657375, 13) { self.withClause = try WithClause.read(&r) }  // withClause
+        if r.takeKey(0x0000003a22706f22, 0x0000000000000000, 5) { self.op = try SetOperation.read(&r) }  // op
+        if r.takeKey(0x00003a226c6c6122, 0x0000000000000000, 6) { self.all = try r.readBool() }  // all
+        if r.takeKey(0x003a226772616c22, 0x0000000000000000, 7) { self.larg = try SelectStmt.read(&r) }  // larg
+        if r.takeKey(0x003a226772617222, 0x0000000000000000, 7) { self.rarg = try SelectStmt.read(&r) }  // rarg
         while let key = try r.nextKey() {
             switch key {
             case 0x35b6d7730481fc97: self.distinctClause = try r.readNodeArray()  // distinctClause
@@ -6195,6 +6214,8 @@ extension ParamRef {
 
     private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
+        if r.takeKey(0x227265626d756e22, 0x000000000000003a, 9) { self.number = try r.readInt32() }  // number
+        if r.takeKey(0x6f697461636f6c22, 0x00000000003a226e, 11) { self.location = try r.readLocation() }  // location
         while let key = try r.nextKey() {
             switch key {
             case 0x90d219619ba7ea00: self.number = try r.readInt32()  // number
@@ -6220,6 +6241,7 @@ extension FuncCall {
         if r.takeKey(0x64726f5f67676122, 0x000000003a227265, 12) { self.aggOrder = try r.readNodeArray() }  // agg_order
         if r.takeKey(0x6c69665f67676122, 0x0000003a22726574, 13) { self.aggFilter = try Node.read(&r) }  // agg_filter
         if r.takeKey(0x003a227265766f22, 0x0000000000000000, 7) { self.over = try WindowDef.read(&r) }  // over
+        if r.takeLongKey(0x7469775f67676122, 0x756f72675f6e6968, 0x00000000003a2270, 19) { self.aggWithinGroup = try r.readBool() }  // agg_within_group
         if r.takeKey(0x6174735f67676122, 0x00000000003a2272, 11) { self.aggStar = try r.readBool() }  // agg_star
         if r.takeKey(0x7369645f67676122, 0x003a2274636e6974, 15) { self.aggDistinct = try r.readBool() }  // agg_distinct
         if r.takeKey(0x61765f636e756622, 0x3a22636964616972, 16) { self.funcVariadic = try r.readBool() }  // func_variadic
@@ -7273,6 +7295,7 @@ extension CommonTableExpr {
         try r.enterObject()
         if r.takeKey(0x656d616e65746322, 0x0000000000003a22, 10) { self.ctename = try r.readString() }  // ctename
         if r.takeKey(0x6f637361696c6122, 0x3a2273656d616e6c, 16) { self.aliascolnames = try r.readNodeArray() }  // aliascolnames
+        if r.takeLongKey(0x6574616d65746322, 0x64657a696c616972, 0x0000000000003a22, 18) { self.ctematerialized = try CTEMaterialize.read(&r) }  // ctematerialized
         if r.takeKey(0x7265757165746322, 0x00000000003a2279, 11) { self.ctequery = try Node.read(&r) }  // ctequery
         if r.takeKey(0x5f68637261657322, 0x3a22657375616c63, 16) { self.searchClause = try CTESearchClause.read(&r) }  // search_clause
         if r.takeKey(0x635f656c63796322, 0x003a22657375616c, 15) { self.cycleClause = try CTECycleClause.read(&r) }  // cycle_clause
@@ -7282,6 +7305,7 @@ extension CommonTableExpr {
         if r.takeKey(0x6e6c6f6365746322, 0x00003a2273656d61, 14) { self.ctecolnames = try r.readNodeArray() }  // ctecolnames
         if r.takeKey(0x746c6f6365746322, 0x00003a2273657079, 14) { self.ctecoltypes = try r.readNodeArray() }  // ctecoltypes
         if r.takeKey(0x746c6f6365746322, 0x3a2273646f6d7079, 16) { self.ctecoltypmods = try r.readNodeArray() }  // ctecoltypmods
+        if r.takeLongKey(0x636c6f6365746322, 0x6e6f6974616c6c6f, 0x00000000003a2273, 19) { self.ctecolcollations = try r.readNodeArray() }  // ctecolcollations
         while let key = try r.nextKey() {
             switch key {
             case 0xf3d44f12f4508018: self.ctename = try r.readString()  // ctename

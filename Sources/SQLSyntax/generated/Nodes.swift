@@ -241,7 +241,7 @@ public enum Node: Sendable, Hashable {
     case list(PGList)
     case intList(IntList)
     case oidList(OidList)
-    indirect case aConst(A_Const)
+    case aConst(A_Const)
 }
 
 extension Node {
@@ -1112,8 +1112,6 @@ public struct IntList: Sendable, Hashable {
 }
 
 public struct A_Const: Sendable, Hashable {
-    public var isnull: Bool = false
-    public var location: Int32 = 0
     public enum Val: Sendable, Hashable {
         case ival(PGInteger)
         case fval(PGFloat)
@@ -1122,6 +1120,8 @@ public struct A_Const: Sendable, Hashable {
         case bsval(PGBitString)
     }
     public var val: Val? = nil
+    public var isnull: Bool = false
+    public var location: Int32 = 0
     public init() {}
 }
 
