@@ -43,6 +43,47 @@ func measure(_ name: String, samples: Int = 201, _ body: () throws -> Void) reth
                        p10: results[results.count / 10], p90: results[results.count * 9 / 10])
 }
 
+/// A statement's time against the raw parse of the same statement, measured in alternation: each
+/// sample times a batch of `raw`, then a batch of `body`, so that both see the same machine (clock
+/// speed, other load) and the ratio is taken within the sample. Returns the medians of each and
+/// the median of the per-sample ratios.
+struct PairedMeasurement {
+    var raw: Measurement
+    var measured: Measurement
+    var medianRatio: Double
+}
+
+func measurePaired(samples: Int = 301, raw: () throws -> Void, _ body: () throws -> Void) rethrows -> PairedMeasurement {
+    for _ in 0..<200 { try raw(); try body() }
+    func batchSize(_ run: () throws -> Void) rethrows -> Int {
+        var batch = 1
+        while true {
+            let start = now()
+            for _ in 0..<batch { try run() }
+            if now() - start > 1_000_000 || batch >= 1 << 20 { return batch }
+            batch *= 2
+        }
+    }
+    let rawBatch = try batchSize(raw), bodyBatch = try batchSize(body)
+    var raws: [Double] = [], bodies: [Double] = [], ratios: [Double] = []
+    for _ in 0..<samples {
+        var start = now()
+        for _ in 0..<rawBatch { try raw() }
+        let rawTime = Double(now() - start) / Double(rawBatch)
+        start = now()
+        for _ in 0..<bodyBatch { try body() }
+        let bodyTime = Double(now() - start) / Double(bodyBatch)
+        raws.append(rawTime)
+        bodies.append(bodyTime)
+        ratios.append(bodyTime / rawTime)
+    }
+    func summary(_ name: String, _ values: [Double]) -> Measurement {
+        let sorted = values.sorted()
+        return Measurement(name: name, medianNanoseconds: sorted[sorted.count / 2], p10: sorted[sorted.count / 10], p90: sorted[sorted.count * 9 / 10])
+    }
+    return PairedMeasurement(raw: summary("raw", raws), measured: summary("measured", bodies), medianRatio: ratios.sorted()[ratios.count / 2])
+}
+
 func format(_ ns: Double) -> String {
     if ns >= 1_000_000 { return String(format: "%.2f ms", ns / 1_000_000) }
     if ns >= 1_000 { return String(format: "%.2f µs", ns / 1_000) }

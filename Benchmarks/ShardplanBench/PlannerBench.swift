@@ -29,22 +29,18 @@ func runPlannerBenchmarks() throws {
         ("colocated join", "SELECT c.name, sum(o.amount) FROM customers c JOIN orders o ON c.id = o.customer_id GROUP BY c.name", planner32),
         ("agg 1024 shards", "SELECT status, avg(amount), count(DISTINCT flags) FROM orders GROUP BY status", planner1024),
     ]
-    print("planner (medians; ratio = end-to-end / raw pg_query_parse, same run)")
+    print("planner (medians; ratio = median over samples of end-to-end / raw pg_query_parse, measured alternately)")
     print("statement            raw parse    end-to-end  ratio    plan only   tasks")
     for (name, sql, planner) in cases {
         let statement = try SQLParser.parseOneStatement(sql)
-        let raw = measure("raw") {
-            let result = pg_query_parse(sql)
-            blackHole(result.parse_tree)
-            pg_query_free_parse_result(result)
-        }
-        let full = try measure("plan") { blackHole(try planner.plan(sql)) }
+        let paired = try measurePaired(raw: { rawParse(sql) }) { blackHole(try planner.plan(sql)) }
+        let raw = paired.raw, full = paired.measured
         let only = try measure("plan only") { blackHole(try planner.plan(statement, in: sql)) }
         let tasks = try planner.plan(statement, in: sql).taskCount
         print(name.padding(toLength: 20, withPad: " ", startingAt: 0)
               + " " + format(raw.medianNanoseconds).padding(toLength: 12, withPad: " ", startingAt: 0)
               + " " + format(full.medianNanoseconds).padding(toLength: 11, withPad: " ", startingAt: 0)
-              + " " + String(format: "%.2f×", full.medianNanoseconds / raw.medianNanoseconds).padding(toLength: 8, withPad: " ", startingAt: 0)
+              + " " + String(format: "%.2f×", paired.medianRatio).padding(toLength: 8, withPad: " ", startingAt: 0)
               + " " + format(only.medianNanoseconds).padding(toLength: 11, withPad: " ", startingAt: 0)
               + " " + String(tasks))
     }

@@ -75,20 +75,20 @@ if filter == "profile" {
     exit(0)
 }
 
-print("syntax layer (medians; ratio = our time / raw pg_query_parse time, same run)")
+print("syntax layer (medians; ratio = median over samples of our time / raw pg_query_parse time, measured alternately)")
 print("statement            raw parse    parse→tree  ratio    deparse     ratio")
 for (name, sql) in statements {
     if let filter, !name.contains(filter) { continue }
     let tree = try SQLParser.parseOne(sql)
-    let raw = measure("raw") { rawParse(sql) }
-    let parsed = try measure("parse") { blackHole(try SQLParser.parse(sql)) }
-    let printed = try measure("deparse") { blackHole(try SQLDeparser.deparse(tree)) }
+    let parse = try measurePaired(raw: { rawParse(sql) }) { blackHole(try SQLParser.parse(sql)) }
+    let printing = try measurePaired(raw: { rawParse(sql) }) { blackHole(try SQLDeparser.deparse(tree)) }
+    let raw = parse.raw, parsed = parse.measured, printed = printing.measured
     let line = name.padding(toLength: 20, withPad: " ", startingAt: 0)
         + " " + format(raw.medianNanoseconds).padding(toLength: 12, withPad: " ", startingAt: 0)
         + " " + format(parsed.medianNanoseconds).padding(toLength: 11, withPad: " ", startingAt: 0)
-        + " " + String(format: "%.2f×", parsed.medianNanoseconds / raw.medianNanoseconds).padding(toLength: 8, withPad: " ", startingAt: 0)
+        + " " + String(format: "%.2f×", parse.medianRatio).padding(toLength: 8, withPad: " ", startingAt: 0)
         + " " + format(printed.medianNanoseconds).padding(toLength: 11, withPad: " ", startingAt: 0)
-        + " " + String(format: "%.2f×", printed.medianNanoseconds / raw.medianNanoseconds)
+        + " " + String(format: "%.2f×", printing.medianRatio)
     print(line)
 }
 
