@@ -17,12 +17,12 @@ final class ShardPruning {
     init(binder: Binder) {
         self.binder = binder
         self.settings = binder.directory.settings
+        let entries = binder.bound.entries
         for scope in binder.bound.scopes {
             for condition in scope.conjuncts + scope.joinConditions {
                 for (left, right) in equalities(in: condition, scope: scope.id) {
                     // A correlated equality (`o.customer_id = c.id` in a subquery) holds only for
                     // the subquery's rows: under NOT EXISTS it says nothing of the outer rows.
-                    let entries = binder.bound.entries
                     guard entries[left.entry].scope == scope.id, entries[right.entry].scope == scope.id else { continue }
                     union(left, right)
                 }
@@ -47,16 +47,26 @@ final class ShardPruning {
 
     func equivalent(_ a: ColumnBinding, _ b: ColumnBinding) -> Bool { find(a) == find(b) }
 
-    /// `col = col` pairs among the top-level AND conjuncts of a condition.
+    /// `col = col` pairs among the top-level AND conjuncts of a condition (COLLATE on a side ignored).
     func equalities(in condition: Node, scope: Int) -> [(ColumnBinding, ColumnBinding)] {
-        var out: [(ColumnBinding, ColumnBinding)] = []
-        for conjunct in Self.conjuncts(of: condition) {
-            guard case .aExpr(let expr) = conjunct, expr.kind == .aexprOp, Self.operatorName(expr) == "=",
-                  case .columnRef(let l)? = expr.lexpr.map(Self.stripCollate), case .columnRef(let r)? = expr.rexpr.map(Self.stripCollate),
-                  let left = try? binder.resolve(l, scope: scope), let right = try? binder.resolve(r, scope: scope) else { continue }
-            out.append((left, right))
-        }
-        return out
+        Self.columnEqualities(in: condition, scope: scope, binder: binder, stripCollate: true)
+    }
+
+    /// The columns of `a = b` (PostgreSQL's own `=`), resolved in `scope`; nil for any other node.
+    /// With `stripCollate`, `a COLLATE x = b` counts too. Pruning, subquery pushdown and the
+    /// reference outer join all find their column equalities here.
+    static func columnEquality(_ node: Node, scope: Int, binder: Binder, stripCollate: Bool = false) -> (ColumnBinding, ColumnBinding)? {
+        guard case .aExpr(let expr) = node, expr.kind == .aexprOp, operatorName(expr) == "=",
+              let leftSide = expr.lexpr, let rightSide = expr.rexpr,
+              case .columnRef(let l) = stripCollate ? Self.stripCollate(leftSide) : leftSide,
+              case .columnRef(let r) = stripCollate ? Self.stripCollate(rightSide) : rightSide,
+              let left = try? binder.resolve(l, scope: scope), let right = try? binder.resolve(r, scope: scope) else { return nil }
+        return (left, right)
+    }
+
+    /// ``columnEquality(_:scope:binder:stripCollate:)`` of each top-level AND conjunct of `condition`.
+    static func columnEqualities(in condition: Node, scope: Int, binder: Binder, stripCollate: Bool = false) -> [(ColumnBinding, ColumnBinding)] {
+        conjuncts(of: condition).compactMap { columnEquality($0, scope: scope, binder: binder, stripCollate: stripCollate) }
     }
 
     static func conjuncts(of node: Node) -> [Node] {
@@ -69,8 +79,9 @@ final class ShardPruning {
     /// not take it for one).
     static func operatorName(_ expr: A_Expr) -> String? {
         guard case .string(let name)? = expr.name.last else { return nil }
-        guard expr.name.count == 2, case .string(let schema) = expr.name[0], schema.sval != "pg_catalog" else { return name.sval }
-        return schema.sval + "." + name.sval
+        if expr.name.count == 1 { return name.sval }
+        if expr.name.count == 2, case .string(let schema) = expr.name[0], schema.sval == "pg_catalog" { return name.sval }
+        return expr.name.map { if case .string(let part) = $0 { part.sval } else { "?" } }.joined(separator: ".")
     }
 
     static func stripCollate(_ node: Node) -> Node {

@@ -337,9 +337,7 @@ struct SubqueryPushdown {
         })
         for clause in [select.whereClause].compactMap({ $0 }) + info.joinConditions {
             try? ExpressionTree.visit(clause) { (node: Node) throws(PlannerError) -> Bool in
-                guard case .aExpr(let expr) = node, expr.kind == .aexprOp, Self.isPlainEquals(expr),
-                      case .columnRef(let l)? = expr.lexpr, case .columnRef(let r)? = expr.rexpr,
-                      let left = try? binder.resolve(l, scope: scope), let right = try? binder.resolve(r, scope: scope) else { return true }
+                guard case .aExpr(let expr) = node, let (left, right) = ShardPruning.columnEquality(node, scope: scope, binder: binder) else { return true }
                 let place: Place = topLevel.contains(expr.location) ? .conjunct : outerJoinOn.contains(expr.location) ? .outerJoinOn : .nested
                 if inside.contains(left.entry) && !inside.contains(right.entry) { ties.append((left, right, place, node)) }
                 if inside.contains(right.entry) && !inside.contains(left.entry) { ties.append((right, left, place, node)) }
@@ -398,22 +396,7 @@ struct SubqueryPushdown {
     }
 
     private func equalities(_ condition: Node, scope: Int) -> [(ColumnBinding, ColumnBinding)] {
-        var out: [(ColumnBinding, ColumnBinding)] = []
-        for conjunct in ShardPruning.conjuncts(of: condition) {
-            guard case .aExpr(let expr) = conjunct, expr.kind == .aexprOp, Self.isPlainEquals(expr),
-                  case .columnRef(let l)? = expr.lexpr, case .columnRef(let r)? = expr.rexpr,
-                  let left = try? binder.resolve(l, scope: scope), let right = try? binder.resolve(r, scope: scope),
-                  compatible(left, right) else { continue }
-            out.append((left, right))
-        }
-        return out
-    }
-
-    static func isPlainEquals(_ expr: A_Expr) -> Bool {
-        guard ShardPruning.operatorName(expr) == "=" else { return false }
-        if expr.name.count == 1 { return true }
-        if expr.name.count == 2, case .string(let schema) = expr.name[0] { return schema.sval == "pg_catalog" }
-        return false
+        ShardPruning.columnEqualities(in: condition, scope: scope, binder: binder).filter { compatible($0.0, $0.1) }
     }
 
     /// Whether `a = b` is the equality both columns' hash follows: one type, or two integers.

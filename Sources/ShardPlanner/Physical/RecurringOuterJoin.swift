@@ -44,11 +44,7 @@ struct RecurringOuterJoin {
         // A top-level `ref.x = dist.distcol` of ON: a reference row can then only match rows of
         // the shard its x hashes to.
         var referenceColumn: Int? = nil
-        for conjunct in ShardPruning.conjuncts(of: condition.node) {
-            guard case .aExpr(let expr) = conjunct, expr.kind == .aexprOp, expr.name.count == 1,
-                  ShardPruning.operatorName(expr) == "=",
-                  case .columnRef(let l)? = expr.lexpr, case .columnRef(let r)? = expr.rexpr,
-                  let left = try? binder.resolve(l, scope: 0), let right = try? binder.resolve(r, scope: 0) else { continue }
+        for (left, right) in ShardPruning.columnEqualities(in: condition.node, scope: 0, binder: binder) {
             if left == distributionColumn && right.entry == reference.index { referenceColumn = right.column; break }
             if right == distributionColumn && left.entry == reference.index { referenceColumn = left.column; break }
         }
