@@ -54,13 +54,13 @@ public struct DistributedPlanner: Sendable {
 
     /// Plans a statement already parsed, with the text it was parsed from (one statement of
     /// ``SQLParser/parse(_:options:)``'s result and the same `sql`). The text lets plans that keep
-    /// the statement as written (the fast path) edit it instead of printing the tree again.
+    /// the statement as written (fast path, router: one task) edit it instead of printing the tree.
     public func plan(_ statement: ParsedStatement, in sql: String, options: PlanOptions = PlanOptions()) throws(PlannerError) -> DistributedPlan {
         try plan(statement.node, options: options, source: StatementSource(sql: sql, range: statement.range))
     }
 
-    /// Plans a statement; with its source text, plans that keep the statement as written (the
-    /// fast path) edit that text rather than print the tree again.
+    /// Plans a statement; with its source text, plans that keep the statement as written (one
+    /// task) edit that text rather than print the tree again.
     func plan(_ statement: Node, options: PlanOptions, source: StatementSource?) throws(PlannerError) -> DistributedPlan {
         switch statement {
         case .selectStmt(let select):

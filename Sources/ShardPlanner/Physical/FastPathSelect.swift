@@ -3,8 +3,8 @@ import ShardCatalog
 
 /// Citus's fast path for the commonest statement, `SELECT columns FROM table WHERE distcol =
 /// constant`, recognized on the syntax tree and planned without the binder, the pruning
-/// pass and the task template: the one task's SQL is the statement, deparsed with the table
-/// replaced by its shard.
+/// pass and the task template: the one task's SQL is the statement with the table replaced by
+/// its shard (its text edited when planned from text, else printed from the tree).
 ///
 /// It accepts only a narrow shape whose plan it can state exactly as the general pipeline
 /// makes it; anything else (another clause, an expression, an unknown name, a constant the

@@ -117,11 +117,7 @@ struct TaskTexts: ~Copyable {
     }
 
     private mutating func write(_ text: String) {
-        let written: Void? = text.utf8.withContiguousStorageIfAvailable { write($0) }
-        if written == nil {
-            var text = text
-            text.withUTF8 { write($0) }
-        }
+        text.withUTF8Bytes { write($0) }
     }
 
     /// Appends one task's SQL: `template` with each table slot replaced by `relation(slot)`.
@@ -163,7 +159,7 @@ struct TaskTexts: ~Copyable {
 struct RelationMarker {
     let directory: ShardDirectory
     /// Tables by marker number.
-    var tables: [CatalogTable] = []
+    var tables: [CatalogTable] { infos.map(\.table) }
     /// False when the binder found no subquery in any expression: the marker then need not
     /// search expressions for one.
     let expressionsMayHoldSubqueries: Bool
@@ -173,8 +169,8 @@ struct RelationMarker {
         self.expressionsMayHoldSubqueries = expressionsMayHoldSubqueries
     }
 
-    /// The directory's entries of `tables`, by slot: a slot is found by identity, without copying
-    /// or comparing tables.
+    /// The directory's entries of the tables marked, by slot: a slot is found by identity, without
+    /// copying or comparing tables.
     private(set) var infos: [ShardDirectory.TableInfo] = []
     /// Every table occurrence marked, in the order met: where its name stands in the statement's
     /// text, its slot, and whether the statement gave it an alias (for editing the text instead
@@ -185,8 +181,7 @@ struct RelationMarker {
         // A statement names few tables: a linear search beats hashing.
         if let existing = infos.firstIndex(where: { $0 === info }) { return existing }
         infos.append(info)
-        tables.append(info.table)
-        return tables.count - 1
+        return infos.count - 1
     }
 
     /// Replaces a RangeVar naming a Citus table by its marker, keeping the reference name as alias.
@@ -245,7 +240,6 @@ struct RelationMarker {
     }
 
     mutating func markExpressions(_ nodes: [Node]) throws(PlannerError) -> [Node] {
-        guard expressionsMayHoldSubqueries else { return nodes }
         var out: [Node] = []
         out.reserveCapacity(nodes.count)
         for node in nodes { out.append(try markExpression(node)) }

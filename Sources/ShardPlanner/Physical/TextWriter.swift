@@ -12,12 +12,7 @@ struct TextWriter {
     }
 
     mutating func write(_ text: String) {
-        // Native strings hand out their bytes in place; others (bridged) are made contiguous.
-        let written: Void? = text.utf8.withContiguousStorageIfAvailable { copy($0) }
-        if written == nil {
-            var text = text
-            text.withUTF8 { copy($0) }
-        }
+        text.withUTF8Bytes { copy($0) }
     }
 
     mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -34,6 +29,14 @@ struct TextWriter {
 }
 
 extension String {
+    /// Calls `body` with the string's UTF-8 bytes: in place for native strings, which hand out
+    /// their storage; others (bridged) are made contiguous first.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var text = self
+        return text.withUTF8(body)
+    }
+
     /// The text `body` writes, in one allocation of at most `capacity` UTF-8 bytes.
     init(capacity: Int, writing body: (inout TextWriter) -> Void) {
         self.init(unsafeUninitializedCapacity: capacity) { buffer in
