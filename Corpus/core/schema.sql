@@ -86,3 +86,9 @@ INSERT INTO customer_notes VALUES
     (5, NULL, 200, 'no customer'), (6, 499, 5000000000, 'device out of int range'), (7, 500, 201, 'no orders'),
     (8, 501, -7, 'no such customer'), (9, -5, 150, 'negative'), (10, 2147483647, 2, 'int max'),
     (11, NULL, NULL, 'no key either'), (12, 250, 199, 'middle');
+
+-- An operator named = outside pg_catalog that is not equality: `a OPERATOR(public.=) b` when a and b
+-- end in the same digit. Pruning must not take it for the distribution column's equality.
+CREATE FUNCTION public.same_last_digit(bigint, integer) RETURNS boolean
+    LANGUAGE sql IMMUTABLE AS 'SELECT $1 % 10 = $2 % 10';
+CREATE OPERATOR public.= (LEFTARG = bigint, RIGHTARG = integer, FUNCTION = public.same_last_digit);

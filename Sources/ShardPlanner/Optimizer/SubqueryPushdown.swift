@@ -586,10 +586,14 @@ struct PushdownRefusal: Error, Equatable, Sendable {
                         citus: citusComplexJoins, hint: tieHint)
     }
 
-    static let correlatedThroughOr = PushdownRefusal(reason: "the subquery is tied to the outer distribution column under OR (or NOT), not by an equality among its AND conditions: the rows it needs can be in any shard")
+    // The next three come only from correlated subqueries, which Citus refuses for good.
+    static let correlatedThroughOr = PushdownRefusal(reason: "the subquery is tied to the outer distribution column under OR (or NOT), not by an equality among its AND conditions: the rows it needs can be in any shard",
+                                                     citus: citusComplexJoins)
     static let tiedOnKeptSide = PushdownRefusal(reason: "the subquery's tie to the outer distribution column is in the ON condition of an outer join, which filters only the null-extended side: the kept side's rows are not tied to the outer row's shard",
+                                                citus: citusComplexJoins,
                                                 hint: "Move the equality on the distribution column to the subquery's WHERE clause, if it applies to the kept rows too.")
-    static let tiedAcrossTypes = PushdownRefusal(reason: "the subquery is tied to the outer distribution column by `=` between columns of different types, which hash differently")
+    static let tiedAcrossTypes = PushdownRefusal(reason: "the subquery is tied to the outer distribution column by `=` between columns of different types, which hash differently",
+                                                 citus: citusComplexJoins)
 
     static func untied(_ relation: String) -> PushdownRefusal {
         PushdownRefusal(reason: "\(relation) in the subquery is not tied to the outer query's distribution column by an equality: the rows it needs can be in any shard",

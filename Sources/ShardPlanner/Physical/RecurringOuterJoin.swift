@@ -20,7 +20,7 @@ struct RecurringOuterJoin {
     static let slot = 999_999
 
     /// What the pushdown accepts, for the error of an outer join it refuses.
-    static let refusalHint = "shardplan splits the reference rows across tasks by hash range only for one reference table kept and one distributed table null-extended (reference LEFT JOIN distributed, or distributed RIGHT JOIN reference) with `reference.column = distributed.distribution_column` among the AND conditions of ON (types hashing alike; other conditions may follow); Citus plans other forms with a subplan, which shardplan does not do yet. Turn the join around when a distributed table can be the kept side."
+    static let refusalHint = "shardplan splits the reference rows across tasks by hash range only for one reference table kept and one distributed table null-extended (reference LEFT JOIN distributed, or distributed RIGHT JOIN reference) with `reference.column = distributed.distribution_column` among the AND conditions of ON (types hashing alike; other conditions may follow); Citus plans other forms with a subplan, which shardplan does not do yet. In a LEFT or RIGHT JOIN, a distributed table on the kept side is pushed down: turn the join around when the query allows it."
 
     /// The pushdown when it is provably correct: one reference table kept, one hash-distributed
     /// table null-extended (LEFT or RIGHT JOIN), joined by `ref.x = dist.distcol` among the AND

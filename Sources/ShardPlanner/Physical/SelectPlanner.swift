@@ -399,7 +399,7 @@ struct SelectPlanner {
             let nullableDistributed = join.nullable.contains { index in distributedEntries.contains { $0.index == index } }
             let preservedDistributed = join.preserved.contains { index in distributedEntries.contains { $0.index == index } }
             if nullableDistributed && !preservedDistributed {
-                throw PlannerError.notYet("an outer join whose outer (kept) side is a reference table and whose inner side is distributed",
+                throw PlannerError.notYet("an outer join that keeps a reference table's rows and null-extends a distributed table",
                                           hint: RecurringOuterJoin.refusalHint)
             }
         }
