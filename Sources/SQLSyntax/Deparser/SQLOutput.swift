@@ -70,15 +70,14 @@ struct SQLOutput {
         var magnitude = value.magnitude
         if value < 0 { append(byte: UInt8(ascii: "-")) }
         // At most 10 digits, written backwards into a fixed-size scratch.
-        var digits: (UInt64, UInt64) = (0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { scratch in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { scratch in
+            var first = scratch.count
             repeat {
-                count += 1
-                scratch[16 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                first -= 1
+                scratch[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            write(UnsafeBufferPointer(rebasing: scratch.bindMemory(to: UInt8.self)[(16 - count)...]))
+            write(UnsafeBufferPointer(rebasing: scratch[first...]))
         }
     }
 }

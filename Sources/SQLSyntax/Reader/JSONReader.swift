@@ -98,14 +98,14 @@ struct JSONReader {
         if depth >= checkDepthFrom, depth > maxDepth || depth & 7 == 0 { try checkDepth() }
     }
 
-    /// Whether entering `levels` (1 or 2) more objects from here passes none of ``enterObject()``'s
-    /// checks, so a fast path may skip them (a deep tree, like a long chain of joins, is read the fast
-    /// way too, except at the levels where the stack is measured).
+    /// Whether entering `levels` more objects from here passes none of ``enterObject()``'s checks, so
+    /// a fast path may skip them (a deep tree, like a long chain of joins, is read the fast way too,
+    /// except at the levels where the stack is measured: no multiple of 8 in depth+1...deepest).
     @inline(__always)
     private func entersUnchecked(_ levels: Int) -> Bool {
         let deepest = depth &+ levels
         if deepest < checkDepthFrom { return true }
-        return deepest <= maxDepth && (depth &+ 1) & 7 != 0 && (levels < 2 || deepest & 7 != 0)
+        return deepest <= maxDepth && deepest &>> 3 == depth &>> 3
     }
 
     /// Below 24 levels neither limit can be near: `maxDepth` is checked from its own value on.
@@ -164,6 +164,13 @@ struct JSONReader {
         return h
     }
 
+    /// A mask of a little-endian word's low `count` bytes (the whole word from 8 on: a shift by 64
+    /// would wrap to 0).
+    @inline(__always)
+    static func lowBytes(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: count &<< 3)) &- 1
+    }
+
     /// Consumes `"key":` (and the `,` before it, after an earlier value) when it comes next, without
     /// hashing it: `a` and `b` are its `count` bytes (at most 16) as little-endian words, zero beyond
     /// `count`. The generated readers of common nodes try their keys in the order libpg_query prints
@@ -174,12 +181,12 @@ struct JSONReader {
         guard end - q >= 16 else { return false }
         let w0 = UnsafeRawPointer(q).loadUnaligned(as: UInt64.self)
         if count < 8 {
-            guard w0 & ((1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1) == a else { return false }
+            guard w0 & Self.lowBytes(count) == a else { return false }
         } else {
             guard w0 == a else { return false }
             if count > 8 {
                 let w1 = UnsafeRawPointer(q + 8).loadUnaligned(as: UInt64.self)
-                let mask: UInt64 = count == 16 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: (count &- 8) &* 8)) &- 1
+                let mask = Self.lowBytes(count &- 8)
                 guard w1 & mask == b else { return false }
             }
         }
@@ -194,7 +201,7 @@ struct JSONReader {
         let q = p.pointee == UInt8(ascii: ",") ? p + 1 : p
         guard end - q >= 24, UnsafeRawPointer(q).loadUnaligned(as: UInt64.self) == a,
               UnsafeRawPointer(q + 8).loadUnaligned(as: UInt64.self) == b else { return false }
-        let mask: UInt64 = count == 24 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: (count &- 16) &* 8)) &- 1
+        let mask = Self.lowBytes(count &- 16)
         guard UnsafeRawPointer(q + 16).loadUnaligned(as: UInt64.self) & mask == c else { return false }
         p = q + count
         return true
@@ -244,7 +251,7 @@ struct JSONReader {
             if m0 != 0 {
                 let n = m0.trailingZeroBitCount &>> 3
                 p += n &+ 1
-                let a = w0 & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
+                let a = w0 & Self.lowBytes(n)
                 return (a &* Self.k0) ^ UInt64(truncatingIfNeeded: n)
             }
             let w1 = UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self)
@@ -252,7 +259,7 @@ struct JSONReader {
             if m1 != 0 {
                 let n1 = m1.trailingZeroBitCount &>> 3
                 p += n1 &+ 9
-                let b = w1 & ((1 &<< UInt64(truncatingIfNeeded: n1 &<< 3)) &- 1)
+                let b = w1 & Self.lowBytes(n1)
                 return (w0 &* Self.k0) ^ (b &* Self.k1) ^ UInt64(truncatingIfNeeded: n1 &+ 8)
             }
             if threeWords, end - p >= 24 {
@@ -268,8 +275,8 @@ struct JSONReader {
         return hashKeySlow()
     }
 
-    /// ``hashKey()`` for names longer than 16 bytes (common: enum values like `COERCE_EXPLICIT_CALL`,
-    /// `SORTBY_NULLS_DEFAULT`) and the last bytes of the JSON. Whole words are loaded where they can be.
+    /// ``hashKey()`` for names longer than the words it loads (longer than 24 bytes when it may
+    /// load three, else 16) and the last bytes of the JSON. Whole words are loaded where they can be.
     @inline(never)
     private mutating func hashKeySlow() -> UInt64 {
         let s = p
@@ -342,9 +349,9 @@ struct JSONReader {
         case 0x676E_6972_7453_227B: return try readStringNode()  // {"String
         case 0x6E6D_756C_6F43_227B: return try readColumnRefNode()  // {"Column
         case 0x3A22_7473_694C_227B: return try readListNode()  // {"List":
+        case 0x736E_6F43_5F41_227B: return try readConstantNode()  // {"A_Const":
         // The payloads of these are read by the generated out-of-line readers (keeping their stack
         // space out of Node.read's frame, which every level of a deep tree takes).
-        case 0x736E_6F43_5F41_227B: return try readConstantNode()  // {"A_Const":
         case 0x7261_5473_6552_227B: return try readNode(keyLength: 13, tail: 0x3A_2274_6567, Node.readResTarget)  // {"ResTarget":
         case 0x7270_7845_5F41_227B: return try readNode(keyLength: 10, tail: 0x3A22, Node.readAExpr)  // {"A_Expr":
         case 0x6143_636E_7546_227B: return try readNode(keyLength: 12, tail: 0x3A22_6C6C, Node.readFuncCall)  // {"FuncCall":
@@ -358,8 +365,8 @@ struct JSONReader {
         }
     }
 
-    /// `{"A_Const":…}`, the most common node of an INSERT, with A_Const's reader inlined (its fast path
-    /// for the usual shapes included) rather than called through `Node.readAConst`.
+    /// `{"A_Const":…}`, the most common node of an INSERT, with its usual shapes read here before
+    /// A_Const's generated reader (A_Const is stored inside Node, unboxed).
     @inline(never)
     private mutating func readConstantNode() throws(JSONReadError) -> Node? {
         if let node = try readPlainConstantNode() { return node }
@@ -408,22 +415,27 @@ struct JSONReader {
 
     /// A node `{"Type":{…}}` whose key (`keyLength` bytes with its `{`, quotes and colon) starts with
     /// the word ``readCommonNode()`` matched and ends with the bytes `tail`: its payload read by `read`
-    /// without looking the type up; nil (the position restored) when the key differs or more follows.
+    /// without looking the type up; nil (nothing consumed) when the key differs.
     @inline(__always)
     private mutating func readNode(keyLength: Int, tail: UInt64, _ read: (inout JSONReader) throws(JSONReadError) -> Node) throws(JSONReadError) -> Node? {
-        let mask: UInt64 = (1 &<< UInt64(truncatingIfNeeded: (keyLength &- 8) &* 8)) &- 1
+        let mask = Self.lowBytes(keyLength &- 8)
         guard UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self) & mask == tail, entersUnchecked(1) else { return nil }
-        let start = p
         p += keyLength
         depth += 1
         let node = try read(&self)
-        depth -= 1
-        guard p < end, p.pointee == UInt8(ascii: "}") else {
-            p = start
-            return nil
+        if p < end, p.pointee == UInt8(ascii: "}") {
+            p += 1
+            depth -= 1
+        } else {
+            // Not the usual end: the general path's check, without reading the node again.
+            try endNodeObjectSlowly()
         }
-        p += 1
         return node
+    }
+
+    @inline(never)
+    private mutating func endNodeObjectSlowly() throws(JSONReadError) {
+        try endNodeObject()
     }
 
     @inline(never)
@@ -439,7 +451,7 @@ struct JSONReader {
         if let short = readShortString() {
             value = short
         } else {
-            value = try readString()
+            value = try readScannedString()
         }
         return endCommonNode(from: start) ? .string(PGString(sval: value)) : nil
     }
@@ -665,20 +677,11 @@ struct JSONReader {
 
     @inline(__always)
     mutating func readArray<T>(_ element: (inout JSONReader) throws(JSONReadError) -> T) throws(JSONReadError) -> [T] {
-        try expect(UInt8(ascii: "["))
         var result: [T] = []
         // One allocation for the usual short lists instead of growing 1, 2, 4.
         result.reserveCapacity(4)
-        while true {
-            skipWhitespace()
-            guard p < end else { throw error("unexpected end of JSON") }
-            if p.pointee == UInt8(ascii: "]") {
-                p += 1
-                return result
-            }
-            if p.pointee == UInt8(ascii: ",") { p += 1 }
-            result.append(try element(&self))
-        }
+        try readEachElement { (reader: inout JSONReader) throws(JSONReadError) in result.append(try element(&reader)) }
+        return result
     }
 
     /// Calls `element` for each element of an array, building no array of its own.
@@ -812,6 +815,11 @@ struct JSONReader {
 
     mutating func readString() throws(JSONReadError) -> String {
         if let short = readShortString() { return short }
+        return try readScannedString()
+    }
+
+    /// ``readString()`` without its short-string attempt (for callers that made it already).
+    private mutating func readScannedString() throws(JSONReadError) -> String {
         if p < end, p.pointee == UInt8(ascii: "\"") {
             p += 1
         } else {
@@ -1008,10 +1016,10 @@ struct JSONReader {
         var w0 = s.loadUnaligned(as: UInt64.self)
         var w1 = s.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
         if count < 8 {
-            w0 &= (1 &<< UInt64(truncatingIfNeeded: count &<< 3)) &- 1
+            w0 &= lowBytes(count)
             w1 = 0
         } else {
-            w1 &= (1 &<< UInt64(truncatingIfNeeded: (count &- 8) &<< 3)) &- 1
+            w1 &= lowBytes(count &- 8)
         }
         guard (w0 | w1) & 0x8080_8080_8080_8080 == 0 else { return nil }
         w1 |= (0xE0 | UInt64(truncatingIfNeeded: count)) &<< 56
