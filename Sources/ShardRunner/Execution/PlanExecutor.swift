@@ -313,10 +313,12 @@ public struct PlanExecutor: Sendable {
             (name: column.name, type: unnamed.contains(index) ? found[index] ?? "text" : column.type ?? "text")
         }
         try await Self.store(outputs.flatMap(\.result.rows), as: "remote_scan", columns: definitions, on: coordinator)
-        let usesParameters = merge.sql.contains("$")
+        // The merge gets the statement's parameters only when its SQL refers to one (a HAVING or
+        // LIMIT with `$n`): PREPARE with parameters it does not use is an error.
+        let highest = Self.highestParameter(in: merge.sql)
         let result: QueryResult
         do {
-            result = try await Self.runSQL(merge.sql, isWrite: false, parameters: usesParameters ? parameters : [], on: coordinator)
+            result = try await Self.runSQL(merge.sql, isWrite: false, parameters: Array(parameters.prefix(highest)), on: coordinator)
         } catch {
             try? await coordinator.execute("DROP TABLE IF EXISTS pg_temp.remote_scan")
             throw ShardRunnerError("the merge failed on the coordinator: \(error.serverMessage ?? error.message)",
@@ -324,6 +326,54 @@ public struct PlanExecutor: Sendable {
         }
         try await coordinator.execute("DROP TABLE pg_temp.remote_scan")
         return result
+    }
+}
+
+extension PlanExecutor {
+    /// The highest `$n` the SQL refers to, 0 when none. Reads SQL as shardplan's deparser prints
+    /// it: `$` inside a string literal ('...' or E'...', quotes doubled) or a quoted identifier is
+    /// text, and `$` after an identifier's first character (`total$1`) belongs to the identifier.
+    static func highestParameter(in sql: String) -> Int {
+        var highest = 0
+        var quote: UInt8? = nil
+        var previous: UInt8 = 0
+        let bytes = Array(sql.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let open = quote {
+                // A doubled quote stays inside; a single one closes.
+                if byte == open {
+                    if index + 1 < bytes.count, bytes[index + 1] == open { index += 2; continue }
+                    quote = nil
+                }
+                previous = byte
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+            } else if byte == UInt8(ascii: "$"), !Self.isIdentifierByte(previous) {
+                var number = 0
+                var end = index + 1
+                while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") {
+                    number = min(number * 10 + Int(bytes[end] - UInt8(ascii: "0")), 65_535)
+                    end += 1
+                }
+                highest = max(highest, number)
+                previous = end > index + 1 ? bytes[end - 1] : byte
+                index = end
+                continue
+            }
+            previous = byte
+            index += 1
+        }
+        return highest
+    }
+
+    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte >= 0x80
     }
 }
 
