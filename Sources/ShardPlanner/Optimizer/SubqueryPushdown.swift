@@ -60,25 +60,99 @@ struct SubqueryPushdown {
         return level.keys
     }
 
-    /// Nil when the statement's subqueries can be pushed down over `tables` (its distributed
+    /// Nil when the statement's subqueries can be pushed down over `entries` (its distributed
     /// tables, which must be colocated), else why not.
-    static func refusal(binder: Binder, statement: SelectStmt, tables: [CatalogTable]) -> PushdownRefusal? {
-        let colocation = tables.first?.colocationId
-        if let other = tables.first(where: { $0.colocationId != colocation }) {
-            // Citus refuses a correlated subquery, or an outer join, over non-colocated tables.
-            let bound = binder.bound
-            let outerJoined = bound.scopes.contains { scope in
-                let tables = scope.entries.compactMap { bound.entries[$0].table }.filter { $0.distribution != .reference }
-                return scope.hasOuterJoin && Set(tables.map(\.colocationId)).count > 1
-            }
-            return .notColocated(other.name.name, with: tables[0].name.name, permanent: bound.hasCorrelation || outerJoined)
-        }
+    static func refusal(binder: Binder, statement: SelectStmt, entries: [RangeEntry]) -> PushdownRefusal? {
+        let pushdown = SubqueryPushdown(binder: binder, statement: statement, colocationId: entries.first?.table?.colocationId)
+        if let refusal = pushdown.colocationRefusal(entries) { return refusal }
         do {
-            _ = try SubqueryPushdown(binder: binder, statement: statement, colocationId: colocation).check()
+            _ = try pushdown.check()
             return nil
         } catch {
             return error
         }
+    }
+
+    // MARK: Colocation
+
+    /// Why tables of several colocation groups cannot run as one task per shard index (nil when
+    /// `entries` are colocated): a pair of tables of different groups, preferably one joined in
+    /// one FROM clause, and whether a condition equates their distribution columns (colocating
+    /// them would then help). A pair nothing equates is reported before one something does.
+    private func colocationRefusal(_ entries: [RangeEntry]) -> PushdownRefusal? {
+        guard let first = entries.first,
+              entries.contains(where: { $0.table?.colocationId != first.table?.colocationId }) else { return nil }
+        let edges = statementEqualities()
+        func key(_ entry: RangeEntry) -> ColumnBinding? {
+            guard let table = entry.table, case .hash(let column) = table.distribution,
+                  let position = table.columnIndex(named: column) else { return nil }
+            return ColumnBinding(entry: entry.index, column: position)
+        }
+        func equated(_ a: RangeEntry, _ b: RangeEntry) -> Bool {
+            guard let left = key(a), let right = key(b) else { return false }
+            return Self.closure([left], edges).contains(right)
+        }
+        func group(_ entry: RangeEntry) -> Int32? { entry.table?.colocationId }
+        // Citus refuses a correlated subquery, or an outer join, over non-colocated tables.
+        let outerJoined = bound.scopes.contains { scope in
+            scope.hasOuterJoin && Set(entries.filter { $0.scope == scope.id }.map(group)).count > 1
+        }
+        let correlated = bound.hasCorrelation
+        let permanent = correlated || outerJoined
+        func refusal(_ table: RangeEntry, _ other: RangeEntry, equated: Bool, joinedIn scope: Int?) -> PushdownRefusal {
+            // Two tables joined in one FROM clause need a repartition join (Citus has none for an
+            // outer join); across query levels, an uncorrelated inner level can be a subplan, a
+            // correlated one becomes a join between the non-colocated tables when decorrelated.
+            let later: PushdownRefusal.Remedy?
+            if let scope, bound.scopes[scope].hasOuterJoin {
+                later = nil
+            } else if scope != nil || correlated {
+                later = correlated ? .repartitionAndDecorrelation : .repartition
+            } else {
+                later = .subplans
+            }
+            return .notColocated(table.table!.name.name, with: other.table!.name.name, equated: equated, permanent: permanent, later: later)
+        }
+        var equatedPair: PushdownRefusal? = nil
+        for scope in bound.scopes.indices {
+            let joined = entries.filter { $0.scope == scope }
+            for (position, table) in joined.enumerated() {
+                for other in joined[..<position] where group(other) != group(table) {
+                    if !equated(table, other) { return refusal(table, other, equated: false, joinedIn: scope) }
+                    if equatedPair == nil { equatedPair = refusal(table, other, equated: true, joinedIn: scope) }
+                }
+            }
+        }
+        for table in entries where group(table) != group(first) {
+            if let other = entries.first(where: { group($0) != group(table) && equated(table, $0) }) {
+                if equatedPair == nil { equatedPair = refusal(table, other, equated: true, joinedIn: nil) }
+            } else {
+                return refusal(table, first, equated: false, joinedIn: nil)
+            }
+        }
+        return equatedPair
+    }
+
+    /// The column equalities among the AND conditions of every level's WHERE and ON (correlated
+    /// ones included), and `a IN (SELECT b ...)` as `a = b`: both directions.
+    private func statementEqualities() -> [(ColumnBinding, ColumnBinding, Bool)] {
+        var edges: [(ColumnBinding, ColumnBinding, Bool)] = []
+        for scope in bound.scopes {
+            for condition in scope.conjuncts + scope.joinConditions {
+                for (a, b) in equalities(condition, scope: scope.id) { edges.append((a, b, true)) }
+            }
+        }
+        for sublink in bound.sublinks where sublink.link.subLinkType == .anySublink {
+            guard let test = sublink.link.testexpr, let select = select(of: sublink.inner) else { continue }
+            let tested: [Node]
+            if case .rowExpr(let row) = test { tested = row.args } else { tested = [test] }
+            for (node, output) in zip(tested, outputBindings(select, scope: sublink.inner)) {
+                guard case .columnRef(let ref) = node, let column = try? binder.resolve(ref, scope: sublink.outer),
+                      let output, compatible(column, output) else { continue }
+                edges.append((column, output, true))
+            }
+        }
+        return edges
     }
 
     // MARK: Levels
@@ -198,7 +272,11 @@ struct SubqueryPushdown {
                     continue
                 case .hash(let column):
                     guard table.colocationId == colocationId else {
-                        throw .notColocated(table.name.name, with: "the other distributed tables", permanent: bound.hasCorrelation)
+                        let distributed = bound.tableEntries.filter { entry in
+                            if case .hash? = entry.table?.distribution { return true }
+                            return entry.table?.distribution == .singleShard
+                        }
+                        throw colocationRefusal(distributed) ?? .unproven
                     }
                     guard let position = table.columnIndex(named: column) else { throw .unproven }
                     let key = ColumnBinding(entry: index, column: position)
@@ -267,7 +345,7 @@ struct SubqueryPushdown {
                 let relation = describe(options[0].entry)
                 if mode == .partitioned { throw .notJoinedOnKey(relation) }
                 // (Only a correlated level reports why it is not anchored: spare the search else.)
-                guard isCorrelated(scope) else { throw .untied(relation) }
+                guard isCorrelated(scope) else { throw .untied(relation, correlated: false) }
                 throw untied(scope, select: select, relation: relation, options: options, anchors: anchors)
             }
         }
@@ -349,7 +427,7 @@ struct SubqueryPushdown {
         if keyTies.contains(where: { $0.place == .outerJoinOn }) { return .tiedOnKeptSide }
         if !keyTies.isEmpty { return .correlatedThroughOr }
         if let tie = ties.first { return .correlatedOn((try? SQLDeparser.deparseExpression(tie.node)) ?? "=") }
-        return .untied(relation)
+        return .untied(relation, correlated: true)
     }
 
     // MARK: Sublinks
@@ -516,6 +594,22 @@ struct PushdownRefusal: Error, Equatable, Sendable {
     /// Citus's error for the query, when Citus refuses it rather than planning a subplan.
     var citus: String? = nil
     var hint: String? = nil
+    /// What a later version of shardplan will plan the query with; nil when none is planned.
+    var later: Remedy? = .subplans
+
+    /// The later work that plans a refused query.
+    enum Remedy: Equatable, Sendable {
+        /// Recursive planning: an uncorrelated subquery computed once, its rows sent to the tasks.
+        case subplans
+        /// A correlated subquery cannot be a subplan (that is computed once, for all outer rows):
+        /// it needs decorrelation into a join.
+        case decorrelation
+        /// A repartition join: tables of different colocation groups joined in one FROM clause.
+        case repartition
+        /// Both: a correlated subquery whose decorrelated join (or whose level's join) is
+        /// between tables of different colocation groups.
+        case repartitionAndDecorrelation
+    }
 
     static let citusComplexJoins = "complex joins are only supported when all distributed tables are co-located and joined on their distribution columns"
     static let tieHint = "Tie the subquery to the outer query by `inner.distribution_column = outer.distribution_column` among its AND conditions, if the rows it needs share the outer row's key."
@@ -551,15 +645,25 @@ struct PushdownRefusal: Error, Equatable, Sendable {
 
     static func having(correlated: Bool) -> PushdownRefusal {
         PushdownRefusal(reason: "a subquery in HAVING of a query grouped by columns that are not the distribution column: HAVING runs on the coordinator after the merge, where the subquery cannot read the shards",
-                        citus: correlated ? "Subqueries in HAVING cannot refer to outer query" : nil)
+                        citus: correlated ? "Subqueries in HAVING cannot refer to outer query" : nil,
+                        later: correlated ? .decorrelation : .subplans)
     }
 
+    /// `equated`: a condition equates the two tables' distribution columns, so colocating them
+    /// would put matching rows in shards of one index; else colocating alone would not.
     /// `permanent`: Citus refuses the query (a correlated subquery or an outer join over the
     /// tables) rather than planning a subplan.
-    static func notColocated(_ table: String, with other: String, permanent: Bool) -> PushdownRefusal {
-        PushdownRefusal(reason: "\(table) is not colocated with \(other): a task reads the shards of one index, and matching rows can be in shards of different indexes",
-                        citus: permanent ? citusComplexJoins : nil,
-                        hint: "Colocate the tables (create_distributed_table(..., colocate_with => ...)) when their distribution columns hold the same values.")
+    static func notColocated(_ table: String, with other: String, equated: Bool, permanent: Bool, later: Remedy?) -> PushdownRefusal {
+        guard equated else {
+            return PushdownRefusal(reason: "\(table) is not colocated with \(other), and no condition equates their distribution columns: the rows that match can be in any shard of either table",
+                                   citus: permanent ? citusComplexJoins : nil,
+                                   hint: "Colocating the tables alone would not help: equate their distribution columns too (`a.distribution_column = b.distribution_column`), if the rows that match share that value.",
+                                   later: later)
+        }
+        return PushdownRefusal(reason: "\(table) is not colocated with \(other), though a condition equates their distribution columns: a task reads the shards of one index, and matching rows can be in shards of different indexes",
+                               citus: permanent ? citusComplexJoins : nil,
+                               hint: "Colocate the tables (create_distributed_table(..., colocate_with => ...)) when their distribution columns hold the same values.",
+                               later: later)
     }
 
     static func notHashDistributed(_ table: String) -> PushdownRefusal {
@@ -573,7 +677,8 @@ struct PushdownRefusal: Error, Equatable, Sendable {
 
     static func onlyReferenceRows(correlated: Bool) -> PushdownRefusal {
         PushdownRefusal(reason: "the FROM clause reads no distributed table while a subquery does: every task would return all of the FROM clause's rows, each with the subquery computed over one shard's rows",
-                        citus: correlated ? "correlated subqueries are not supported when the FROM clause contains a reference table" : nil)
+                        citus: correlated ? "correlated subqueries are not supported when the FROM clause contains a reference table" : nil,
+                        later: correlated ? .decorrelation : .subplans)
     }
 
     static func notJoinedOnKey(_ relation: String) -> PushdownRefusal {
@@ -583,20 +688,21 @@ struct PushdownRefusal: Error, Equatable, Sendable {
 
     static func correlatedOn(_ equality: String) -> PushdownRefusal {
         PushdownRefusal(reason: "the subquery is correlated by `\(equality)`, not by an equality between distribution columns: the rows it needs can be in any shard",
-                        citus: citusComplexJoins, hint: tieHint)
+                        citus: citusComplexJoins, hint: tieHint, later: .decorrelation)
     }
 
     // The next three come only from correlated subqueries, which Citus refuses for good.
     static let correlatedThroughOr = PushdownRefusal(reason: "the subquery is tied to the outer distribution column under OR (or NOT), not by an equality among its AND conditions: the rows it needs can be in any shard",
-                                                     citus: citusComplexJoins)
+                                                     citus: citusComplexJoins, later: .decorrelation)
     static let tiedOnKeptSide = PushdownRefusal(reason: "the subquery's tie to the outer distribution column is in the ON condition of an outer join, which filters only the null-extended side: the kept side's rows are not tied to the outer row's shard",
                                                 citus: citusComplexJoins,
-                                                hint: "Move the equality on the distribution column to the subquery's WHERE clause, if it applies to the kept rows too.")
+                                                hint: "Move the equality on the distribution column to the subquery's WHERE clause, if it applies to the kept rows too.",
+                                                later: .decorrelation)
     static let tiedAcrossTypes = PushdownRefusal(reason: "the subquery is tied to the outer distribution column by `=` between columns of different types, which hash differently",
-                                                 citus: citusComplexJoins)
+                                                 citus: citusComplexJoins, later: .decorrelation)
 
-    static func untied(_ relation: String) -> PushdownRefusal {
+    static func untied(_ relation: String, correlated: Bool) -> PushdownRefusal {
         PushdownRefusal(reason: "\(relation) in the subquery is not tied to the outer query's distribution column by an equality: the rows it needs can be in any shard",
-                        hint: tieHint)
+                        hint: tieHint, later: correlated ? .decorrelation : .subplans)
     }
 }

@@ -231,8 +231,7 @@ struct SelectPlanner {
         if hasSubqueries {
             // Pushed down only when every task provably computes its share of the rows (see
             // SubqueryPushdown); the rest needs subplans.
-            let hashTables = distributedEntries.compactMap(\.table)
-            if let refusal = SubqueryPushdown.refusal(binder: binder, statement: select, tables: hashTables) {
+            if let refusal = SubqueryPushdown.refusal(binder: binder, statement: select, entries: distributedEntries) {
                 throw Self.subqueryNotYet(refusal)
             }
         }
@@ -455,11 +454,29 @@ struct SelectPlanner {
     /// A subquery SubqueryPushdown refused: why, what Citus says when it refuses the query for
     /// good, and a rewrite where one exists (else routing to one shard).
     static func subqueryNotYet(_ refusal: PushdownRefusal) -> PlannerError {
-        let later = "shardplan will plan it with subplans (recursive planning) in a later version."
-        let hint = refusal.hint.map { "\($0) Otherwise \(later)" }
-            ?? "Filtering every table on its distribution column to one value routes the query to one shard, where it runs as written; \(later)"
+        let route = "Filtering every table on its distribution column to one value routes the query to one shard, where it runs as written"
+        let hint: String
+        switch (refusal.hint, refusal.later.map(laterSentence)) {
+        case (let rewrite?, let later?): hint = "\(rewrite) Otherwise \(later)"
+        case (let rewrite?, nil): hint = rewrite
+        case (nil, let later?): hint = "\(route); \(later)"
+        case (nil, nil): hint = "\(route)."
+        }
         return PlannerError(.notYetSupported, "a subquery in a multi-shard query is not supported yet: \(refusal.reason)",
                             detail: refusal.citus.map { "Citus refuses this query: \($0)" }, hint: hint)
+    }
+
+    /// What a later version of shardplan plans a refused query with, as a sentence.
+    static func laterSentence(_ remedy: PushdownRefusal.Remedy) -> String {
+        let decorrelate = "decorrelate correlated subqueries into joins"
+        let why = "(a subplan is computed once, for all outer rows, so it cannot stand for a correlated subquery)"
+        let repartition = "repartition joins between non-colocated tables"
+        switch remedy {
+        case .subplans: return "shardplan will plan it with subplans (recursive planning) in a later version."
+        case .decorrelation: return "shardplan will \(decorrelate) in a later version \(why)."
+        case .repartition: return "shardplan will \(repartition) in a later version."
+        case .repartitionAndDecorrelation: return "shardplan will \(repartition) and \(decorrelate) in a later version \(why)."
+        }
     }
 
     static func deparse(_ node: Node) throws(PlannerError) -> String {
