@@ -55,6 +55,12 @@ final class RangeEntry: Sendable {
         return false
     }
 
+    /// The distribution column of a hash-distributed table, as a column of this entry.
+    var distributionColumn: ColumnBinding? {
+        guard let table, case .hash(let column) = table.distribution, let position = table.columnIndex(named: column) else { return nil }
+        return ColumnBinding(entry: index, column: position)
+    }
+
     /// The columns with their type names (computed: type names are built on demand).
     var columns: [OutputColumn] {
         zip(columnNames, columnTypes).map { OutputColumn(name: $0, type: $1?.name) }

@@ -28,6 +28,8 @@ import ShardCatalog
 struct SubqueryPushdown {
     let binder: Binder
     let statement: SelectStmt
+    /// The statement's hash-distributed and single-shard tables, every level's.
+    let distributedEntries: [RangeEntry]
     /// The colocation group every hash-distributed table must belong to.
     let colocationId: Int32?
 
@@ -63,7 +65,8 @@ struct SubqueryPushdown {
     /// Nil when the statement's subqueries can be pushed down over `entries` (its distributed
     /// tables, which must be colocated), else why not.
     static func refusal(binder: Binder, statement: SelectStmt, entries: [RangeEntry]) -> PushdownRefusal? {
-        let pushdown = SubqueryPushdown(binder: binder, statement: statement, colocationId: entries.first?.table?.colocationId)
+        let pushdown = SubqueryPushdown(binder: binder, statement: statement, distributedEntries: entries,
+                                        colocationId: entries.first?.table?.colocationId)
         if let refusal = pushdown.colocationRefusal(entries) { return refusal }
         do {
             _ = try pushdown.check()
@@ -83,13 +86,8 @@ struct SubqueryPushdown {
         guard let first = entries.first,
               entries.contains(where: { $0.table?.colocationId != first.table?.colocationId }) else { return nil }
         let edges = statementEqualities()
-        func key(_ entry: RangeEntry) -> ColumnBinding? {
-            guard let table = entry.table, case .hash(let column) = table.distribution,
-                  let position = table.columnIndex(named: column) else { return nil }
-            return ColumnBinding(entry: entry.index, column: position)
-        }
         func equated(_ a: RangeEntry, _ b: RangeEntry) -> Bool {
-            guard let left = key(a), let right = key(b) else { return false }
+            guard let left = a.distributionColumn, let right = b.distributionColumn else { return false }
             return Self.closure([left], edges).contains(right)
         }
         func group(_ entry: RangeEntry) -> Int32? { entry.table?.colocationId }
@@ -270,16 +268,9 @@ struct SubqueryPushdown {
                 switch table.distribution {
                 case .reference:
                     continue
-                case .hash(let column):
-                    guard table.colocationId == colocationId else {
-                        let distributed = bound.tableEntries.filter { entry in
-                            if case .hash? = entry.table?.distribution { return true }
-                            return entry.table?.distribution == .singleShard
-                        }
-                        throw colocationRefusal(distributed) ?? .unproven
-                    }
-                    guard let position = table.columnIndex(named: column) else { throw .unproven }
-                    let key = ColumnBinding(entry: index, column: position)
+                case .hash:
+                    guard table.colocationId == colocationId else { throw colocationRefusal(distributedEntries) ?? .unproven }
+                    guard let key = entry.distributionColumn else { throw .unproven }
                     required.append([key])
                     if !entry.nullable { strict.insert(key) }
                     if seed == nil && !entry.nullable { seed = key }

@@ -268,8 +268,7 @@ struct SelectPlanner {
         // Distribution columns of tables whose rows are never null-extended.
         var distributionColumns = Set<ColumnBinding>()
         for entry in distributedEntries where !entry.nullable {
-            guard let table = entry.table, case .hash(let column) = table.distribution, let index = table.columnIndex(named: column) else { continue }
-            distributionColumns.insert(ColumnBinding(entry: entry.index, column: index))
+            if let column = entry.distributionColumn { distributionColumns.insert(column) }
         }
         let normalized = try NormalizedSelect(select, binder: binder, scope: scope, outputs: outputs)
         let split = ExtendedOpSplit(binder: binder, scope: scope, distributionColumns: distributionColumns, select: normalized)
@@ -404,11 +403,7 @@ struct SelectPlanner {
         }
         guard distributedEntries.count > 1 else { return }
         let groups = Set(distributedEntries.compactMap { $0.table?.colocationId })
-        func distribution(_ entry: RangeEntry) -> ColumnBinding? {
-            guard let table = entry.table, case .hash(let column) = table.distribution, let index = table.columnIndex(named: column) else { return nil }
-            return ColumnBinding(entry: entry.index, column: index)
-        }
-        let columns = distributedEntries.compactMap(distribution)
+        let columns = distributedEntries.compactMap(\.distributionColumn)
         let joinedOnDistribution = columns.count == distributedEntries.count
             && columns.dropFirst().allSatisfy { pruning.equivalent($0, columns[0]) }
         if groups.count == 1 && joinedOnDistribution { return }
