@@ -140,13 +140,14 @@ struct SelectPlanner {
     }
 
     private func routerPlan(_ select: SelectStmt, binder: Binder, outputs: [OutputColumn], index: Int?, indexSets: [Int: [Int]?],
-                            pruning: ShardPruning, distributedEntries: [RangeEntry]) throws(PlannerError) -> DistributedPlan {
+                            pruning: ShardPruning, distributedEntries: [RangeEntry], prunedNote: String? = nil) throws(PlannerError) -> DistributedPlan {
         let bound = binder.bound
         let emptyTables = Set(distributedEntries.filter { (indexSets[$0.index] ?? nil)?.isEmpty ?? false }.compactMap { $0.table?.name })
         let node: String
         var notes: [String] = []
         if let index {
-            let table = distributedEntries.first { (indexSets[$0.index] ?? nil)?.first == index }!.table!
+            // A table pruned to the index (all are colocated: any of them names the node).
+            let table = (distributedEntries.first { (indexSets[$0.index] ?? nil)?.contains(index) ?? false } ?? distributedEntries[0]).table!
             node = directory.node(table, index)
         } else {
             node = catalog.localNode
@@ -159,7 +160,7 @@ struct SelectPlanner {
            let whereClause = select.whereClause, Self.isFastPath(whereClause, column: column, binder: binder, scope: entry.scope) {
             planClass = .fastPathRouter
         }
-        if let index { notes.append(contentsOf: directory.prunedNotes[index]) }
+        if let prunedNote { notes.append(prunedNote) } else if let index { notes.append(contentsOf: directory.prunedNotes[index]) }
         return try singleTask(select, binder: binder, outputs: outputs, planClass: planClass, node: node, shardIndex: index,
                               relation: { table, _ in
                                   if emptyTables.contains(table.name) || (index == nil && table.distribution != .reference) {
@@ -264,6 +265,16 @@ struct SelectPlanner {
         if taskIndexes.isEmpty {
             return try routerPlan(select, binder: binder, outputs: outputs, index: nil, indexSets: indexSets, pruning: pruning,
                                   distributedEntries: distributedEntries)
+        }
+        // One shard group left (a table tied to the pruned ones only through a correlation or a
+        // subquery, which the router test above does not follow): every check of a multi-shard
+        // pushdown has passed, so the one task's rows are the whole answer, and the statement runs
+        // there as written, as Citus's router planner would run it. Not with a reference table
+        // kept by an outer join: its rows are split among the shards' tasks by hash range.
+        if taskIndexes.count == 1, recurring == nil {
+            return try routerPlan(select, binder: binder, outputs: outputs, index: taskIndexes[0], indexSets: indexSets,
+                                  pruning: pruning, distributedEntries: distributedEntries,
+                                  prunedNote: "pruned to shard index \(taskIndexes[0]), 1 of \(shardCount) shard groups: the statement runs there as written")
         }
         // Distribution columns of tables whose rows are never null-extended.
         var distributionColumns = Set<ColumnBinding>()
