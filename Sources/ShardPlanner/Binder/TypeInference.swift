@@ -26,7 +26,8 @@ struct TypeInference {
             guard let typeName = cast.typeName else { return nil }
             return Self.resolve(typeName)
         case .funcCall(let call):
-            return functionType(call)
+            // A function's result has no type modifier (`round(numeric(12,2))` is `numeric`).
+            return functionType(call)?.withoutModifiers
         case .aExpr(let expr):
             return operatorType(expr)
         case .boolExpr, .nullTest, .booleanTest:
@@ -42,12 +43,16 @@ struct TypeInference {
                   select.targetList.count == 1, case .resTarget(let target) = select.targetList[0], let value = target.val else { return nil }
             return TypeInference(binder: binder, scope: matches[0].inner).type(of: value)
         case .coalesceExpr(let c):
-            return c.args.lazy.compactMap(type(of:)).first
+            // The planner drops NULL arguments of COALESCE before the typmod is read.
+            return commonType(c.args, droppingNulls: true)
         case .minMaxExpr(let m):
-            return m.args.lazy.compactMap(type(of:)).first
+            return commonType(m.args, droppingNulls: false)
         case .caseExpr(let c):
-            for when in c.args { if case .caseWhen(let w) = when, let result = w.result, let t = type(of: result) { return t } }
-            return c.defresult.flatMap(type(of:))
+            var results: [Node] = []
+            for when in c.args { if case .caseWhen(let w) = when, let result = w.result { results.append(result) } }
+            // No ELSE is ELSE NULL, whose typmod is -1.
+            results.append(c.defresult ?? .aConst(A_Const.null))
+            return commonType(results, droppingNulls: false)
         case .collateClause(let c):
             return c.arg.flatMap(type(of:))
         case .sqlvalueFunction(let f):
@@ -122,9 +127,24 @@ struct TypeInference {
             return PostgresType(base: .text)
         case "length", "char_length", "position", "strpos", "ascii", "rank", "dense_rank", "row_number", "ntile":
             return PostgresType(base: name == "rank" || name == "dense_rank" || name == "row_number" ? .int8 : .int4)
-        case "abs", "round", "ceil", "ceiling", "floor", "trunc": return argument
+        case "abs":
+            // abs exists for every numeric type.
+            guard let argument, Self.numericOrder.contains(argument.base) else { return nil }
+            return argument
+        case "round", "ceil", "ceiling", "floor", "trunc", "sign":
+            // numeric and double precision versions only (and numeric alone with a scale): an
+            // integer or real argument is read as double precision.
+            guard let argument, Self.numericOrder.contains(argument.base) else { return nil }
+            return PostgresType(base: argument.base == .numeric || call.args.count > 1 ? .numeric : .float8)
         case "now", "transaction_timestamp", "statement_timestamp", "clock_timestamp": return PostgresType(base: .timestamptz)
-        case "date_trunc": return call.args.dropFirst().first.flatMap(type(of:))
+        case "date_trunc":
+            // A date is truncated as timestamp with time zone.
+            guard let source = call.args.dropFirst().first.flatMap(type(of:)) else { return nil }
+            switch source.base {
+            case .date, .timestamptz: return PostgresType(base: .timestamptz)
+            case .timestamp, .interval: return PostgresType(base: source.base)
+            default: return nil
+            }
         case "date_part", "extract": return PostgresType(base: name == "extract" ? .numeric : .float8)
         case "coalesce", "greatest", "least", "nullif": return argument
         case "percent_rank", "cume_dist", "random": return PostgresType(base: .float8)
@@ -141,7 +161,13 @@ struct TypeInference {
             case .aexprIn, .aexprLike, .aexprIlike, .aexprSimilar, .aexprBetween, .aexprNotBetween, .aexprBetweenSym,
                  .aexprNotBetweenSym, .aexprDistinct, .aexprNotDistinct, .aexprOpAny, .aexprOpAll:
                 return PostgresType(base: .bool)
-            case .aexprNullif: return expr.lexpr.flatMap(type(of:))
+            case .aexprNullif:
+                // The first argument's type, unless `=` needs it converted to the second's.
+                guard let left = expr.lexpr.flatMap(type(of:)) else { return nil }
+                guard let right = expr.rexpr.flatMap(type(of:)), right.base != left.base,
+                      let l = Self.numericOrder.firstIndex(of: left.base), let r = Self.numericOrder.firstIndex(of: right.base), r > l
+                else { return left }
+                return PostgresType(base: right.base)
             default: return nil
             }
         }
@@ -166,6 +192,55 @@ struct TypeInference {
         }
     }
 
+    /// The numeric types, each implicitly convertible to those after it.
+    static let numericOrder: [PostgresType.Base] = [.int2, .int4, .int8, .numeric, .float4, .float8]
+
+    /// The type of alternatives (CASE results, COALESCE, GREATEST/LEAST) as PostgreSQL's
+    /// select_common_type resolves it in the common cases: string literals and NULLs take the
+    /// others' type, numeric types widen, date and timestamps widen; the type modifier stays only
+    /// when every alternative has the same type and modifier. nil when unsure.
+    func commonType(_ nodes: [Node], droppingNulls: Bool) -> PostgresType? {
+        var result: PostgresType? = nil
+        var modifiersDiffer = false
+        var untyped = false
+        for node in nodes {
+            if case .aConst(let constant) = node {
+                if constant.isnull || constant.val == nil {
+                    if !droppingNulls { modifiersDiffer = true }
+                    untyped = true
+                    continue
+                }
+                if case .sval? = constant.val {
+                    // An untyped literal: converted to the others' type, without a modifier.
+                    modifiersDiffer = true
+                    untyped = true
+                    continue
+                }
+            }
+            guard let type = type(of: node) else { return nil }
+            guard let current = result else { result = type; continue }
+            if type.base == current.base && type.isArray == current.isArray {
+                if type.modifiers != current.modifiers || type.intervalFields != current.intervalFields { modifiersDiffer = true }
+                continue
+            }
+            guard !type.isArray, !current.isArray, let widened = Self.widened(current.base, type.base) else { return nil }
+            result = PostgresType(base: widened)
+        }
+        guard var type = result else { return untyped ? PostgresType(base: .text) : nil }
+        if modifiersDiffer { type = type.withoutModifiers }
+        return type
+    }
+
+    /// The common type of two different types of one category, or nil.
+    static func widened(_ a: PostgresType.Base, _ b: PostgresType.Base) -> PostgresType.Base? {
+        if let l = numericOrder.firstIndex(of: a), let r = numericOrder.firstIndex(of: b) { return numericOrder[max(l, r)] }
+        let strings: [PostgresType.Base] = [.bpchar, .varchar, .text]
+        if strings.contains(a) && strings.contains(b) { return .text }
+        let times: [PostgresType.Base] = [.date, .timestamp, .timestamptz]
+        if let l = times.firstIndex(of: a), let r = times.firstIndex(of: b) { return times[max(l, r)] }
+        return nil
+    }
+
     /// The result type of arithmetic on two types, as PostgreSQL's operator resolution picks it
     /// for the common cases.
     static func promote(_ left: PostgresType, _ right: PostgresType, operator op: String) -> PostgresType? {
@@ -185,5 +260,24 @@ struct TypeInference {
         case (.interval, .interval, _): return PostgresType(base: .interval)
         default: return left.base == right.base ? PostgresType(base: left.base) : nil
         }
+    }
+}
+
+extension PostgresType {
+    /// The type without length, precision or interval fields (a function's result, say).
+    var withoutModifiers: PostgresType {
+        var type = self
+        type.modifiers = []
+        type.intervalFields = nil
+        return type
+    }
+}
+
+extension A_Const {
+    /// The NULL constant.
+    static var null: A_Const {
+        var constant = A_Const()
+        constant.isnull = true
+        return constant
     }
 }
