@@ -31,6 +31,26 @@ import Testing
         #expect(ResultComparison(expected: expected, actual: Self.result(["k", "v"], [["2", "c"], ["1", "a"], ["1", "b"]]), analysis: a).difference != nil)
     }
 
+    @Test func numericKeysThatPrintDifferentlyAreOneRun() throws {
+        // `coalesce(amount, 0)`: NULL amounts give 0, zero amounts 0.00; ORDER BY holds them
+        // equal, so they come in any order (found by the random differential test).
+        let a = try Self.analysis("SELECT k, d FROM t ORDER BY 1, 2")
+        let numeric = [ResultComparison.numericOID, 1082]
+        let expected = Self.result(["k", "d"], [["0", "2024-01-01"], ["0.00", "2024-01-01"], ["1.50", "2024-01-01"]], types: numeric)
+        let actual = Self.result(["k", "d"], [["0.00", "2024-01-01"], ["0", "2024-01-01"], ["1.50", "2024-01-01"]], types: numeric)
+        #expect(ResultComparison(expected: expected, actual: actual, analysis: a).difference == nil)
+        // Still one value each: 0 returned where 0.00 was expected is a difference.
+        let changed = Self.result(["k", "d"], [["0", "2024-01-01"], ["0", "2024-01-01"], ["1.50", "2024-01-01"]], types: numeric)
+        #expect(ResultComparison(expected: expected, actual: changed, analysis: a).difference != nil)
+        // And a run out of order is wrong as before.
+        let reordered = Self.result(["k", "d"], [["1.5", "2024-01-01"], ["0", "2024-01-01"], ["0.00", "2024-01-01"]], types: numeric)
+        #expect(ResultComparison(expected: expected, actual: reordered, analysis: a).difference != nil)
+        #expect(ResultComparison.orderKey("-0.000", type: ResultComparison.numericOID) == "0")
+        #expect(ResultComparison.orderKey("10.500", type: ResultComparison.numericOID) == "10.5")
+        #expect(ResultComparison.orderKey("100", type: ResultComparison.numericOID) == "100")
+        #expect(ResultComparison.orderKey("0.00", type: 25) == "0.00")
+    }
+
     @Test func orderKeysByPositionNameAndExpression() throws {
         #expect(try Self.analysis("SELECT a, b AS total FROM t ORDER BY 2, a").orderColumns == [1, 0])
         #expect(try Self.analysis("SELECT c.name, count(*) FROM c GROUP BY 1 ORDER BY count(*) DESC, c.name").orderColumns == [1, 0])

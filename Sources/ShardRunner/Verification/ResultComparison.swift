@@ -62,11 +62,13 @@ struct ResultComparison {
             }
             return
         }
-        difference = Self.orderedDifference(left, right, keys: Array(keys), cutEnd: analysis.hasLimit, cutStart: analysis.hasOffset,
-                                            columns: keep.compactMap { expected.columns[safe: $0]?.name })
+        let keyTypes = keys.map { types[safe: keep[$0]] ?? 0 }
+        difference = Self.orderedDifference(left, right, keys: Array(keys), keyTypes: keyTypes, cutEnd: analysis.hasLimit,
+                                            cutStart: analysis.hasOffset, columns: keep.compactMap { expected.columns[safe: $0]?.name })
         if difference != nil, analysis.hasDistinctOn, left.count == right.count,
            Self.orderedDifference(left.map { row in keys.map { row[$0] } }, right.map { row in keys.map { row[$0] } },
-                                  keys: Array(keys.indices), cutEnd: analysis.hasLimit, cutStart: analysis.hasOffset, columns: []) == nil {
+                                  keys: Array(keys.indices), keyTypes: keyTypes, cutEnd: analysis.hasLimit, cutStart: analysis.hasOffset,
+                                  columns: []) == nil {
             // DISTINCT ON keeps any one row of each group when ORDER BY does not decide it.
             notes.append("DISTINCT ON keeps an arbitrary row among ORDER BY ties: compared on the ORDER BY keys")
             difference = nil
@@ -122,14 +124,27 @@ struct ResultComparison {
         return lines.joined(separator: "\n")
     }
 
-    /// Runs of equal keys in order; each run a multiset. With `cutEnd` (LIMIT) the last run and
-    /// with `cutStart` (OFFSET) the first run are compared by size only.
-    static func orderedDifference(_ expected: [[String?]], _ actual: [[String?]], keys: [Int], cutEnd: Bool, cutStart: Bool,
-                                  columns: [String]) -> String? {
+    static let numericOID: UInt32 = 1700
+
+    /// A sort key's value as its type compares it, where equal values print differently:
+    /// `numeric` 0, 0.0 and 0.00 are one ORDER BY key (and rows among them come in any order).
+    static func orderKey(_ value: String?, type: UInt32) -> String? {
+        guard type == numericOID, let value, value.contains("."), !value.contains("e"), !value.contains("E") else { return value }
+        var trimmed = Substring(value)
+        while trimmed.last == "0" { trimmed = trimmed.dropLast() }
+        if trimmed.last == "." { trimmed = trimmed.dropLast() }
+        return trimmed == "-0" ? "0" : String(trimmed)
+    }
+
+    /// Runs of equal keys in order (equal as the key's type compares them, see ``orderKey(_:type:)``);
+    /// each run a multiset. With `cutEnd` (LIMIT) the last run and with `cutStart` (OFFSET) the
+    /// first run are compared by size only.
+    static func orderedDifference(_ expected: [[String?]], _ actual: [[String?]], keys: [Int], keyTypes: [UInt32], cutEnd: Bool,
+                                  cutStart: Bool, columns: [String]) -> String? {
         func runs(_ rows: [[String?]]) -> [(key: [String?], rows: [[String?]])] {
             var result: [(key: [String?], rows: [[String?]])] = []
             for row in rows {
-                let key = keys.map { row[$0] }
+                let key = keys.indices.map { orderKey(row[keys[$0]], type: keyTypes[safe: $0] ?? 0) }
                 if let last = result.last, last.key == key {
                     result[result.count - 1].rows.append(row)
                 } else {
