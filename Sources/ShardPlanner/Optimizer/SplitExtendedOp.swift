@@ -52,6 +52,10 @@ final class ExtendedOpSplit {
     /// distribution column value can then sit in several worker groups, so per-group distinct
     /// counts of it no longer add up.
     private var groupsByDistinctArguments = false
+    /// Whether the workers group by more than the coordinator does (the arguments of a
+    /// count(DISTINCT)): a coordinator group then arrives as several worker rows, and a LIMIT
+    /// on the workers' rows would cut groups short.
+    private var workerGroupsSplitGroups = false
 
     init(binder: Binder, scope: Int, distributionColumns: Set<ColumnBinding>, select: NormalizedSelect) {
         self.binder = binder
@@ -323,7 +327,8 @@ final class ExtendedOpSplit {
         var workerSort: [Node] = []
         var workerLimit: Node? = nil
         let sortHasAggregate = select.sort.contains { $0.node.map { !Aggregates.calls(in: $0).isEmpty } ?? false }
-        if windows.isEmpty, !sortHasAggregate, !select.sort.isEmpty, select.distinct.isEmpty, let pushed = LimitPushdown.pushedLimit(select) {
+        if windows.isEmpty, !sortHasAggregate, !workerGroupsSplitGroups, !select.sort.isEmpty, select.distinct.isEmpty,
+           let pushed = LimitPushdown.pushedLimit(select) {
             workerSort = select.sortNodes + workerGroupBy.map { Build.sortBy($0, SortBy()) }
             workerLimit = pushed
             notes.append("LIMIT pushed to the workers as \(expressionText(pushed)), ordered by the ORDER BY keys then every group key")
@@ -463,6 +468,7 @@ final class ExtendedOpSplit {
                 // rebuilds the row (`count(DISTINCT ROW(...))`).
                 let fields: [Node]
                 if case .rowExpr(let row) = argument { fields = row.args } else { fields = [argument] }
+                workerGroupsSplitGroups = true
                 let columns = fields.map { workerColumn($0, name: label, key: addGroupKey($0)) }
                 var column = columns[0]
                 if case .rowExpr(var row) = argument {
