@@ -107,8 +107,6 @@ struct TypeInference {
             default: return nil
             }
         case "min", "max", "bit_and", "bit_or", "bit_xor", "any_value":
-            guard var argument else { return nil }
-            argument.modifiers = []
             return argument
         case "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop":
             guard let argument else { return nil }
@@ -117,7 +115,6 @@ struct TypeInference {
         case "string_agg": return argument.map { $0.base == .bytea ? $0 : PostgresType(base: .text) }
         case "array_agg":
             guard var argument else { return nil }
-            argument.modifiers = []
             argument.isArray = true
             return argument
         case "json_agg", "json_object_agg", "json_build_object", "to_json": return PostgresType(base: .json)
@@ -244,9 +241,8 @@ struct TypeInference {
     /// The result type of arithmetic on two types, as PostgreSQL's operator resolution picks it
     /// for the common cases.
     static func promote(_ left: PostgresType, _ right: PostgresType, operator op: String) -> PostgresType? {
-        let order: [PostgresType.Base] = [.int2, .int4, .int8, .numeric, .float4, .float8]
-        if let l = order.firstIndex(of: left.base), let r = order.firstIndex(of: right.base) {
-            var base = order[max(l, r)]
+        if let l = numericOrder.firstIndex(of: left.base), let r = numericOrder.firstIndex(of: right.base) {
+            var base = numericOrder[max(l, r)]
             if base == .float4 && (left.base == .int8 || right.base == .int8 || left.base == .numeric || right.base == .numeric) { base = .float8 }
             if (left.base == .int2 && right.base == .int2) { base = .int2 }
             return PostgresType(base: base)

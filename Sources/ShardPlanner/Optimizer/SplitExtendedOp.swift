@@ -48,14 +48,11 @@ final class ExtendedOpSplit {
     private var workerGroupBy: [Node] = []
     private var workerGroupKeys: [ExpressionKey] = []
     private var notes: [String] = []
-    /// Whether the workers also group by the argument of a count(DISTINCT) on another column: a
-    /// distribution column value can then sit in several worker groups, so per-group distinct
-    /// counts of it no longer add up.
+    /// Whether the workers also group by the argument of a count(DISTINCT) on another column (and
+    /// then by every count(DISTINCT)'s): a distribution column value can sit in several worker
+    /// groups, so per-group distinct counts of it no longer add up; and a coordinator group
+    /// arrives as several worker rows, so a LIMIT on the workers' rows would cut groups short.
     private var groupsByDistinctArguments = false
-    /// Whether the workers group by more than the coordinator does (the arguments of a
-    /// count(DISTINCT)): a coordinator group then arrives as several worker rows, and a LIMIT
-    /// on the workers' rows would cut groups short.
-    private var workerGroupsSplitGroups = false
 
     init(binder: Binder, scope: Int, distributionColumns: Set<ColumnBinding>, select: NormalizedSelect) {
         self.binder = binder
@@ -327,7 +324,7 @@ final class ExtendedOpSplit {
         var workerSort: [Node] = []
         var workerLimit: Node? = nil
         let sortHasAggregate = select.sort.contains { $0.node.map { !Aggregates.calls(in: $0).isEmpty } ?? false }
-        if windows.isEmpty, !sortHasAggregate, !workerGroupsSplitGroups, !select.sort.isEmpty, select.distinct.isEmpty,
+        if windows.isEmpty, !sortHasAggregate, !groupsByDistinctArguments, !select.sort.isEmpty, select.distinct.isEmpty,
            let pushed = LimitPushdown.pushedLimit(select) {
             workerSort = select.sortNodes + workerGroupBy.map { Build.sortBy($0, SortBy()) }
             workerLimit = pushed
@@ -468,7 +465,6 @@ final class ExtendedOpSplit {
                 // rebuilds the row (`count(DISTINCT ROW(...))`).
                 let fields: [Node]
                 if case .rowExpr(let row) = argument { fields = row.args } else { fields = [argument] }
-                workerGroupsSplitGroups = true
                 let columns = fields.map { workerColumn($0, name: label, key: addGroupKey($0)) }
                 var column = columns[0]
                 if case .rowExpr(var row) = argument {

@@ -221,8 +221,8 @@ struct RandomQueries {
                 call = pick(["bool_and", "bool_or", "every"]) + "(\(ref(table, column, qualified: qualified)))"
             } else { call = "count(*)" }
         case 9:
-            if let column = texts.first.map({ _ in pick(texts) }) {
-                let name = ref(table, column, qualified: qualified)
+            if !texts.isEmpty {
+                let name = ref(table, pick(texts), qualified: qualified)
                 call = "string_agg(\(name), ',' ORDER BY \(name))"
             } else { call = "count(*)" }
         case 10:
@@ -232,7 +232,7 @@ struct RandomQueries {
         case 12: call = pick(["stddev", "variance", "stddev_pop", "var_samp"]) + "(\(ref(table, pick(numbers), qualified: qualified)))"
         case 13: call = "count(*) FILTER (WHERE \(simpleCondition(table, qualified: qualified)))"
         case 14: call = "sum(\(ref(table, pick(numbers), qualified: qualified))) FILTER (WHERE \(simpleCondition(table, qualified: qualified)))"
-        default: call = "bit_or(\(ref(table, column(table, numbers.first { $0.kind == .integer }!.name), qualified: qualified))::int)"
+        default: call = "bit_or(\(ref(table, numbers.first { $0.kind == .integer }!, qualified: qualified))::int)"
         }
         return call
     }
