@@ -5,8 +5,9 @@ Usage: Scripts/generate-syntax.py [PROTO] (default /usr/include/pg_query/pg_quer
 Writes Sources/SQLSyntax/generated/Nodes.swift and NodeReaders.swift. Never edit those by hand.
 
 Mapping:
-  message M            -> public struct M (value type, Sendable, Hashable)
-  oneof node in Node   -> public indirect enum Node
+  message M            -> public struct M (value type, Sendable, Hashable); node types with at least
+                          COW_MIN_REFCOUNTED refcounted fields keep them in a copy-on-write storage
+  oneof node in Node   -> public enum Node (cases of other non-inline types are indirect)
   other oneof          -> a nested enum, stored as an optional
   enum E               -> public enum E: Int32 (cases in lowerCamelCase of the proto names)
   Node field           -> Node?            repeated Node -> [Node]
@@ -63,6 +64,11 @@ ORDERED_KEY_NODES = {"A_Expr", "ResTarget", "RangeVar", "FuncCall", "BoolExpr", 
                      "SelectStmt", "ParamRef"}
 # Fields holding a byte offset into the statement text; readers drop them on request.
 LOCATION_FIELDS = {"location"}
+# Node types with at least this many refcounted fields (arrays, strings, Nodes, messages, oneofs with
+# such members) keep their fields in one copy-on-write storage object (see `cow_nodes`): binding a
+# `Node` payload (`case .funcCall(let call)`) then retains one reference instead of copying every
+# field out of an indirect case's box (a retain each, and a release each later).
+COW_MIN_REFCOUNTED = 3
 
 
 def camel(name, upper=False):
@@ -196,15 +202,29 @@ def parse_proto(text):
     return messages, enums, order
 
 
-def find_boxed(messages):
-    """Message-typed (non-repeated) fields that close a cycle must be boxed."""
-    graph = {m: [f["type"] for f in d["fields"] if not f["repeated"] and f["type"] in messages and f["type"] != "Node"]
+def refcounted_fields(d, messages):
+    """How many of a message's stored properties hold references (a retain each when copied)."""
+    n = sum(1 for f in d["fields"] if f["repeated"] or f["type"] == "string" or f["type"] in messages)
+    return n + sum(1 for _, ms in d["oneofs"] if any(t == "string" or t in messages for t, _, _ in ms))
+
+
+def cow_nodes(messages, node_cases, inline):
+    """Node types whose fields live in a copy-on-write storage (one reference in the struct and in Node)."""
+    return {t for t, _, _ in node_cases
+            if t not in inline and refcounted_fields(messages[t], messages) >= COW_MIN_REFCOUNTED}
+
+
+def find_boxed(messages, cow=frozenset()):
+    """Message-typed (non-repeated) fields that close a cycle must be boxed (a copy-on-write type,
+    one reference wide, closes no cycle)."""
+    graph = {m: [f["type"] for f in d["fields"] if not f["repeated"] and f["type"] in messages and f["type"] != "Node"
+                 and f["type"] not in cow]
              for m, d in messages.items()}
     boxed = set()
     for m, d in messages.items():
         for f in d["fields"]:
             t = f["type"]
-            if f["repeated"] or t not in messages or t == "Node":
+            if f["repeated"] or t not in messages or t == "Node" or t in cow:
                 continue
             # does t reach m?
             seen, stack = set(), [t]
@@ -239,22 +259,102 @@ def field_reader(f, messages, enums):
     return f"try r.readArray {{ (r: inout JSONReader) throws(JSONReadError) in try r.{reader}() }}" if rep else f"try r.{reader}()"
 
 
-def write_oneofs(w, d):
+def write_oneofs(w, d, declare=True, store=True, prefix="    public "):
     """A message's oneofs, each a nested enum stored as an optional."""
     for oname, members in d["oneofs"]:
         ename = camel(oname, upper=True)
-        w(f"    public enum {ename}: Sendable, Hashable {{")
-        for t, n, j in members:
-            w(f"        case {ident(camel(n))}({swift_type(t)})")
+        if declare:
+            w(f"    public enum {ename}: Sendable, Hashable {{")
+            for t, n, j in members:
+                w(f"        case {ident(camel(n))}({swift_type(t)})")
+            w("    }")
+        if store:
+            w(f"{prefix}var {ident(camel(oname))}: {ename}? = nil")
+
+
+def field_type(f, messages, enums):
+    """A field's Swift type and default value."""
+    t = f["type"]
+    if t == "Node":
+        return ("[Node]", "[]") if f["repeated"] else ("Node?", "nil")
+    if t in messages:
+        st = swift_type(t)
+        return (f"[{st}]", "[]") if f["repeated"] else (f"{st}?", "nil")
+    if t in enums:
+        return (f"[{t}]", "[]") if f["repeated"] else (t, f".{ident(enum_case(enums[t][0][0]))}")
+    st, sd = SCALARS[t]
+    return (f"[{st}]", "[]") if f["repeated"] else (st, sd)
+
+
+def write_cow_struct(w, name, d, messages, enums, boxed):
+    """A node type whose fields live in one copy-on-write storage object: a ManagedBuffer whose header
+    is the fields, reached through a pointer (a class's stored properties would cost a dynamic
+    exclusivity check, swift_beginAccess, at each access from another module)."""
+    sname = swift_type(name)
+    # Sendable: the storage is only written while uniquely referenced (copied first otherwise), so a
+    # value shared between threads is never mutated; ManagedBuffer itself is not Sendable.
+    w(f"public struct {sname}: @unchecked Sendable, Hashable, CustomReflectable {{")
+    write_oneofs(w, d, store=False)
+    w("    @usableFromInline struct Fields: Hashable {")
+    if name in ONEOF_FIRST:
+        write_oneofs(w, d, declare=False, prefix="        @usableFromInline ")
+    props = []
+    for f in d["fields"]:
+        fname = ident(camel(f["name"]))
+        ty, dv = field_type(f, messages, enums)
+        if (name, f["name"]) in boxed:
+            st = swift_type(f["type"])
+            raw = camel(f["name"])
+            w(f"        @usableFromInline var {fname}: {st}? {{")
+            w(f"            @inlinable get {{ _{raw}?.value }}")
+            w(f"            @inlinable set {{ _{raw} = newValue.map(Box.init) }}")
+            w("        }")
+            w(f"        @usableFromInline var _{raw}: Box<{st}>? = nil")
+            props.append((fname, f"{st}?"))
+        else:
+            w(f"        @usableFromInline var {fname}: {ty} = {dv}")
+            props.append((fname, ty))
+    if name not in ONEOF_FIRST:
+        write_oneofs(w, d, declare=False, prefix="        @usableFromInline ")
+    for oname, _ in d["oneofs"]:
+        props.append((ident(camel(oname)), f"{camel(oname, upper=True)}?"))
+    w("        @inlinable init() {}")
+    w("    }")
+    w("    @usableFromInline var _storage: ManagedBuffer<Fields, Void>")
+    w("    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }")
+    w("    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.")
+    w("    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }")
+    w("    @inlinable mutating func _makeUnique() {")
+    w("        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }")
+    w("    }")
+    w("    @inline(never) @usableFromInline mutating func _copyStorage() {")
+    w("        let fields = _fields.pointee")
+    w("        _storage = .create(minimumCapacity: 0) { _ in fields }")
+    w("    }")
+    for fname, ty in props:
+        w(f"    public var {fname}: {ty} {{")
+        w(f"        @inlinable get {{ _fields.pointee.{fname} }}")
+        w(f"        @inlinable set {{ _makeUnique(); _fields.pointee.{fname} = newValue }}")
+        w(f"        @inlinable _modify {{ _makeUnique(); yield &_fields.pointee.{fname} }}")
         w("    }")
-        w(f"    public var {ident(camel(oname))}: {ename}? = nil")
+    w(f"    public static func == (a: {sname}, b: {sname}) -> Bool {{")
+    w("        a._storage === b._storage || a._fields.pointee == b._fields.pointee")
+    w("    }")
+    w("    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }")
+    w("    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.")
+    w("    public var customMirror: Mirror {")
+    w("        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)")
+    w("    }")
+    w("}")
+    w("")
 
 
 def main():
     messages, enums, order = parse_proto(open(PROTO).read())
     node_cases = messages["Node"]["oneofs"][0][1]
-    boxed = find_boxed(messages)
     inline = inline_nodes(messages, enums, node_cases)
+    cow = cow_nodes(messages, node_cases, inline)
+    boxed = find_boxed(messages, cow)
 
     # ---------- Nodes.swift ----------
     o = []
@@ -267,8 +367,9 @@ def main():
     w("    case absent")
     for t, n, j in node_cases:
         # Small leaf nodes are stored inline: boxing every name part and constant would double the
-        # allocations (and frees) of a parse. Everything else is boxed.
-        keyword = "case" if t in inline else "indirect case"
+        # allocations (and frees) of a parse. Copy-on-write types are one reference already; everything
+        # else is boxed.
+        keyword = "case" if t in inline or t in cow else "indirect case"
         w(f"    {keyword} {ident(camel(n))}({swift_type(t)})")
     w("}")
     w("")
@@ -341,22 +442,16 @@ def main():
             continue
         d = messages[name]
         sname = swift_type(name)
+        if name in cow:
+            write_cow_struct(w, name, d, messages, enums, boxed)
+            continue
         w(f"public struct {sname}: Sendable, Hashable {{")
         if name in ONEOF_FIRST:
             write_oneofs(w, d)
         for f in d["fields"]:
             fname = ident(camel(f["name"]))
             t = f["type"]
-            if t == "Node":
-                ty, dv = ("[Node]", "[]") if f["repeated"] else ("Node?", "nil")
-            elif t in messages:
-                st = swift_type(t)
-                ty, dv = (f"[{st}]", "[]") if f["repeated"] else (f"{st}?", "nil")
-            elif t in enums:
-                ty, dv = (f"[{t}]", "[]") if f["repeated"] else (t, f".{ident(enum_case(enums[t][0][0]))}")
-            else:
-                st, sd = SCALARS[t]
-                ty, dv = (f"[{st}]", "[]") if f["repeated"] else (st, sd)
+            ty, dv = field_type(f, messages, enums)
             if (name, f["name"]) in boxed:
                 st = swift_type(t)
                 w(f"    public var {fname}: {st}? {{")
@@ -460,6 +555,20 @@ def main():
         if not keys:
             w(f"    static func read(_ r: inout JSONReader) throws(JSONReadError) -> {sname} {{")
             w(f"        let v = {sname}()")
+            w("        try r.enterObject()")
+        elif name in cow:
+            # The fields are read into the fresh storage itself: it is uniquely referenced, so no
+            # uniqueness check per field, and the finished value is returned without a copy.
+            w(f"    static func read(_ r: inout JSONReader) throws(JSONReadError) -> {sname} {{")
+            w(f"        let v = {sname}()")
+            w("        try v._fields.pointee.readFields(&r)")
+            w("        return v")
+            w("    }")
+            w("}")
+            w("")
+            w(f"extension {sname}.Fields {{")
+            w("    @inline(never)")
+            w("    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {")
             w("        try r.enterObject()")
         else:
             # The fields are read by a mutating method: with the loop in `read` itself the optimizer

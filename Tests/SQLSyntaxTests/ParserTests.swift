@@ -51,6 +51,42 @@ import Testing
         #expect(MemoryLayout<A_Const>.size <= 24)
         #expect(MemoryLayout<Node>.size <= 24)
         #expect(MemoryLayout<Node>.stride == 24)
+        // Node types with several refcounted fields keep them in one copy-on-write storage.
+        #expect(MemoryLayout<SelectStmt>.size == 8)
+        #expect(MemoryLayout<FuncCall>.size == 8)
+    }
+
+    /// Copy-on-write node types keep value semantics: a mutated copy (set, in-place modify, or a
+    /// change to a nested field) never changes the original or the tree it came from.
+    @Test func copyOnWriteNodesAreValues() throws {
+        let node = try SQLParser.parseOne("SELECT count(a), b FROM t WHERE b > 1 ORDER BY b LIMIT 5")
+        guard case .selectStmt(let original) = node else { Issue.record("not a SELECT"); return }
+        var copy = original
+        #expect(copy == original)
+        copy.targetList.removeLast()
+        copy.whereClause = nil
+        copy.limitCount = nil
+        #expect(copy != original)
+        #expect(original.targetList.count == 2 && original.whereClause != nil && original.limitCount != nil)
+        #expect(try SQLDeparser.deparse(node) == "SELECT count(a), b FROM t WHERE b > 1 ORDER BY b LIMIT 5")
+
+        guard case .resTarget(var target) = original.targetList[0], case .funcCall(var call)? = target.val else {
+            Issue.record("not a function call"); return
+        }
+        call.aggStar = true
+        call.args = []
+        target.val = .funcCall(call)
+        var rewritten = original
+        rewritten.targetList[0] = .resTarget(target)
+        #expect(try SQLDeparser.deparse(.selectStmt(rewritten)) == "SELECT count(*), b FROM t WHERE b > 1 ORDER BY b LIMIT 5")
+        #expect(try SQLDeparser.deparse(node) == "SELECT count(a), b FROM t WHERE b > 1 ORDER BY b LIMIT 5")
+
+        // Equal trees in different storage compare (and hash) equal; a fresh value equals the default.
+        let again = try SQLParser.parseOne("SELECT count(a), b FROM t WHERE b > 1 ORDER BY b LIMIT 5")
+        #expect(again == node && again.hashValue == node.hashValue)
+        #expect(SelectStmt() == SelectStmt())
+        // Reflection sees the fields, as it did the stored properties of a plain struct.
+        #expect(Mirror(reflecting: original).children.contains { $0.label == "targetList" })
     }
 
     @Test func syntaxErrorOnLineThreeHasTheCaretUnderTheToken() {

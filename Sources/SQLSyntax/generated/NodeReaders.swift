@@ -2172,13 +2172,15 @@ extension Alias {
 
 extension RangeVar {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeVar {
-        var v = RangeVar()
-        try v.readFields(&r)
+        let v = RangeVar()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension RangeVar.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         if r.takeKey(0x676f6c6174616322, 0x00003a22656d616e, 14) { self.catalogname = try r.readString() }  // catalogname
         if r.takeKey(0x6e616d6568637322, 0x0000003a22656d61, 13) { self.schemaname = try r.readString() }  // schemaname
@@ -2204,13 +2206,15 @@ extension RangeVar {
 
 extension TableFunc {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> TableFunc {
-        var v = TableFunc()
-        try v.readFields(&r)
+        let v = TableFunc()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension TableFunc.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -2288,13 +2292,15 @@ extension Param {
 
 extension Aggref {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> Aggref {
-        var v = Aggref()
-        try v.readFields(&r)
+        let v = Aggref()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension Aggref.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -2326,13 +2332,15 @@ extension Aggref {
 
 extension GroupingFunc {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> GroupingFunc {
-        var v = GroupingFunc()
-        try v.readFields(&r)
+        let v = GroupingFunc()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension GroupingFunc.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -2350,13 +2358,15 @@ extension GroupingFunc {
 
 extension WindowFunc {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> WindowFunc {
-        var v = WindowFunc()
-        try v.readFields(&r)
+        let v = WindowFunc()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension WindowFunc.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -2379,13 +2389,15 @@ extension WindowFunc {
 
 extension SubscriptingRef {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> SubscriptingRef {
-        var v = SubscriptingRef()
-        try v.readFields(&r)
+        let v = SubscriptingRef()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension SubscriptingRef.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -2435,13 +2447,15 @@ extension FuncExpr {
 
 extension NamedArgExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> NamedArgExpr {
-        var v = NamedArgExpr()
-        try v.readFields(&r)
+        let v = NamedArgExpr()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension NamedArgExpr.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -2592,13 +2606,15 @@ extension BoolExpr {
 
 extension SubLink {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> SubLink {
-        var v = SubLink()
-        try v.readFields(&r)
+        let v = SubLink()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension SubLink.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
         if r.takeKey(0x6b6e694c62757322, 0x00003a2265707954, 14) { self.subLinkType = try SubLinkType.read(&r) }  // subLinkType
@@ -2624,13 +2640,15 @@ extension SubLink {
 
 extension SubPlan {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> SubPlan {
-        var v = SubPlan()
-        try v.readFields(&r)
+        let v = SubPlan()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension SubPlan.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -2703,13 +2721,15 @@ extension FieldSelect {
 
 extension FieldStore {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> FieldStore {
-        var v = FieldStore()
-        try v.readFields(&r)
+        let v = FieldStore()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension FieldStore.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -2775,13 +2795,15 @@ extension CoerceViaIO {
 
 extension ArrayCoerceExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ArrayCoerceExpr {
-        var v = ArrayCoerceExpr()
-        try v.readFields(&r)
+        let v = ArrayCoerceExpr()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension ArrayCoerceExpr.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -2846,13 +2868,15 @@ extension CollateExpr {
 
 extension CaseExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CaseExpr {
-        var v = CaseExpr()
-        try v.readFields(&r)
+        let v = CaseExpr()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CaseExpr.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
         if r.takeKey(0x7079746573616322, 0x00000000003a2265, 11) { self.casetype = try r.readUInt32() }  // casetype
@@ -2878,13 +2902,15 @@ extension CaseExpr {
 
 extension CaseWhen {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CaseWhen {
-        var v = CaseWhen()
-        try v.readFields(&r)
+        let v = CaseWhen()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CaseWhen.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         if r.takeKey(0x00003a2272707822, 0x0000000000000000, 6) { self.xpr = try Node.read(&r) }  // xpr
         if r.takeKey(0x003a227270786522, 0x0000000000000000, 7) { self.expr = try Node.read(&r) }  // expr
@@ -2951,13 +2977,15 @@ extension ArrayExpr {
 
 extension RowExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RowExpr {
-        var v = RowExpr()
-        try v.readFields(&r)
+        let v = RowExpr()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension RowExpr.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -2975,13 +3003,15 @@ extension RowExpr {
 
 extension RowCompareExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RowCompareExpr {
-        var v = RowCompareExpr()
-        try v.readFields(&r)
+        let v = RowCompareExpr()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension RowCompareExpr.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3071,13 +3101,15 @@ extension SQLValueFunction {
 
 extension XmlExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> XmlExpr {
-        var v = XmlExpr()
-        try v.readFields(&r)
+        let v = XmlExpr()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension XmlExpr.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3285,13 +3317,15 @@ extension InferenceElem {
 
 extension TargetEntry {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> TargetEntry {
-        var v = TargetEntry()
-        try v.readFields(&r)
+        let v = TargetEntry()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension TargetEntry.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3330,13 +3364,15 @@ extension RangeTblRef {
 
 extension JoinExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> JoinExpr {
-        var v = JoinExpr()
-        try v.readFields(&r)
+        let v = JoinExpr()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension JoinExpr.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         if r.takeKey(0x7079746e696f6a22, 0x00000000003a2265, 11) { self.jointype = try JoinType.read(&r) }  // jointype
         if r.takeKey(0x727574614e736922, 0x000000003a226c61, 12) { self.isNatural = try r.readBool() }  // isNatural
@@ -3386,13 +3422,15 @@ extension FromExpr {
 
 extension OnConflictExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> OnConflictExpr {
-        var v = OnConflictExpr()
-        try v.readFields(&r)
+        let v = OnConflictExpr()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension OnConflictExpr.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3412,13 +3450,15 @@ extension OnConflictExpr {
 
 extension IntoClause {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> IntoClause {
-        var v = IntoClause()
-        try v.readFields(&r)
+        let v = IntoClause()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension IntoClause.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3438,13 +3478,15 @@ extension IntoClause {
 
 extension MergeAction {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> MergeAction {
-        var v = MergeAction()
-        try v.readFields(&r)
+        let v = MergeAction()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension MergeAction.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3486,13 +3528,15 @@ extension RawStmt {
 
 extension Query {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> Query {
-        var v = Query()
-        try v.readFields(&r)
+        let v = Query()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension Query.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3544,13 +3588,15 @@ extension Query {
 
 extension InsertStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> InsertStmt {
-        var v = InsertStmt()
-        try v.readFields(&r)
+        let v = InsertStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension InsertStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         if r.takeKey(0x6f6974616c657222, 0x00000000003a226e, 11) { self.relation = try RangeVar.read(&r) }  // relation
         if r.takeKey(0x003a22736c6f6322, 0x0000000000000000, 7) { self.cols = try r.readNodeArray() }  // cols
@@ -3576,13 +3622,15 @@ extension InsertStmt {
 
 extension DeleteStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> DeleteStmt {
-        var v = DeleteStmt()
-        try v.readFields(&r)
+        let v = DeleteStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension DeleteStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3599,13 +3647,15 @@ extension DeleteStmt {
 
 extension UpdateStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> UpdateStmt {
-        var v = UpdateStmt()
-        try v.readFields(&r)
+        let v = UpdateStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension UpdateStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3623,13 +3673,15 @@ extension UpdateStmt {
 
 extension MergeStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> MergeStmt {
-        var v = MergeStmt()
-        try v.readFields(&r)
+        let v = MergeStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension MergeStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3646,13 +3698,15 @@ extension MergeStmt {
 
 extension SelectStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> SelectStmt {
-        var v = SelectStmt()
-        try v.readFields(&r)
+        let v = SelectStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension SelectStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         if r.takeLongKey(0x636e697473696422, 0x22657375616c4374, 0x000000000000003a, 17) { self.distinctClause = try r.readNodeArray() }  // distinctClause
         if r.takeKey(0x616c436f746e6922, 0x0000003a22657375, 13) { self.intoClause = try IntoClause.read(&r) }  // intoClause
@@ -3723,13 +3777,15 @@ extension ReturnStmt {
 
 extension PLAssignStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> PLAssignStmt {
-        var v = PLAssignStmt()
-        try v.readFields(&r)
+        let v = PLAssignStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension PLAssignStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3768,13 +3824,15 @@ extension AlterTableStmt {
 
 extension AlterTableCmd {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterTableCmd {
-        var v = AlterTableCmd()
-        try v.readFields(&r)
+        let v = AlterTableCmd()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterTableCmd.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3794,13 +3852,15 @@ extension AlterTableCmd {
 
 extension AlterDomainStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterDomainStmt {
-        var v = AlterDomainStmt()
-        try v.readFields(&r)
+        let v = AlterDomainStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterDomainStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3818,13 +3878,15 @@ extension AlterDomainStmt {
 
 extension SetOperationStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> SetOperationStmt {
-        var v = SetOperationStmt()
-        try v.readFields(&r)
+        let v = SetOperationStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension SetOperationStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3844,13 +3906,15 @@ extension SetOperationStmt {
 
 extension GrantStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> GrantStmt {
-        var v = GrantStmt()
-        try v.readFields(&r)
+        let v = GrantStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension GrantStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3871,13 +3935,15 @@ extension GrantStmt {
 
 extension GrantRoleStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> GrantRoleStmt {
-        var v = GrantRoleStmt()
-        try v.readFields(&r)
+        let v = GrantRoleStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension GrantRoleStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3934,13 +4000,15 @@ extension ClosePortalStmt {
 
 extension ClusterStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ClusterStmt {
-        var v = ClusterStmt()
-        try v.readFields(&r)
+        let v = ClusterStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension ClusterStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3955,13 +4023,15 @@ extension ClusterStmt {
 
 extension CopyStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CopyStmt {
-        var v = CopyStmt()
-        try v.readFields(&r)
+        let v = CopyStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CopyStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -3981,13 +4051,15 @@ extension CopyStmt {
 
 extension CreateStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateStmt {
-        var v = CreateStmt()
-        try v.readFields(&r)
+        let v = CreateStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4011,13 +4083,15 @@ extension CreateStmt {
 
 extension DefineStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> DefineStmt {
-        var v = DefineStmt()
-        try v.readFields(&r)
+        let v = DefineStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension DefineStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4123,13 +4197,15 @@ extension FetchStmt {
 
 extension IndexStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> IndexStmt {
-        var v = IndexStmt()
-        try v.readFields(&r)
+        let v = IndexStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension IndexStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4165,13 +4241,15 @@ extension IndexStmt {
 
 extension CreateFunctionStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateFunctionStmt {
-        var v = CreateFunctionStmt()
-        try v.readFields(&r)
+        let v = CreateFunctionStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateFunctionStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4230,13 +4308,15 @@ extension DoStmt {
 
 extension RenameStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RenameStmt {
-        var v = RenameStmt()
-        try v.readFields(&r)
+        let v = RenameStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension RenameStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4256,13 +4336,15 @@ extension RenameStmt {
 
 extension RuleStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RuleStmt {
-        var v = RuleStmt()
-        try v.readFields(&r)
+        let v = RuleStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension RuleStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4339,13 +4421,15 @@ extension UnlistenStmt {
 
 extension TransactionStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> TransactionStmt {
-        var v = TransactionStmt()
-        try v.readFields(&r)
+        let v = TransactionStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension TransactionStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4362,13 +4446,15 @@ extension TransactionStmt {
 
 extension ViewStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ViewStmt {
-        var v = ViewStmt()
-        try v.readFields(&r)
+        let v = ViewStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension ViewStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4405,13 +4491,15 @@ extension LoadStmt {
 
 extension CreateDomainStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateDomainStmt {
-        var v = CreateDomainStmt()
-        try v.readFields(&r)
+        let v = CreateDomainStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateDomainStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4637,13 +4725,15 @@ extension DiscardStmt {
 
 extension CreateTrigStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateTrigStmt {
-        var v = CreateTrigStmt()
-        try v.readFields(&r)
+        let v = CreateTrigStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateTrigStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4670,13 +4760,15 @@ extension CreateTrigStmt {
 
 extension CreatePLangStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreatePLangStmt {
-        var v = CreatePLangStmt()
-        try v.readFields(&r)
+        let v = CreatePLangStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreatePLangStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4797,13 +4889,15 @@ extension ConstraintsSetStmt {
 
 extension ReindexStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ReindexStmt {
-        var v = ReindexStmt()
-        try v.readFields(&r)
+        let v = ReindexStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension ReindexStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4828,13 +4922,15 @@ extension CheckPointStmt {
 
 extension CreateSchemaStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateSchemaStmt {
-        var v = CreateSchemaStmt()
-        try v.readFields(&r)
+        let v = CreateSchemaStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateSchemaStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4909,13 +5005,15 @@ extension AlterDatabaseSetStmt {
 
 extension AlterRoleSetStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterRoleSetStmt {
-        var v = AlterRoleSetStmt()
-        try v.readFields(&r)
+        let v = AlterRoleSetStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterRoleSetStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4930,13 +5028,15 @@ extension AlterRoleSetStmt {
 
 extension CreateConversionStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateConversionStmt {
-        var v = CreateConversionStmt()
-        try v.readFields(&r)
+        let v = CreateConversionStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateConversionStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4953,13 +5053,15 @@ extension CreateConversionStmt {
 
 extension CreateCastStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateCastStmt {
-        var v = CreateCastStmt()
-        try v.readFields(&r)
+        let v = CreateCastStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateCastStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -4976,13 +5078,15 @@ extension CreateCastStmt {
 
 extension CreateOpClassStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateOpClassStmt {
-        var v = CreateOpClassStmt()
-        try v.readFields(&r)
+        let v = CreateOpClassStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateOpClassStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5020,13 +5124,15 @@ extension CreateOpFamilyStmt {
 
 extension AlterOpFamilyStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterOpFamilyStmt {
-        var v = AlterOpFamilyStmt()
-        try v.readFields(&r)
+        let v = AlterOpFamilyStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterOpFamilyStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5042,13 +5148,15 @@ extension AlterOpFamilyStmt {
 
 extension PrepareStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> PrepareStmt {
-        var v = PrepareStmt()
-        try v.readFields(&r)
+        let v = PrepareStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension PrepareStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5123,13 +5231,15 @@ extension DeclareCursorStmt {
 
 extension CreateTableSpaceStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateTableSpaceStmt {
-        var v = CreateTableSpaceStmt()
-        try v.readFields(&r)
+        let v = CreateTableSpaceStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateTableSpaceStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5165,13 +5275,15 @@ extension DropTableSpaceStmt {
 
 extension AlterObjectDependsStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterObjectDependsStmt {
-        var v = AlterObjectDependsStmt()
-        try v.readFields(&r)
+        let v = AlterObjectDependsStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterObjectDependsStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5188,13 +5300,15 @@ extension AlterObjectDependsStmt {
 
 extension AlterObjectSchemaStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterObjectSchemaStmt {
-        var v = AlterObjectSchemaStmt()
-        try v.readFields(&r)
+        let v = AlterObjectSchemaStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterObjectSchemaStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5211,13 +5325,15 @@ extension AlterObjectSchemaStmt {
 
 extension AlterOwnerStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterOwnerStmt {
-        var v = AlterOwnerStmt()
-        try v.readFields(&r)
+        let v = AlterOwnerStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterOwnerStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5373,13 +5489,15 @@ extension CreateRangeStmt {
 
 extension AlterEnumStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterEnumStmt {
-        var v = AlterEnumStmt()
-        try v.readFields(&r)
+        let v = AlterEnumStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterEnumStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5417,13 +5535,15 @@ extension AlterTSDictionaryStmt {
 
 extension AlterTSConfigurationStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterTSConfigurationStmt {
-        var v = AlterTSConfigurationStmt()
-        try v.readFields(&r)
+        let v = AlterTSConfigurationStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterTSConfigurationStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5442,13 +5562,15 @@ extension AlterTSConfigurationStmt {
 
 extension CreateFdwStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateFdwStmt {
-        var v = CreateFdwStmt()
-        try v.readFields(&r)
+        let v = CreateFdwStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateFdwStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5463,13 +5585,15 @@ extension CreateFdwStmt {
 
 extension AlterFdwStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterFdwStmt {
-        var v = AlterFdwStmt()
-        try v.readFields(&r)
+        let v = AlterFdwStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterFdwStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5484,13 +5608,15 @@ extension AlterFdwStmt {
 
 extension CreateForeignServerStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateForeignServerStmt {
-        var v = CreateForeignServerStmt()
-        try v.readFields(&r)
+        let v = CreateForeignServerStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateForeignServerStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5508,13 +5634,15 @@ extension CreateForeignServerStmt {
 
 extension AlterForeignServerStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterForeignServerStmt {
-        var v = AlterForeignServerStmt()
-        try v.readFields(&r)
+        let v = AlterForeignServerStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterForeignServerStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5530,13 +5658,15 @@ extension AlterForeignServerStmt {
 
 extension CreateUserMappingStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateUserMappingStmt {
-        var v = CreateUserMappingStmt()
-        try v.readFields(&r)
+        let v = CreateUserMappingStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateUserMappingStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5552,13 +5682,15 @@ extension CreateUserMappingStmt {
 
 extension AlterUserMappingStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterUserMappingStmt {
-        var v = AlterUserMappingStmt()
-        try v.readFields(&r)
+        let v = AlterUserMappingStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterUserMappingStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5615,13 +5747,15 @@ extension AlterTableSpaceOptionsStmt {
 
 extension AlterTableMoveAllStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterTableMoveAllStmt {
-        var v = AlterTableMoveAllStmt()
-        try v.readFields(&r)
+        let v = AlterTableMoveAllStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterTableMoveAllStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5638,13 +5772,15 @@ extension AlterTableMoveAllStmt {
 
 extension SecLabelStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> SecLabelStmt {
-        var v = SecLabelStmt()
-        try v.readFields(&r)
+        let v = SecLabelStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension SecLabelStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5660,13 +5796,15 @@ extension SecLabelStmt {
 
 extension CreateForeignTableStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateForeignTableStmt {
-        var v = CreateForeignTableStmt()
-        try v.readFields(&r)
+        let v = CreateForeignTableStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateForeignTableStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5681,13 +5819,15 @@ extension CreateForeignTableStmt {
 
 extension ImportForeignSchemaStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ImportForeignSchemaStmt {
-        var v = ImportForeignSchemaStmt()
-        try v.readFields(&r)
+        let v = ImportForeignSchemaStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension ImportForeignSchemaStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5768,13 +5908,15 @@ extension AlterExtensionContentsStmt {
 
 extension CreateEventTrigStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateEventTrigStmt {
-        var v = CreateEventTrigStmt()
-        try v.readFields(&r)
+        let v = CreateEventTrigStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateEventTrigStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5870,13 +6012,15 @@ extension AlterSystemStmt {
 
 extension CreatePolicyStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreatePolicyStmt {
-        var v = CreatePolicyStmt()
-        try v.readFields(&r)
+        let v = CreatePolicyStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreatePolicyStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5895,13 +6039,15 @@ extension CreatePolicyStmt {
 
 extension AlterPolicyStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterPolicyStmt {
-        var v = AlterPolicyStmt()
-        try v.readFields(&r)
+        let v = AlterPolicyStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterPolicyStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5918,13 +6064,15 @@ extension AlterPolicyStmt {
 
 extension CreateTransformStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateTransformStmt {
-        var v = CreateTransformStmt()
-        try v.readFields(&r)
+        let v = CreateTransformStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateTransformStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5941,13 +6089,15 @@ extension CreateTransformStmt {
 
 extension CreateAmStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateAmStmt {
-        var v = CreateAmStmt()
-        try v.readFields(&r)
+        let v = CreateAmStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateAmStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5962,13 +6112,15 @@ extension CreateAmStmt {
 
 extension CreatePublicationStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreatePublicationStmt {
-        var v = CreatePublicationStmt()
-        try v.readFields(&r)
+        let v = CreatePublicationStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreatePublicationStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -5984,13 +6136,15 @@ extension CreatePublicationStmt {
 
 extension AlterPublicationStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterPublicationStmt {
-        var v = AlterPublicationStmt()
-        try v.readFields(&r)
+        let v = AlterPublicationStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterPublicationStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6007,13 +6161,15 @@ extension AlterPublicationStmt {
 
 extension CreateSubscriptionStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateSubscriptionStmt {
-        var v = CreateSubscriptionStmt()
-        try v.readFields(&r)
+        let v = CreateSubscriptionStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateSubscriptionStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6029,13 +6185,15 @@ extension CreateSubscriptionStmt {
 
 extension AlterSubscriptionStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterSubscriptionStmt {
-        var v = AlterSubscriptionStmt()
-        try v.readFields(&r)
+        let v = AlterSubscriptionStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension AlterSubscriptionStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6073,13 +6231,15 @@ extension DropSubscriptionStmt {
 
 extension CreateStatsStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateStatsStmt {
-        var v = CreateStatsStmt()
-        try v.readFields(&r)
+        let v = CreateStatsStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateStatsStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6117,13 +6277,15 @@ extension AlterCollationStmt {
 
 extension CallStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CallStmt {
-        var v = CallStmt()
-        try v.readFields(&r)
+        let v = CallStmt()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CallStmt.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6159,13 +6321,15 @@ extension AlterStatsStmt {
 
 extension A_Expr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> A_Expr {
-        var v = A_Expr()
-        try v.readFields(&r)
+        let v = A_Expr()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension A_Expr.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         if r.takeKey(0x003a22646e696b22, 0x0000000000000000, 7) { self.kind = try A_Expr_Kind.read(&r) }  // kind
         if r.takeKey(0x003a22656d616e22, 0x0000000000000000, 7) { self.name = try r.readNodeArray() }  // name
@@ -6228,13 +6392,15 @@ extension ParamRef {
 
 extension FuncCall {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> FuncCall {
-        var v = FuncCall()
-        try v.readFields(&r)
+        let v = FuncCall()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension FuncCall.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         if r.takeKey(0x6d616e636e756622, 0x00000000003a2265, 11) { self.funcname = try r.readNodeArray() }  // funcname
         if r.takeKey(0x003a227367726122, 0x0000000000000000, 7) { self.args = try r.readNodeArray() }  // args
@@ -6340,13 +6506,15 @@ extension A_ArrayExpr {
 
 extension ResTarget {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ResTarget {
-        var v = ResTarget()
-        try v.readFields(&r)
+        let v = ResTarget()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension ResTarget.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         if r.takeKey(0x003a22656d616e22, 0x0000000000000000, 7) { self.name = try r.readString() }  // name
         if r.takeKey(0x63657269646e6922, 0x00003a226e6f6974, 14) { self.indirection = try r.readNodeArray() }  // indirection
@@ -6460,13 +6628,15 @@ extension SortBy {
 
 extension WindowDef {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> WindowDef {
-        var v = WindowDef()
-        try v.readFields(&r)
+        let v = WindowDef()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension WindowDef.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6510,13 +6680,15 @@ extension RangeSubselect {
 
 extension RangeFunction {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeFunction {
-        var v = RangeFunction()
-        try v.readFields(&r)
+        let v = RangeFunction()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension RangeFunction.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6534,13 +6706,15 @@ extension RangeFunction {
 
 extension RangeTableSample {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeTableSample {
-        var v = RangeTableSample()
-        try v.readFields(&r)
+        let v = RangeTableSample()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension RangeTableSample.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6557,13 +6731,15 @@ extension RangeTableSample {
 
 extension RangeTableFunc {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeTableFunc {
-        var v = RangeTableFunc()
-        try v.readFields(&r)
+        let v = RangeTableFunc()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension RangeTableFunc.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6582,13 +6758,15 @@ extension RangeTableFunc {
 
 extension RangeTableFuncCol {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeTableFuncCol {
-        var v = RangeTableFuncCol()
-        try v.readFields(&r)
+        let v = RangeTableFuncCol()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension RangeTableFuncCol.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6607,13 +6785,15 @@ extension RangeTableFuncCol {
 
 extension TypeName {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> TypeName {
-        var v = TypeName()
-        try v.readFields(&r)
+        let v = TypeName()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension TypeName.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         if r.takeKey(0x3a2273656d616e22, 0x0000000000000000, 8) { self.names = try r.readNodeArray() }  // names
         if r.takeKey(0x64694f6570797422, 0x0000000000003a22, 10) { self.typeOid = try r.readUInt32() }  // typeOid
@@ -6641,13 +6821,15 @@ extension TypeName {
 
 extension ColumnDef {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ColumnDef {
-        var v = ColumnDef()
-        try v.readFields(&r)
+        let v = ColumnDef()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension ColumnDef.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6677,13 +6859,15 @@ extension ColumnDef {
 
 extension IndexElem {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> IndexElem {
-        var v = IndexElem()
-        try v.readFields(&r)
+        let v = IndexElem()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension IndexElem.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6723,13 +6907,15 @@ extension StatsElem {
 
 extension Constraint {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> Constraint {
-        var v = Constraint()
-        try v.readFields(&r)
+        let v = Constraint()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension Constraint.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6771,13 +6957,15 @@ extension Constraint {
 
 extension DefElem {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> DefElem {
-        var v = DefElem()
-        try v.readFields(&r)
+        let v = DefElem()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension DefElem.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6794,13 +6982,15 @@ extension DefElem {
 
 extension RangeTblEntry {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeTblEntry {
-        var v = RangeTblEntry()
-        try v.readFields(&r)
+        let v = RangeTblEntry()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension RangeTblEntry.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6849,13 +7039,15 @@ extension RangeTblEntry {
 
 extension RangeTblFunction {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeTblFunction {
-        var v = RangeTblFunction()
-        try v.readFields(&r)
+        let v = RangeTblFunction()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension RangeTblFunction.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6895,13 +7087,15 @@ extension TableSampleClause {
 
 extension WithCheckOption {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> WithCheckOption {
-        var v = WithCheckOption()
-        try v.readFields(&r)
+        let v = WithCheckOption()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension WithCheckOption.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6962,13 +7156,15 @@ extension GroupingSet {
 
 extension WindowClause {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> WindowClause {
-        var v = WindowClause()
-        try v.readFields(&r)
+        let v = WindowClause()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension WindowClause.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -6995,13 +7191,15 @@ extension WindowClause {
 
 extension ObjectWithArgs {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ObjectWithArgs {
-        var v = ObjectWithArgs()
-        try v.readFields(&r)
+        let v = ObjectWithArgs()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension ObjectWithArgs.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -7037,13 +7235,15 @@ extension AccessPriv {
 
 extension CreateOpClassItem {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateOpClassItem {
-        var v = CreateOpClassItem()
-        try v.readFields(&r)
+        let v = CreateOpClassItem()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CreateOpClassItem.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -7082,13 +7282,15 @@ extension TableLikeClause {
 
 extension FunctionParameter {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> FunctionParameter {
-        var v = FunctionParameter()
-        try v.readFields(&r)
+        let v = FunctionParameter()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension FunctionParameter.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -7190,13 +7392,15 @@ extension WithClause {
 
 extension InferClause {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> InferClause {
-        var v = InferClause()
-        try v.readFields(&r)
+        let v = InferClause()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension InferClause.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -7212,13 +7416,15 @@ extension InferClause {
 
 extension OnConflictClause {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> OnConflictClause {
-        var v = OnConflictClause()
-        try v.readFields(&r)
+        let v = OnConflictClause()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension OnConflictClause.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -7257,13 +7463,15 @@ extension CTESearchClause {
 
 extension CTECycleClause {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CTECycleClause {
-        var v = CTECycleClause()
-        try v.readFields(&r)
+        let v = CTECycleClause()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CTECycleClause.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -7285,13 +7493,15 @@ extension CTECycleClause {
 
 extension CommonTableExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CommonTableExpr {
-        var v = CommonTableExpr()
-        try v.readFields(&r)
+        let v = CommonTableExpr()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension CommonTableExpr.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         if r.takeKey(0x656d616e65746322, 0x0000000000003a22, 10) { self.ctename = try r.readString() }  // ctename
         if r.takeKey(0x6f637361696c6122, 0x3a2273656d616e6c, 16) { self.aliascolnames = try r.readNodeArray() }  // aliascolnames
@@ -7329,13 +7539,15 @@ extension CommonTableExpr {
 
 extension MergeWhenClause {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> MergeWhenClause {
-        var v = MergeWhenClause()
-        try v.readFields(&r)
+        let v = MergeWhenClause()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension MergeWhenClause.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -7395,13 +7607,15 @@ extension TriggerTransition {
 
 extension PartitionElem {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> PartitionElem {
-        var v = PartitionElem()
-        try v.readFields(&r)
+        let v = PartitionElem()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension PartitionElem.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -7439,13 +7653,15 @@ extension PartitionSpec {
 
 extension PartitionBoundSpec {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> PartitionBoundSpec {
-        var v = PartitionBoundSpec()
-        try v.readFields(&r)
+        let v = PartitionBoundSpec()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension PartitionBoundSpec.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {
@@ -7550,13 +7766,15 @@ extension PublicationObjSpec {
 
 extension PublicationTable {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> PublicationTable {
-        var v = PublicationTable()
-        try v.readFields(&r)
+        let v = PublicationTable()
+        try v._fields.pointee.readFields(&r)
         return v
     }
+}
 
+extension PublicationTable.Fields {
     @inline(never)
-    private mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
+    fileprivate mutating func readFields(_ r: inout JSONReader) throws(JSONReadError) {
         try r.enterObject()
         while let key = try r.nextKey() {
             switch key {

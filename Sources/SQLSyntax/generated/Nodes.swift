@@ -5,41 +5,41 @@ public enum Node: Sendable, Hashable {
     /// A NULL pointer inside a list, e.g. the one element of `distinctClause` for plain `SELECT DISTINCT`.
     case absent
     indirect case alias(Alias)
-    indirect case rangeVar(RangeVar)
-    indirect case tableFunc(TableFunc)
+    case rangeVar(RangeVar)
+    case tableFunc(TableFunc)
     indirect case `var`(Var)
     indirect case param(Param)
-    indirect case aggref(Aggref)
-    indirect case groupingFunc(GroupingFunc)
-    indirect case windowFunc(WindowFunc)
-    indirect case subscriptingRef(SubscriptingRef)
+    case aggref(Aggref)
+    case groupingFunc(GroupingFunc)
+    case windowFunc(WindowFunc)
+    case subscriptingRef(SubscriptingRef)
     indirect case funcExpr(FuncExpr)
-    indirect case namedArgExpr(NamedArgExpr)
+    case namedArgExpr(NamedArgExpr)
     indirect case opExpr(OpExpr)
     indirect case distinctExpr(DistinctExpr)
     indirect case nullIfExpr(NullIfExpr)
     indirect case scalarArrayOpExpr(ScalarArrayOpExpr)
     indirect case boolExpr(BoolExpr)
-    indirect case subLink(SubLink)
-    indirect case subPlan(SubPlan)
+    case subLink(SubLink)
+    case subPlan(SubPlan)
     indirect case alternativeSubPlan(AlternativeSubPlan)
     indirect case fieldSelect(FieldSelect)
-    indirect case fieldStore(FieldStore)
+    case fieldStore(FieldStore)
     indirect case relabelType(RelabelType)
     indirect case coerceViaIo(CoerceViaIO)
-    indirect case arrayCoerceExpr(ArrayCoerceExpr)
+    case arrayCoerceExpr(ArrayCoerceExpr)
     indirect case convertRowtypeExpr(ConvertRowtypeExpr)
     indirect case collateExpr(CollateExpr)
-    indirect case caseExpr(CaseExpr)
-    indirect case caseWhen(CaseWhen)
+    case caseExpr(CaseExpr)
+    case caseWhen(CaseWhen)
     indirect case caseTestExpr(CaseTestExpr)
     indirect case arrayExpr(ArrayExpr)
-    indirect case rowExpr(RowExpr)
-    indirect case rowCompareExpr(RowCompareExpr)
+    case rowExpr(RowExpr)
+    case rowCompareExpr(RowCompareExpr)
     indirect case coalesceExpr(CoalesceExpr)
     indirect case minMaxExpr(MinMaxExpr)
     indirect case sqlvalueFunction(SQLValueFunction)
-    indirect case xmlExpr(XmlExpr)
+    case xmlExpr(XmlExpr)
     indirect case nullTest(NullTest)
     indirect case booleanTest(BooleanTest)
     indirect case coerceToDomain(CoerceToDomain)
@@ -48,51 +48,51 @@ public enum Node: Sendable, Hashable {
     indirect case currentOfExpr(CurrentOfExpr)
     indirect case nextValueExpr(NextValueExpr)
     indirect case inferenceElem(InferenceElem)
-    indirect case targetEntry(TargetEntry)
+    case targetEntry(TargetEntry)
     case rangeTblRef(RangeTblRef)
-    indirect case joinExpr(JoinExpr)
+    case joinExpr(JoinExpr)
     indirect case fromExpr(FromExpr)
-    indirect case onConflictExpr(OnConflictExpr)
-    indirect case intoClause(IntoClause)
-    indirect case mergeAction(MergeAction)
+    case onConflictExpr(OnConflictExpr)
+    case intoClause(IntoClause)
+    case mergeAction(MergeAction)
     indirect case rawStmt(RawStmt)
-    indirect case query(Query)
-    indirect case insertStmt(InsertStmt)
-    indirect case deleteStmt(DeleteStmt)
-    indirect case updateStmt(UpdateStmt)
-    indirect case mergeStmt(MergeStmt)
-    indirect case selectStmt(SelectStmt)
+    case query(Query)
+    case insertStmt(InsertStmt)
+    case deleteStmt(DeleteStmt)
+    case updateStmt(UpdateStmt)
+    case mergeStmt(MergeStmt)
+    case selectStmt(SelectStmt)
     indirect case returnStmt(ReturnStmt)
-    indirect case plassignStmt(PLAssignStmt)
+    case plassignStmt(PLAssignStmt)
     indirect case alterTableStmt(AlterTableStmt)
-    indirect case alterTableCmd(AlterTableCmd)
-    indirect case alterDomainStmt(AlterDomainStmt)
-    indirect case setOperationStmt(SetOperationStmt)
-    indirect case grantStmt(GrantStmt)
-    indirect case grantRoleStmt(GrantRoleStmt)
+    case alterTableCmd(AlterTableCmd)
+    case alterDomainStmt(AlterDomainStmt)
+    case setOperationStmt(SetOperationStmt)
+    case grantStmt(GrantStmt)
+    case grantRoleStmt(GrantRoleStmt)
     indirect case alterDefaultPrivilegesStmt(AlterDefaultPrivilegesStmt)
     case closePortalStmt(ClosePortalStmt)
-    indirect case clusterStmt(ClusterStmt)
-    indirect case copyStmt(CopyStmt)
-    indirect case createStmt(CreateStmt)
-    indirect case defineStmt(DefineStmt)
+    case clusterStmt(ClusterStmt)
+    case copyStmt(CopyStmt)
+    case createStmt(CreateStmt)
+    case defineStmt(DefineStmt)
     case dropStmt(DropStmt)
     case truncateStmt(TruncateStmt)
     indirect case commentStmt(CommentStmt)
     indirect case fetchStmt(FetchStmt)
-    indirect case indexStmt(IndexStmt)
-    indirect case createFunctionStmt(CreateFunctionStmt)
+    case indexStmt(IndexStmt)
+    case createFunctionStmt(CreateFunctionStmt)
     indirect case alterFunctionStmt(AlterFunctionStmt)
     case doStmt(DoStmt)
-    indirect case renameStmt(RenameStmt)
-    indirect case ruleStmt(RuleStmt)
+    case renameStmt(RenameStmt)
+    case ruleStmt(RuleStmt)
     indirect case notifyStmt(NotifyStmt)
     case listenStmt(ListenStmt)
     case unlistenStmt(UnlistenStmt)
-    indirect case transactionStmt(TransactionStmt)
-    indirect case viewStmt(ViewStmt)
+    case transactionStmt(TransactionStmt)
+    case viewStmt(ViewStmt)
     case loadStmt(LoadStmt)
-    indirect case createDomainStmt(CreateDomainStmt)
+    case createDomainStmt(CreateDomainStmt)
     indirect case createdbStmt(CreatedbStmt)
     indirect case dropdbStmt(DropdbStmt)
     indirect case vacuumStmt(VacuumStmt)
@@ -103,34 +103,34 @@ public enum Node: Sendable, Hashable {
     indirect case variableSetStmt(VariableSetStmt)
     case variableShowStmt(VariableShowStmt)
     case discardStmt(DiscardStmt)
-    indirect case createTrigStmt(CreateTrigStmt)
-    indirect case createPlangStmt(CreatePLangStmt)
+    case createTrigStmt(CreateTrigStmt)
+    case createPlangStmt(CreatePLangStmt)
     indirect case createRoleStmt(CreateRoleStmt)
     indirect case alterRoleStmt(AlterRoleStmt)
     case dropRoleStmt(DropRoleStmt)
     case lockStmt(LockStmt)
     case constraintsSetStmt(ConstraintsSetStmt)
-    indirect case reindexStmt(ReindexStmt)
+    case reindexStmt(ReindexStmt)
     case checkPointStmt(CheckPointStmt)
-    indirect case createSchemaStmt(CreateSchemaStmt)
+    case createSchemaStmt(CreateSchemaStmt)
     indirect case alterDatabaseStmt(AlterDatabaseStmt)
     case alterDatabaseRefreshCollStmt(AlterDatabaseRefreshCollStmt)
     indirect case alterDatabaseSetStmt(AlterDatabaseSetStmt)
-    indirect case alterRoleSetStmt(AlterRoleSetStmt)
-    indirect case createConversionStmt(CreateConversionStmt)
-    indirect case createCastStmt(CreateCastStmt)
-    indirect case createOpClassStmt(CreateOpClassStmt)
+    case alterRoleSetStmt(AlterRoleSetStmt)
+    case createConversionStmt(CreateConversionStmt)
+    case createCastStmt(CreateCastStmt)
+    case createOpClassStmt(CreateOpClassStmt)
     indirect case createOpFamilyStmt(CreateOpFamilyStmt)
-    indirect case alterOpFamilyStmt(AlterOpFamilyStmt)
-    indirect case prepareStmt(PrepareStmt)
+    case alterOpFamilyStmt(AlterOpFamilyStmt)
+    case prepareStmt(PrepareStmt)
     indirect case executeStmt(ExecuteStmt)
     case deallocateStmt(DeallocateStmt)
     indirect case declareCursorStmt(DeclareCursorStmt)
-    indirect case createTableSpaceStmt(CreateTableSpaceStmt)
+    case createTableSpaceStmt(CreateTableSpaceStmt)
     indirect case dropTableSpaceStmt(DropTableSpaceStmt)
-    indirect case alterObjectDependsStmt(AlterObjectDependsStmt)
-    indirect case alterObjectSchemaStmt(AlterObjectSchemaStmt)
-    indirect case alterOwnerStmt(AlterOwnerStmt)
+    case alterObjectDependsStmt(AlterObjectDependsStmt)
+    case alterObjectSchemaStmt(AlterObjectSchemaStmt)
+    case alterOwnerStmt(AlterOwnerStmt)
     indirect case alterOperatorStmt(AlterOperatorStmt)
     case alterTypeStmt(AlterTypeStmt)
     case dropOwnedStmt(DropOwnedStmt)
@@ -138,99 +138,99 @@ public enum Node: Sendable, Hashable {
     indirect case compositeTypeStmt(CompositeTypeStmt)
     case createEnumStmt(CreateEnumStmt)
     case createRangeStmt(CreateRangeStmt)
-    indirect case alterEnumStmt(AlterEnumStmt)
+    case alterEnumStmt(AlterEnumStmt)
     case alterTsdictionaryStmt(AlterTSDictionaryStmt)
-    indirect case alterTsconfigurationStmt(AlterTSConfigurationStmt)
-    indirect case createFdwStmt(CreateFdwStmt)
-    indirect case alterFdwStmt(AlterFdwStmt)
-    indirect case createForeignServerStmt(CreateForeignServerStmt)
-    indirect case alterForeignServerStmt(AlterForeignServerStmt)
-    indirect case createUserMappingStmt(CreateUserMappingStmt)
-    indirect case alterUserMappingStmt(AlterUserMappingStmt)
+    case alterTsconfigurationStmt(AlterTSConfigurationStmt)
+    case createFdwStmt(CreateFdwStmt)
+    case alterFdwStmt(AlterFdwStmt)
+    case createForeignServerStmt(CreateForeignServerStmt)
+    case alterForeignServerStmt(AlterForeignServerStmt)
+    case createUserMappingStmt(CreateUserMappingStmt)
+    case alterUserMappingStmt(AlterUserMappingStmt)
     indirect case dropUserMappingStmt(DropUserMappingStmt)
     indirect case alterTableSpaceOptionsStmt(AlterTableSpaceOptionsStmt)
-    indirect case alterTableMoveAllStmt(AlterTableMoveAllStmt)
-    indirect case secLabelStmt(SecLabelStmt)
-    indirect case createForeignTableStmt(CreateForeignTableStmt)
-    indirect case importForeignSchemaStmt(ImportForeignSchemaStmt)
+    case alterTableMoveAllStmt(AlterTableMoveAllStmt)
+    case secLabelStmt(SecLabelStmt)
+    case createForeignTableStmt(CreateForeignTableStmt)
+    case importForeignSchemaStmt(ImportForeignSchemaStmt)
     indirect case createExtensionStmt(CreateExtensionStmt)
     indirect case alterExtensionStmt(AlterExtensionStmt)
     indirect case alterExtensionContentsStmt(AlterExtensionContentsStmt)
-    indirect case createEventTrigStmt(CreateEventTrigStmt)
+    case createEventTrigStmt(CreateEventTrigStmt)
     indirect case alterEventTrigStmt(AlterEventTrigStmt)
     indirect case refreshMatViewStmt(RefreshMatViewStmt)
     indirect case replicaIdentityStmt(ReplicaIdentityStmt)
     indirect case alterSystemStmt(AlterSystemStmt)
-    indirect case createPolicyStmt(CreatePolicyStmt)
-    indirect case alterPolicyStmt(AlterPolicyStmt)
-    indirect case createTransformStmt(CreateTransformStmt)
-    indirect case createAmStmt(CreateAmStmt)
-    indirect case createPublicationStmt(CreatePublicationStmt)
-    indirect case alterPublicationStmt(AlterPublicationStmt)
-    indirect case createSubscriptionStmt(CreateSubscriptionStmt)
-    indirect case alterSubscriptionStmt(AlterSubscriptionStmt)
+    case createPolicyStmt(CreatePolicyStmt)
+    case alterPolicyStmt(AlterPolicyStmt)
+    case createTransformStmt(CreateTransformStmt)
+    case createAmStmt(CreateAmStmt)
+    case createPublicationStmt(CreatePublicationStmt)
+    case alterPublicationStmt(AlterPublicationStmt)
+    case createSubscriptionStmt(CreateSubscriptionStmt)
+    case alterSubscriptionStmt(AlterSubscriptionStmt)
     indirect case dropSubscriptionStmt(DropSubscriptionStmt)
-    indirect case createStatsStmt(CreateStatsStmt)
+    case createStatsStmt(CreateStatsStmt)
     case alterCollationStmt(AlterCollationStmt)
-    indirect case callStmt(CallStmt)
+    case callStmt(CallStmt)
     case alterStatsStmt(AlterStatsStmt)
-    indirect case aExpr(A_Expr)
+    case aExpr(A_Expr)
     case columnRef(ColumnRef)
     case paramRef(ParamRef)
-    indirect case funcCall(FuncCall)
+    case funcCall(FuncCall)
     case aStar(A_Star)
     indirect case aIndices(A_Indices)
     indirect case aIndirection(A_Indirection)
     case aArrayExpr(A_ArrayExpr)
-    indirect case resTarget(ResTarget)
+    case resTarget(ResTarget)
     indirect case multiAssignRef(MultiAssignRef)
     indirect case typeCast(TypeCast)
     indirect case collateClause(CollateClause)
     indirect case sortBy(SortBy)
-    indirect case windowDef(WindowDef)
+    case windowDef(WindowDef)
     indirect case rangeSubselect(RangeSubselect)
-    indirect case rangeFunction(RangeFunction)
-    indirect case rangeTableSample(RangeTableSample)
-    indirect case rangeTableFunc(RangeTableFunc)
-    indirect case rangeTableFuncCol(RangeTableFuncCol)
-    indirect case typeName(TypeName)
-    indirect case columnDef(ColumnDef)
-    indirect case indexElem(IndexElem)
+    case rangeFunction(RangeFunction)
+    case rangeTableSample(RangeTableSample)
+    case rangeTableFunc(RangeTableFunc)
+    case rangeTableFuncCol(RangeTableFuncCol)
+    case typeName(TypeName)
+    case columnDef(ColumnDef)
+    case indexElem(IndexElem)
     indirect case statsElem(StatsElem)
-    indirect case constraint(Constraint)
-    indirect case defElem(DefElem)
-    indirect case rangeTblEntry(RangeTblEntry)
-    indirect case rangeTblFunction(RangeTblFunction)
+    case constraint(Constraint)
+    case defElem(DefElem)
+    case rangeTblEntry(RangeTblEntry)
+    case rangeTblFunction(RangeTblFunction)
     indirect case tableSampleClause(TableSampleClause)
-    indirect case withCheckOption(WithCheckOption)
+    case withCheckOption(WithCheckOption)
     case sortGroupClause(SortGroupClause)
     indirect case groupingSet(GroupingSet)
-    indirect case windowClause(WindowClause)
-    indirect case objectWithArgs(ObjectWithArgs)
+    case windowClause(WindowClause)
+    case objectWithArgs(ObjectWithArgs)
     indirect case accessPriv(AccessPriv)
-    indirect case createOpClassItem(CreateOpClassItem)
+    case createOpClassItem(CreateOpClassItem)
     indirect case tableLikeClause(TableLikeClause)
-    indirect case functionParameter(FunctionParameter)
+    case functionParameter(FunctionParameter)
     case lockingClause(LockingClause)
     case rowMarkClause(RowMarkClause)
     indirect case xmlSerialize(XmlSerialize)
     case withClause(WithClause)
-    indirect case inferClause(InferClause)
-    indirect case onConflictClause(OnConflictClause)
+    case inferClause(InferClause)
+    case onConflictClause(OnConflictClause)
     indirect case ctesearchClause(CTESearchClause)
-    indirect case ctecycleClause(CTECycleClause)
-    indirect case commonTableExpr(CommonTableExpr)
-    indirect case mergeWhenClause(MergeWhenClause)
+    case ctecycleClause(CTECycleClause)
+    case commonTableExpr(CommonTableExpr)
+    case mergeWhenClause(MergeWhenClause)
     indirect case roleSpec(RoleSpec)
     indirect case triggerTransition(TriggerTransition)
-    indirect case partitionElem(PartitionElem)
+    case partitionElem(PartitionElem)
     indirect case partitionSpec(PartitionSpec)
-    indirect case partitionBoundSpec(PartitionBoundSpec)
+    case partitionBoundSpec(PartitionBoundSpec)
     indirect case partitionRangeDatum(PartitionRangeDatum)
     indirect case partitionCmd(PartitionCmd)
     indirect case vacuumRelation(VacuumRelation)
     indirect case publicationObjSpec(PublicationObjSpec)
-    indirect case publicationTable(PublicationTable)
+    case publicationTable(PublicationTable)
     indirect case inlineCodeBlock(InlineCodeBlock)
     case callContext(CallContext)
     case integer(PGInteger)
@@ -1131,32 +1131,174 @@ public struct Alias: Sendable, Hashable {
     public init() {}
 }
 
-public struct RangeVar: Sendable, Hashable {
-    public var catalogname: String = ""
-    public var schemaname: String = ""
-    public var relname: String = ""
-    public var inh: Bool = false
-    public var relpersistence: String = ""
-    public var alias: Alias? = nil
-    public var location: Int32 = 0
-    public init() {}
+public struct RangeVar: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var catalogname: String = ""
+        @usableFromInline var schemaname: String = ""
+        @usableFromInline var relname: String = ""
+        @usableFromInline var inh: Bool = false
+        @usableFromInline var relpersistence: String = ""
+        @usableFromInline var alias: Alias? = nil
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var catalogname: String {
+        @inlinable get { _fields.pointee.catalogname }
+        @inlinable set { _makeUnique(); _fields.pointee.catalogname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.catalogname }
+    }
+    public var schemaname: String {
+        @inlinable get { _fields.pointee.schemaname }
+        @inlinable set { _makeUnique(); _fields.pointee.schemaname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.schemaname }
+    }
+    public var relname: String {
+        @inlinable get { _fields.pointee.relname }
+        @inlinable set { _makeUnique(); _fields.pointee.relname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relname }
+    }
+    public var inh: Bool {
+        @inlinable get { _fields.pointee.inh }
+        @inlinable set { _makeUnique(); _fields.pointee.inh = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inh }
+    }
+    public var relpersistence: String {
+        @inlinable get { _fields.pointee.relpersistence }
+        @inlinable set { _makeUnique(); _fields.pointee.relpersistence = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relpersistence }
+    }
+    public var alias: Alias? {
+        @inlinable get { _fields.pointee.alias }
+        @inlinable set { _makeUnique(); _fields.pointee.alias = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.alias }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: RangeVar, b: RangeVar) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct TableFunc: Sendable, Hashable {
-    public var nsUris: [Node] = []
-    public var nsNames: [Node] = []
-    public var docexpr: Node? = nil
-    public var rowexpr: Node? = nil
-    public var colnames: [Node] = []
-    public var coltypes: [Node] = []
-    public var coltypmods: [Node] = []
-    public var colcollations: [Node] = []
-    public var colexprs: [Node] = []
-    public var coldefexprs: [Node] = []
-    public var notnulls: [UInt64] = []
-    public var ordinalitycol: Int32 = 0
-    public var location: Int32 = 0
-    public init() {}
+public struct TableFunc: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var nsUris: [Node] = []
+        @usableFromInline var nsNames: [Node] = []
+        @usableFromInline var docexpr: Node? = nil
+        @usableFromInline var rowexpr: Node? = nil
+        @usableFromInline var colnames: [Node] = []
+        @usableFromInline var coltypes: [Node] = []
+        @usableFromInline var coltypmods: [Node] = []
+        @usableFromInline var colcollations: [Node] = []
+        @usableFromInline var colexprs: [Node] = []
+        @usableFromInline var coldefexprs: [Node] = []
+        @usableFromInline var notnulls: [UInt64] = []
+        @usableFromInline var ordinalitycol: Int32 = 0
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var nsUris: [Node] {
+        @inlinable get { _fields.pointee.nsUris }
+        @inlinable set { _makeUnique(); _fields.pointee.nsUris = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nsUris }
+    }
+    public var nsNames: [Node] {
+        @inlinable get { _fields.pointee.nsNames }
+        @inlinable set { _makeUnique(); _fields.pointee.nsNames = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nsNames }
+    }
+    public var docexpr: Node? {
+        @inlinable get { _fields.pointee.docexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.docexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.docexpr }
+    }
+    public var rowexpr: Node? {
+        @inlinable get { _fields.pointee.rowexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.rowexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rowexpr }
+    }
+    public var colnames: [Node] {
+        @inlinable get { _fields.pointee.colnames }
+        @inlinable set { _makeUnique(); _fields.pointee.colnames = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colnames }
+    }
+    public var coltypes: [Node] {
+        @inlinable get { _fields.pointee.coltypes }
+        @inlinable set { _makeUnique(); _fields.pointee.coltypes = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coltypes }
+    }
+    public var coltypmods: [Node] {
+        @inlinable get { _fields.pointee.coltypmods }
+        @inlinable set { _makeUnique(); _fields.pointee.coltypmods = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coltypmods }
+    }
+    public var colcollations: [Node] {
+        @inlinable get { _fields.pointee.colcollations }
+        @inlinable set { _makeUnique(); _fields.pointee.colcollations = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colcollations }
+    }
+    public var colexprs: [Node] {
+        @inlinable get { _fields.pointee.colexprs }
+        @inlinable set { _makeUnique(); _fields.pointee.colexprs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colexprs }
+    }
+    public var coldefexprs: [Node] {
+        @inlinable get { _fields.pointee.coldefexprs }
+        @inlinable set { _makeUnique(); _fields.pointee.coldefexprs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coldefexprs }
+    }
+    public var notnulls: [UInt64] {
+        @inlinable get { _fields.pointee.notnulls }
+        @inlinable set { _makeUnique(); _fields.pointee.notnulls = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.notnulls }
+    }
+    public var ordinalitycol: Int32 {
+        @inlinable get { _fields.pointee.ordinalitycol }
+        @inlinable set { _makeUnique(); _fields.pointee.ordinalitycol = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ordinalitycol }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: TableFunc, b: TableFunc) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct Var: Sendable, Hashable {
@@ -1184,67 +1326,386 @@ public struct Param: Sendable, Hashable {
     public init() {}
 }
 
-public struct Aggref: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var aggfnoid: UInt32 = 0
-    public var aggtype: UInt32 = 0
-    public var aggcollid: UInt32 = 0
-    public var inputcollid: UInt32 = 0
-    public var aggtranstype: UInt32 = 0
-    public var aggargtypes: [Node] = []
-    public var aggdirectargs: [Node] = []
-    public var args: [Node] = []
-    public var aggorder: [Node] = []
-    public var aggdistinct: [Node] = []
-    public var aggfilter: Node? = nil
-    public var aggstar: Bool = false
-    public var aggvariadic: Bool = false
-    public var aggkind: String = ""
-    public var agglevelsup: UInt32 = 0
-    public var aggsplit: AggSplit = .aggSplitUndefined
-    public var aggno: Int32 = 0
-    public var aggtransno: Int32 = 0
-    public var location: Int32 = 0
-    public init() {}
+public struct Aggref: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var aggfnoid: UInt32 = 0
+        @usableFromInline var aggtype: UInt32 = 0
+        @usableFromInline var aggcollid: UInt32 = 0
+        @usableFromInline var inputcollid: UInt32 = 0
+        @usableFromInline var aggtranstype: UInt32 = 0
+        @usableFromInline var aggargtypes: [Node] = []
+        @usableFromInline var aggdirectargs: [Node] = []
+        @usableFromInline var args: [Node] = []
+        @usableFromInline var aggorder: [Node] = []
+        @usableFromInline var aggdistinct: [Node] = []
+        @usableFromInline var aggfilter: Node? = nil
+        @usableFromInline var aggstar: Bool = false
+        @usableFromInline var aggvariadic: Bool = false
+        @usableFromInline var aggkind: String = ""
+        @usableFromInline var agglevelsup: UInt32 = 0
+        @usableFromInline var aggsplit: AggSplit = .aggSplitUndefined
+        @usableFromInline var aggno: Int32 = 0
+        @usableFromInline var aggtransno: Int32 = 0
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var aggfnoid: UInt32 {
+        @inlinable get { _fields.pointee.aggfnoid }
+        @inlinable set { _makeUnique(); _fields.pointee.aggfnoid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggfnoid }
+    }
+    public var aggtype: UInt32 {
+        @inlinable get { _fields.pointee.aggtype }
+        @inlinable set { _makeUnique(); _fields.pointee.aggtype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggtype }
+    }
+    public var aggcollid: UInt32 {
+        @inlinable get { _fields.pointee.aggcollid }
+        @inlinable set { _makeUnique(); _fields.pointee.aggcollid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggcollid }
+    }
+    public var inputcollid: UInt32 {
+        @inlinable get { _fields.pointee.inputcollid }
+        @inlinable set { _makeUnique(); _fields.pointee.inputcollid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inputcollid }
+    }
+    public var aggtranstype: UInt32 {
+        @inlinable get { _fields.pointee.aggtranstype }
+        @inlinable set { _makeUnique(); _fields.pointee.aggtranstype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggtranstype }
+    }
+    public var aggargtypes: [Node] {
+        @inlinable get { _fields.pointee.aggargtypes }
+        @inlinable set { _makeUnique(); _fields.pointee.aggargtypes = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggargtypes }
+    }
+    public var aggdirectargs: [Node] {
+        @inlinable get { _fields.pointee.aggdirectargs }
+        @inlinable set { _makeUnique(); _fields.pointee.aggdirectargs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggdirectargs }
+    }
+    public var args: [Node] {
+        @inlinable get { _fields.pointee.args }
+        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+    }
+    public var aggorder: [Node] {
+        @inlinable get { _fields.pointee.aggorder }
+        @inlinable set { _makeUnique(); _fields.pointee.aggorder = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggorder }
+    }
+    public var aggdistinct: [Node] {
+        @inlinable get { _fields.pointee.aggdistinct }
+        @inlinable set { _makeUnique(); _fields.pointee.aggdistinct = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggdistinct }
+    }
+    public var aggfilter: Node? {
+        @inlinable get { _fields.pointee.aggfilter }
+        @inlinable set { _makeUnique(); _fields.pointee.aggfilter = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggfilter }
+    }
+    public var aggstar: Bool {
+        @inlinable get { _fields.pointee.aggstar }
+        @inlinable set { _makeUnique(); _fields.pointee.aggstar = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggstar }
+    }
+    public var aggvariadic: Bool {
+        @inlinable get { _fields.pointee.aggvariadic }
+        @inlinable set { _makeUnique(); _fields.pointee.aggvariadic = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggvariadic }
+    }
+    public var aggkind: String {
+        @inlinable get { _fields.pointee.aggkind }
+        @inlinable set { _makeUnique(); _fields.pointee.aggkind = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggkind }
+    }
+    public var agglevelsup: UInt32 {
+        @inlinable get { _fields.pointee.agglevelsup }
+        @inlinable set { _makeUnique(); _fields.pointee.agglevelsup = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.agglevelsup }
+    }
+    public var aggsplit: AggSplit {
+        @inlinable get { _fields.pointee.aggsplit }
+        @inlinable set { _makeUnique(); _fields.pointee.aggsplit = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggsplit }
+    }
+    public var aggno: Int32 {
+        @inlinable get { _fields.pointee.aggno }
+        @inlinable set { _makeUnique(); _fields.pointee.aggno = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggno }
+    }
+    public var aggtransno: Int32 {
+        @inlinable get { _fields.pointee.aggtransno }
+        @inlinable set { _makeUnique(); _fields.pointee.aggtransno = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggtransno }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: Aggref, b: Aggref) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct GroupingFunc: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var args: [Node] = []
-    public var refs: [Node] = []
-    public var cols: [Node] = []
-    public var agglevelsup: UInt32 = 0
-    public var location: Int32 = 0
-    public init() {}
+public struct GroupingFunc: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var args: [Node] = []
+        @usableFromInline var refs: [Node] = []
+        @usableFromInline var cols: [Node] = []
+        @usableFromInline var agglevelsup: UInt32 = 0
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var args: [Node] {
+        @inlinable get { _fields.pointee.args }
+        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+    }
+    public var refs: [Node] {
+        @inlinable get { _fields.pointee.refs }
+        @inlinable set { _makeUnique(); _fields.pointee.refs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refs }
+    }
+    public var cols: [Node] {
+        @inlinable get { _fields.pointee.cols }
+        @inlinable set { _makeUnique(); _fields.pointee.cols = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cols }
+    }
+    public var agglevelsup: UInt32 {
+        @inlinable get { _fields.pointee.agglevelsup }
+        @inlinable set { _makeUnique(); _fields.pointee.agglevelsup = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.agglevelsup }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: GroupingFunc, b: GroupingFunc) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct WindowFunc: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var winfnoid: UInt32 = 0
-    public var wintype: UInt32 = 0
-    public var wincollid: UInt32 = 0
-    public var inputcollid: UInt32 = 0
-    public var args: [Node] = []
-    public var aggfilter: Node? = nil
-    public var winref: UInt32 = 0
-    public var winstar: Bool = false
-    public var winagg: Bool = false
-    public var location: Int32 = 0
-    public init() {}
+public struct WindowFunc: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var winfnoid: UInt32 = 0
+        @usableFromInline var wintype: UInt32 = 0
+        @usableFromInline var wincollid: UInt32 = 0
+        @usableFromInline var inputcollid: UInt32 = 0
+        @usableFromInline var args: [Node] = []
+        @usableFromInline var aggfilter: Node? = nil
+        @usableFromInline var winref: UInt32 = 0
+        @usableFromInline var winstar: Bool = false
+        @usableFromInline var winagg: Bool = false
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var winfnoid: UInt32 {
+        @inlinable get { _fields.pointee.winfnoid }
+        @inlinable set { _makeUnique(); _fields.pointee.winfnoid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.winfnoid }
+    }
+    public var wintype: UInt32 {
+        @inlinable get { _fields.pointee.wintype }
+        @inlinable set { _makeUnique(); _fields.pointee.wintype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.wintype }
+    }
+    public var wincollid: UInt32 {
+        @inlinable get { _fields.pointee.wincollid }
+        @inlinable set { _makeUnique(); _fields.pointee.wincollid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.wincollid }
+    }
+    public var inputcollid: UInt32 {
+        @inlinable get { _fields.pointee.inputcollid }
+        @inlinable set { _makeUnique(); _fields.pointee.inputcollid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inputcollid }
+    }
+    public var args: [Node] {
+        @inlinable get { _fields.pointee.args }
+        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+    }
+    public var aggfilter: Node? {
+        @inlinable get { _fields.pointee.aggfilter }
+        @inlinable set { _makeUnique(); _fields.pointee.aggfilter = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggfilter }
+    }
+    public var winref: UInt32 {
+        @inlinable get { _fields.pointee.winref }
+        @inlinable set { _makeUnique(); _fields.pointee.winref = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.winref }
+    }
+    public var winstar: Bool {
+        @inlinable get { _fields.pointee.winstar }
+        @inlinable set { _makeUnique(); _fields.pointee.winstar = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.winstar }
+    }
+    public var winagg: Bool {
+        @inlinable get { _fields.pointee.winagg }
+        @inlinable set { _makeUnique(); _fields.pointee.winagg = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.winagg }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: WindowFunc, b: WindowFunc) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct SubscriptingRef: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var refcontainertype: UInt32 = 0
-    public var refelemtype: UInt32 = 0
-    public var refrestype: UInt32 = 0
-    public var reftypmod: Int32 = 0
-    public var refcollid: UInt32 = 0
-    public var refupperindexpr: [Node] = []
-    public var reflowerindexpr: [Node] = []
-    public var refexpr: Node? = nil
-    public var refassgnexpr: Node? = nil
-    public init() {}
+public struct SubscriptingRef: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var refcontainertype: UInt32 = 0
+        @usableFromInline var refelemtype: UInt32 = 0
+        @usableFromInline var refrestype: UInt32 = 0
+        @usableFromInline var reftypmod: Int32 = 0
+        @usableFromInline var refcollid: UInt32 = 0
+        @usableFromInline var refupperindexpr: [Node] = []
+        @usableFromInline var reflowerindexpr: [Node] = []
+        @usableFromInline var refexpr: Node? = nil
+        @usableFromInline var refassgnexpr: Node? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var refcontainertype: UInt32 {
+        @inlinable get { _fields.pointee.refcontainertype }
+        @inlinable set { _makeUnique(); _fields.pointee.refcontainertype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refcontainertype }
+    }
+    public var refelemtype: UInt32 {
+        @inlinable get { _fields.pointee.refelemtype }
+        @inlinable set { _makeUnique(); _fields.pointee.refelemtype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refelemtype }
+    }
+    public var refrestype: UInt32 {
+        @inlinable get { _fields.pointee.refrestype }
+        @inlinable set { _makeUnique(); _fields.pointee.refrestype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refrestype }
+    }
+    public var reftypmod: Int32 {
+        @inlinable get { _fields.pointee.reftypmod }
+        @inlinable set { _makeUnique(); _fields.pointee.reftypmod = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.reftypmod }
+    }
+    public var refcollid: UInt32 {
+        @inlinable get { _fields.pointee.refcollid }
+        @inlinable set { _makeUnique(); _fields.pointee.refcollid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refcollid }
+    }
+    public var refupperindexpr: [Node] {
+        @inlinable get { _fields.pointee.refupperindexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.refupperindexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refupperindexpr }
+    }
+    public var reflowerindexpr: [Node] {
+        @inlinable get { _fields.pointee.reflowerindexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.reflowerindexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.reflowerindexpr }
+    }
+    public var refexpr: Node? {
+        @inlinable get { _fields.pointee.refexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.refexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refexpr }
+    }
+    public var refassgnexpr: Node? {
+        @inlinable get { _fields.pointee.refassgnexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.refassgnexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refassgnexpr }
+    }
+    public static func == (a: SubscriptingRef, b: SubscriptingRef) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct FuncExpr: Sendable, Hashable {
@@ -1261,13 +1722,59 @@ public struct FuncExpr: Sendable, Hashable {
     public init() {}
 }
 
-public struct NamedArgExpr: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var arg: Node? = nil
-    public var name: String = ""
-    public var argnumber: Int32 = 0
-    public var location: Int32 = 0
-    public init() {}
+public struct NamedArgExpr: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var arg: Node? = nil
+        @usableFromInline var name: String = ""
+        @usableFromInline var argnumber: Int32 = 0
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var arg: Node? {
+        @inlinable get { _fields.pointee.arg }
+        @inlinable set { _makeUnique(); _fields.pointee.arg = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arg }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var argnumber: Int32 {
+        @inlinable get { _fields.pointee.argnumber }
+        @inlinable set { _makeUnique(); _fields.pointee.argnumber = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.argnumber }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: NamedArgExpr, b: NamedArgExpr) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct OpExpr: Sendable, Hashable {
@@ -1330,36 +1837,198 @@ public struct BoolExpr: Sendable, Hashable {
     public init() {}
 }
 
-public struct SubLink: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var subLinkType: SubLinkType = .subLinkTypeUndefined
-    public var subLinkId: Int32 = 0
-    public var testexpr: Node? = nil
-    public var operName: [Node] = []
-    public var subselect: Node? = nil
-    public var location: Int32 = 0
-    public init() {}
+public struct SubLink: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var subLinkType: SubLinkType = .subLinkTypeUndefined
+        @usableFromInline var subLinkId: Int32 = 0
+        @usableFromInline var testexpr: Node? = nil
+        @usableFromInline var operName: [Node] = []
+        @usableFromInline var subselect: Node? = nil
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var subLinkType: SubLinkType {
+        @inlinable get { _fields.pointee.subLinkType }
+        @inlinable set { _makeUnique(); _fields.pointee.subLinkType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subLinkType }
+    }
+    public var subLinkId: Int32 {
+        @inlinable get { _fields.pointee.subLinkId }
+        @inlinable set { _makeUnique(); _fields.pointee.subLinkId = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subLinkId }
+    }
+    public var testexpr: Node? {
+        @inlinable get { _fields.pointee.testexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.testexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.testexpr }
+    }
+    public var operName: [Node] {
+        @inlinable get { _fields.pointee.operName }
+        @inlinable set { _makeUnique(); _fields.pointee.operName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.operName }
+    }
+    public var subselect: Node? {
+        @inlinable get { _fields.pointee.subselect }
+        @inlinable set { _makeUnique(); _fields.pointee.subselect = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subselect }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: SubLink, b: SubLink) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct SubPlan: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var subLinkType: SubLinkType = .subLinkTypeUndefined
-    public var testexpr: Node? = nil
-    public var paramIds: [Node] = []
-    public var planId: Int32 = 0
-    public var planName: String = ""
-    public var firstColType: UInt32 = 0
-    public var firstColTypmod: Int32 = 0
-    public var firstColCollation: UInt32 = 0
-    public var useHashTable: Bool = false
-    public var unknownEqFalse: Bool = false
-    public var parallelSafe: Bool = false
-    public var setParam: [Node] = []
-    public var parParam: [Node] = []
-    public var args: [Node] = []
-    public var startupCost: Double = 0
-    public var perCallCost: Double = 0
-    public init() {}
+public struct SubPlan: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var subLinkType: SubLinkType = .subLinkTypeUndefined
+        @usableFromInline var testexpr: Node? = nil
+        @usableFromInline var paramIds: [Node] = []
+        @usableFromInline var planId: Int32 = 0
+        @usableFromInline var planName: String = ""
+        @usableFromInline var firstColType: UInt32 = 0
+        @usableFromInline var firstColTypmod: Int32 = 0
+        @usableFromInline var firstColCollation: UInt32 = 0
+        @usableFromInline var useHashTable: Bool = false
+        @usableFromInline var unknownEqFalse: Bool = false
+        @usableFromInline var parallelSafe: Bool = false
+        @usableFromInline var setParam: [Node] = []
+        @usableFromInline var parParam: [Node] = []
+        @usableFromInline var args: [Node] = []
+        @usableFromInline var startupCost: Double = 0
+        @usableFromInline var perCallCost: Double = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var subLinkType: SubLinkType {
+        @inlinable get { _fields.pointee.subLinkType }
+        @inlinable set { _makeUnique(); _fields.pointee.subLinkType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subLinkType }
+    }
+    public var testexpr: Node? {
+        @inlinable get { _fields.pointee.testexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.testexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.testexpr }
+    }
+    public var paramIds: [Node] {
+        @inlinable get { _fields.pointee.paramIds }
+        @inlinable set { _makeUnique(); _fields.pointee.paramIds = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.paramIds }
+    }
+    public var planId: Int32 {
+        @inlinable get { _fields.pointee.planId }
+        @inlinable set { _makeUnique(); _fields.pointee.planId = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.planId }
+    }
+    public var planName: String {
+        @inlinable get { _fields.pointee.planName }
+        @inlinable set { _makeUnique(); _fields.pointee.planName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.planName }
+    }
+    public var firstColType: UInt32 {
+        @inlinable get { _fields.pointee.firstColType }
+        @inlinable set { _makeUnique(); _fields.pointee.firstColType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.firstColType }
+    }
+    public var firstColTypmod: Int32 {
+        @inlinable get { _fields.pointee.firstColTypmod }
+        @inlinable set { _makeUnique(); _fields.pointee.firstColTypmod = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.firstColTypmod }
+    }
+    public var firstColCollation: UInt32 {
+        @inlinable get { _fields.pointee.firstColCollation }
+        @inlinable set { _makeUnique(); _fields.pointee.firstColCollation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.firstColCollation }
+    }
+    public var useHashTable: Bool {
+        @inlinable get { _fields.pointee.useHashTable }
+        @inlinable set { _makeUnique(); _fields.pointee.useHashTable = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.useHashTable }
+    }
+    public var unknownEqFalse: Bool {
+        @inlinable get { _fields.pointee.unknownEqFalse }
+        @inlinable set { _makeUnique(); _fields.pointee.unknownEqFalse = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.unknownEqFalse }
+    }
+    public var parallelSafe: Bool {
+        @inlinable get { _fields.pointee.parallelSafe }
+        @inlinable set { _makeUnique(); _fields.pointee.parallelSafe = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.parallelSafe }
+    }
+    public var setParam: [Node] {
+        @inlinable get { _fields.pointee.setParam }
+        @inlinable set { _makeUnique(); _fields.pointee.setParam = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.setParam }
+    }
+    public var parParam: [Node] {
+        @inlinable get { _fields.pointee.parParam }
+        @inlinable set { _makeUnique(); _fields.pointee.parParam = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.parParam }
+    }
+    public var args: [Node] {
+        @inlinable get { _fields.pointee.args }
+        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+    }
+    public var startupCost: Double {
+        @inlinable get { _fields.pointee.startupCost }
+        @inlinable set { _makeUnique(); _fields.pointee.startupCost = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.startupCost }
+    }
+    public var perCallCost: Double {
+        @inlinable get { _fields.pointee.perCallCost }
+        @inlinable set { _makeUnique(); _fields.pointee.perCallCost = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.perCallCost }
+    }
+    public static func == (a: SubPlan, b: SubPlan) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct AlternativeSubPlan: Sendable, Hashable {
@@ -1378,13 +2047,59 @@ public struct FieldSelect: Sendable, Hashable {
     public init() {}
 }
 
-public struct FieldStore: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var arg: Node? = nil
-    public var newvals: [Node] = []
-    public var fieldnums: [Node] = []
-    public var resulttype: UInt32 = 0
-    public init() {}
+public struct FieldStore: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var arg: Node? = nil
+        @usableFromInline var newvals: [Node] = []
+        @usableFromInline var fieldnums: [Node] = []
+        @usableFromInline var resulttype: UInt32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var arg: Node? {
+        @inlinable get { _fields.pointee.arg }
+        @inlinable set { _makeUnique(); _fields.pointee.arg = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arg }
+    }
+    public var newvals: [Node] {
+        @inlinable get { _fields.pointee.newvals }
+        @inlinable set { _makeUnique(); _fields.pointee.newvals = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newvals }
+    }
+    public var fieldnums: [Node] {
+        @inlinable get { _fields.pointee.fieldnums }
+        @inlinable set { _makeUnique(); _fields.pointee.fieldnums = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fieldnums }
+    }
+    public var resulttype: UInt32 {
+        @inlinable get { _fields.pointee.resulttype }
+        @inlinable set { _makeUnique(); _fields.pointee.resulttype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resulttype }
+    }
+    public static func == (a: FieldStore, b: FieldStore) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct RelabelType: Sendable, Hashable {
@@ -1408,16 +2123,77 @@ public struct CoerceViaIO: Sendable, Hashable {
     public init() {}
 }
 
-public struct ArrayCoerceExpr: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var arg: Node? = nil
-    public var elemexpr: Node? = nil
-    public var resulttype: UInt32 = 0
-    public var resulttypmod: Int32 = 0
-    public var resultcollid: UInt32 = 0
-    public var coerceformat: CoercionForm = .coercionFormUndefined
-    public var location: Int32 = 0
-    public init() {}
+public struct ArrayCoerceExpr: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var arg: Node? = nil
+        @usableFromInline var elemexpr: Node? = nil
+        @usableFromInline var resulttype: UInt32 = 0
+        @usableFromInline var resulttypmod: Int32 = 0
+        @usableFromInline var resultcollid: UInt32 = 0
+        @usableFromInline var coerceformat: CoercionForm = .coercionFormUndefined
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var arg: Node? {
+        @inlinable get { _fields.pointee.arg }
+        @inlinable set { _makeUnique(); _fields.pointee.arg = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arg }
+    }
+    public var elemexpr: Node? {
+        @inlinable get { _fields.pointee.elemexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.elemexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.elemexpr }
+    }
+    public var resulttype: UInt32 {
+        @inlinable get { _fields.pointee.resulttype }
+        @inlinable set { _makeUnique(); _fields.pointee.resulttype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resulttype }
+    }
+    public var resulttypmod: Int32 {
+        @inlinable get { _fields.pointee.resulttypmod }
+        @inlinable set { _makeUnique(); _fields.pointee.resulttypmod = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resulttypmod }
+    }
+    public var resultcollid: UInt32 {
+        @inlinable get { _fields.pointee.resultcollid }
+        @inlinable set { _makeUnique(); _fields.pointee.resultcollid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resultcollid }
+    }
+    public var coerceformat: CoercionForm {
+        @inlinable get { _fields.pointee.coerceformat }
+        @inlinable set { _makeUnique(); _fields.pointee.coerceformat = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coerceformat }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: ArrayCoerceExpr, b: ArrayCoerceExpr) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct ConvertRowtypeExpr: Sendable, Hashable {
@@ -1437,23 +2213,120 @@ public struct CollateExpr: Sendable, Hashable {
     public init() {}
 }
 
-public struct CaseExpr: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var casetype: UInt32 = 0
-    public var casecollid: UInt32 = 0
-    public var arg: Node? = nil
-    public var args: [Node] = []
-    public var defresult: Node? = nil
-    public var location: Int32 = 0
-    public init() {}
+public struct CaseExpr: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var casetype: UInt32 = 0
+        @usableFromInline var casecollid: UInt32 = 0
+        @usableFromInline var arg: Node? = nil
+        @usableFromInline var args: [Node] = []
+        @usableFromInline var defresult: Node? = nil
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var casetype: UInt32 {
+        @inlinable get { _fields.pointee.casetype }
+        @inlinable set { _makeUnique(); _fields.pointee.casetype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.casetype }
+    }
+    public var casecollid: UInt32 {
+        @inlinable get { _fields.pointee.casecollid }
+        @inlinable set { _makeUnique(); _fields.pointee.casecollid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.casecollid }
+    }
+    public var arg: Node? {
+        @inlinable get { _fields.pointee.arg }
+        @inlinable set { _makeUnique(); _fields.pointee.arg = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arg }
+    }
+    public var args: [Node] {
+        @inlinable get { _fields.pointee.args }
+        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+    }
+    public var defresult: Node? {
+        @inlinable get { _fields.pointee.defresult }
+        @inlinable set { _makeUnique(); _fields.pointee.defresult = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defresult }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: CaseExpr, b: CaseExpr) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CaseWhen: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var expr: Node? = nil
-    public var result: Node? = nil
-    public var location: Int32 = 0
-    public init() {}
+public struct CaseWhen: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var expr: Node? = nil
+        @usableFromInline var result: Node? = nil
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var expr: Node? {
+        @inlinable get { _fields.pointee.expr }
+        @inlinable set { _makeUnique(); _fields.pointee.expr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.expr }
+    }
+    public var result: Node? {
+        @inlinable get { _fields.pointee.result }
+        @inlinable set { _makeUnique(); _fields.pointee.result = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.result }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: CaseWhen, b: CaseWhen) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct CaseTestExpr: Sendable, Hashable {
@@ -1475,25 +2348,132 @@ public struct ArrayExpr: Sendable, Hashable {
     public init() {}
 }
 
-public struct RowExpr: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var args: [Node] = []
-    public var rowTypeid: UInt32 = 0
-    public var rowFormat: CoercionForm = .coercionFormUndefined
-    public var colnames: [Node] = []
-    public var location: Int32 = 0
-    public init() {}
+public struct RowExpr: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var args: [Node] = []
+        @usableFromInline var rowTypeid: UInt32 = 0
+        @usableFromInline var rowFormat: CoercionForm = .coercionFormUndefined
+        @usableFromInline var colnames: [Node] = []
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var args: [Node] {
+        @inlinable get { _fields.pointee.args }
+        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+    }
+    public var rowTypeid: UInt32 {
+        @inlinable get { _fields.pointee.rowTypeid }
+        @inlinable set { _makeUnique(); _fields.pointee.rowTypeid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rowTypeid }
+    }
+    public var rowFormat: CoercionForm {
+        @inlinable get { _fields.pointee.rowFormat }
+        @inlinable set { _makeUnique(); _fields.pointee.rowFormat = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rowFormat }
+    }
+    public var colnames: [Node] {
+        @inlinable get { _fields.pointee.colnames }
+        @inlinable set { _makeUnique(); _fields.pointee.colnames = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colnames }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: RowExpr, b: RowExpr) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct RowCompareExpr: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var rctype: RowCompareType = .rowCompareTypeUndefined
-    public var opnos: [Node] = []
-    public var opfamilies: [Node] = []
-    public var inputcollids: [Node] = []
-    public var largs: [Node] = []
-    public var rargs: [Node] = []
-    public init() {}
+public struct RowCompareExpr: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var rctype: RowCompareType = .rowCompareTypeUndefined
+        @usableFromInline var opnos: [Node] = []
+        @usableFromInline var opfamilies: [Node] = []
+        @usableFromInline var inputcollids: [Node] = []
+        @usableFromInline var largs: [Node] = []
+        @usableFromInline var rargs: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var rctype: RowCompareType {
+        @inlinable get { _fields.pointee.rctype }
+        @inlinable set { _makeUnique(); _fields.pointee.rctype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rctype }
+    }
+    public var opnos: [Node] {
+        @inlinable get { _fields.pointee.opnos }
+        @inlinable set { _makeUnique(); _fields.pointee.opnos = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opnos }
+    }
+    public var opfamilies: [Node] {
+        @inlinable get { _fields.pointee.opfamilies }
+        @inlinable set { _makeUnique(); _fields.pointee.opfamilies = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opfamilies }
+    }
+    public var inputcollids: [Node] {
+        @inlinable get { _fields.pointee.inputcollids }
+        @inlinable set { _makeUnique(); _fields.pointee.inputcollids = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inputcollids }
+    }
+    public var largs: [Node] {
+        @inlinable get { _fields.pointee.largs }
+        @inlinable set { _makeUnique(); _fields.pointee.largs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.largs }
+    }
+    public var rargs: [Node] {
+        @inlinable get { _fields.pointee.rargs }
+        @inlinable set { _makeUnique(); _fields.pointee.rargs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rargs }
+    }
+    public static func == (a: RowCompareExpr, b: RowCompareExpr) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct CoalesceExpr: Sendable, Hashable {
@@ -1525,18 +2505,89 @@ public struct SQLValueFunction: Sendable, Hashable {
     public init() {}
 }
 
-public struct XmlExpr: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var op: XmlExprOp = .xmlExprOpUndefined
-    public var name: String = ""
-    public var namedArgs: [Node] = []
-    public var argNames: [Node] = []
-    public var args: [Node] = []
-    public var xmloption: XmlOptionType = .xmlOptionTypeUndefined
-    public var type: UInt32 = 0
-    public var typmod: Int32 = 0
-    public var location: Int32 = 0
-    public init() {}
+public struct XmlExpr: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var op: XmlExprOp = .xmlExprOpUndefined
+        @usableFromInline var name: String = ""
+        @usableFromInline var namedArgs: [Node] = []
+        @usableFromInline var argNames: [Node] = []
+        @usableFromInline var args: [Node] = []
+        @usableFromInline var xmloption: XmlOptionType = .xmlOptionTypeUndefined
+        @usableFromInline var type: UInt32 = 0
+        @usableFromInline var typmod: Int32 = 0
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var op: XmlExprOp {
+        @inlinable get { _fields.pointee.op }
+        @inlinable set { _makeUnique(); _fields.pointee.op = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.op }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var namedArgs: [Node] {
+        @inlinable get { _fields.pointee.namedArgs }
+        @inlinable set { _makeUnique(); _fields.pointee.namedArgs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.namedArgs }
+    }
+    public var argNames: [Node] {
+        @inlinable get { _fields.pointee.argNames }
+        @inlinable set { _makeUnique(); _fields.pointee.argNames = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.argNames }
+    }
+    public var args: [Node] {
+        @inlinable get { _fields.pointee.args }
+        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+    }
+    public var xmloption: XmlOptionType {
+        @inlinable get { _fields.pointee.xmloption }
+        @inlinable set { _makeUnique(); _fields.pointee.xmloption = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xmloption }
+    }
+    public var type: UInt32 {
+        @inlinable get { _fields.pointee.type }
+        @inlinable set { _makeUnique(); _fields.pointee.type = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.type }
+    }
+    public var typmod: Int32 {
+        @inlinable get { _fields.pointee.typmod }
+        @inlinable set { _makeUnique(); _fields.pointee.typmod = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typmod }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: XmlExpr, b: XmlExpr) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct NullTest: Sendable, Hashable {
@@ -1608,16 +2659,77 @@ public struct InferenceElem: Sendable, Hashable {
     public init() {}
 }
 
-public struct TargetEntry: Sendable, Hashable {
-    public var xpr: Node? = nil
-    public var expr: Node? = nil
-    public var resno: Int32 = 0
-    public var resname: String = ""
-    public var ressortgroupref: UInt32 = 0
-    public var resorigtbl: UInt32 = 0
-    public var resorigcol: Int32 = 0
-    public var resjunk: Bool = false
-    public init() {}
+public struct TargetEntry: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var xpr: Node? = nil
+        @usableFromInline var expr: Node? = nil
+        @usableFromInline var resno: Int32 = 0
+        @usableFromInline var resname: String = ""
+        @usableFromInline var ressortgroupref: UInt32 = 0
+        @usableFromInline var resorigtbl: UInt32 = 0
+        @usableFromInline var resorigcol: Int32 = 0
+        @usableFromInline var resjunk: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var xpr: Node? {
+        @inlinable get { _fields.pointee.xpr }
+        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+    }
+    public var expr: Node? {
+        @inlinable get { _fields.pointee.expr }
+        @inlinable set { _makeUnique(); _fields.pointee.expr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.expr }
+    }
+    public var resno: Int32 {
+        @inlinable get { _fields.pointee.resno }
+        @inlinable set { _makeUnique(); _fields.pointee.resno = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resno }
+    }
+    public var resname: String {
+        @inlinable get { _fields.pointee.resname }
+        @inlinable set { _makeUnique(); _fields.pointee.resname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resname }
+    }
+    public var ressortgroupref: UInt32 {
+        @inlinable get { _fields.pointee.ressortgroupref }
+        @inlinable set { _makeUnique(); _fields.pointee.ressortgroupref = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ressortgroupref }
+    }
+    public var resorigtbl: UInt32 {
+        @inlinable get { _fields.pointee.resorigtbl }
+        @inlinable set { _makeUnique(); _fields.pointee.resorigtbl = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resorigtbl }
+    }
+    public var resorigcol: Int32 {
+        @inlinable get { _fields.pointee.resorigcol }
+        @inlinable set { _makeUnique(); _fields.pointee.resorigcol = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resorigcol }
+    }
+    public var resjunk: Bool {
+        @inlinable get { _fields.pointee.resjunk }
+        @inlinable set { _makeUnique(); _fields.pointee.resjunk = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resjunk }
+    }
+    public static func == (a: TargetEntry, b: TargetEntry) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct RangeTblRef: Sendable, Hashable {
@@ -1625,17 +2737,83 @@ public struct RangeTblRef: Sendable, Hashable {
     public init() {}
 }
 
-public struct JoinExpr: Sendable, Hashable {
-    public var jointype: JoinType = .joinTypeUndefined
-    public var isNatural: Bool = false
-    public var larg: Node? = nil
-    public var rarg: Node? = nil
-    public var usingClause: [Node] = []
-    public var joinUsingAlias: Alias? = nil
-    public var quals: Node? = nil
-    public var alias: Alias? = nil
-    public var rtindex: Int32 = 0
-    public init() {}
+public struct JoinExpr: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var jointype: JoinType = .joinTypeUndefined
+        @usableFromInline var isNatural: Bool = false
+        @usableFromInline var larg: Node? = nil
+        @usableFromInline var rarg: Node? = nil
+        @usableFromInline var usingClause: [Node] = []
+        @usableFromInline var joinUsingAlias: Alias? = nil
+        @usableFromInline var quals: Node? = nil
+        @usableFromInline var alias: Alias? = nil
+        @usableFromInline var rtindex: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var jointype: JoinType {
+        @inlinable get { _fields.pointee.jointype }
+        @inlinable set { _makeUnique(); _fields.pointee.jointype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.jointype }
+    }
+    public var isNatural: Bool {
+        @inlinable get { _fields.pointee.isNatural }
+        @inlinable set { _makeUnique(); _fields.pointee.isNatural = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isNatural }
+    }
+    public var larg: Node? {
+        @inlinable get { _fields.pointee.larg }
+        @inlinable set { _makeUnique(); _fields.pointee.larg = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.larg }
+    }
+    public var rarg: Node? {
+        @inlinable get { _fields.pointee.rarg }
+        @inlinable set { _makeUnique(); _fields.pointee.rarg = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rarg }
+    }
+    public var usingClause: [Node] {
+        @inlinable get { _fields.pointee.usingClause }
+        @inlinable set { _makeUnique(); _fields.pointee.usingClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.usingClause }
+    }
+    public var joinUsingAlias: Alias? {
+        @inlinable get { _fields.pointee.joinUsingAlias }
+        @inlinable set { _makeUnique(); _fields.pointee.joinUsingAlias = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinUsingAlias }
+    }
+    public var quals: Node? {
+        @inlinable get { _fields.pointee.quals }
+        @inlinable set { _makeUnique(); _fields.pointee.quals = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.quals }
+    }
+    public var alias: Alias? {
+        @inlinable get { _fields.pointee.alias }
+        @inlinable set { _makeUnique(); _fields.pointee.alias = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.alias }
+    }
+    public var rtindex: Int32 {
+        @inlinable get { _fields.pointee.rtindex }
+        @inlinable set { _makeUnique(); _fields.pointee.rtindex = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rtindex }
+    }
+    public static func == (a: JoinExpr, b: JoinExpr) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct FromExpr: Sendable, Hashable {
@@ -1644,38 +2822,211 @@ public struct FromExpr: Sendable, Hashable {
     public init() {}
 }
 
-public struct OnConflictExpr: Sendable, Hashable {
-    public var action: OnConflictAction = .onConflictActionUndefined
-    public var arbiterElems: [Node] = []
-    public var arbiterWhere: Node? = nil
-    public var constraint: UInt32 = 0
-    public var onConflictSet: [Node] = []
-    public var onConflictWhere: Node? = nil
-    public var exclRelIndex: Int32 = 0
-    public var exclRelTlist: [Node] = []
-    public init() {}
+public struct OnConflictExpr: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var action: OnConflictAction = .onConflictActionUndefined
+        @usableFromInline var arbiterElems: [Node] = []
+        @usableFromInline var arbiterWhere: Node? = nil
+        @usableFromInline var constraint: UInt32 = 0
+        @usableFromInline var onConflictSet: [Node] = []
+        @usableFromInline var onConflictWhere: Node? = nil
+        @usableFromInline var exclRelIndex: Int32 = 0
+        @usableFromInline var exclRelTlist: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var action: OnConflictAction {
+        @inlinable get { _fields.pointee.action }
+        @inlinable set { _makeUnique(); _fields.pointee.action = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.action }
+    }
+    public var arbiterElems: [Node] {
+        @inlinable get { _fields.pointee.arbiterElems }
+        @inlinable set { _makeUnique(); _fields.pointee.arbiterElems = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arbiterElems }
+    }
+    public var arbiterWhere: Node? {
+        @inlinable get { _fields.pointee.arbiterWhere }
+        @inlinable set { _makeUnique(); _fields.pointee.arbiterWhere = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arbiterWhere }
+    }
+    public var constraint: UInt32 {
+        @inlinable get { _fields.pointee.constraint }
+        @inlinable set { _makeUnique(); _fields.pointee.constraint = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.constraint }
+    }
+    public var onConflictSet: [Node] {
+        @inlinable get { _fields.pointee.onConflictSet }
+        @inlinable set { _makeUnique(); _fields.pointee.onConflictSet = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.onConflictSet }
+    }
+    public var onConflictWhere: Node? {
+        @inlinable get { _fields.pointee.onConflictWhere }
+        @inlinable set { _makeUnique(); _fields.pointee.onConflictWhere = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.onConflictWhere }
+    }
+    public var exclRelIndex: Int32 {
+        @inlinable get { _fields.pointee.exclRelIndex }
+        @inlinable set { _makeUnique(); _fields.pointee.exclRelIndex = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.exclRelIndex }
+    }
+    public var exclRelTlist: [Node] {
+        @inlinable get { _fields.pointee.exclRelTlist }
+        @inlinable set { _makeUnique(); _fields.pointee.exclRelTlist = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.exclRelTlist }
+    }
+    public static func == (a: OnConflictExpr, b: OnConflictExpr) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct IntoClause: Sendable, Hashable {
-    public var rel: RangeVar? = nil
-    public var colNames: [Node] = []
-    public var accessMethod: String = ""
-    public var options: [Node] = []
-    public var onCommit: OnCommitAction = .onCommitActionUndefined
-    public var tableSpaceName: String = ""
-    public var viewQuery: Node? = nil
-    public var skipData: Bool = false
-    public init() {}
+public struct IntoClause: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var rel: RangeVar? = nil
+        @usableFromInline var colNames: [Node] = []
+        @usableFromInline var accessMethod: String = ""
+        @usableFromInline var options: [Node] = []
+        @usableFromInline var onCommit: OnCommitAction = .onCommitActionUndefined
+        @usableFromInline var tableSpaceName: String = ""
+        @usableFromInline var viewQuery: Node? = nil
+        @usableFromInline var skipData: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var rel: RangeVar? {
+        @inlinable get { _fields.pointee.rel }
+        @inlinable set { _makeUnique(); _fields.pointee.rel = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rel }
+    }
+    public var colNames: [Node] {
+        @inlinable get { _fields.pointee.colNames }
+        @inlinable set { _makeUnique(); _fields.pointee.colNames = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colNames }
+    }
+    public var accessMethod: String {
+        @inlinable get { _fields.pointee.accessMethod }
+        @inlinable set { _makeUnique(); _fields.pointee.accessMethod = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.accessMethod }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public var onCommit: OnCommitAction {
+        @inlinable get { _fields.pointee.onCommit }
+        @inlinable set { _makeUnique(); _fields.pointee.onCommit = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.onCommit }
+    }
+    public var tableSpaceName: String {
+        @inlinable get { _fields.pointee.tableSpaceName }
+        @inlinable set { _makeUnique(); _fields.pointee.tableSpaceName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tableSpaceName }
+    }
+    public var viewQuery: Node? {
+        @inlinable get { _fields.pointee.viewQuery }
+        @inlinable set { _makeUnique(); _fields.pointee.viewQuery = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.viewQuery }
+    }
+    public var skipData: Bool {
+        @inlinable get { _fields.pointee.skipData }
+        @inlinable set { _makeUnique(); _fields.pointee.skipData = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.skipData }
+    }
+    public static func == (a: IntoClause, b: IntoClause) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct MergeAction: Sendable, Hashable {
-    public var matched: Bool = false
-    public var commandType: CmdType = .cmdTypeUndefined
-    public var override: OverridingKind = .overridingKindUndefined
-    public var qual: Node? = nil
-    public var targetList: [Node] = []
-    public var updateColnos: [Node] = []
-    public init() {}
+public struct MergeAction: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var matched: Bool = false
+        @usableFromInline var commandType: CmdType = .cmdTypeUndefined
+        @usableFromInline var override: OverridingKind = .overridingKindUndefined
+        @usableFromInline var qual: Node? = nil
+        @usableFromInline var targetList: [Node] = []
+        @usableFromInline var updateColnos: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var matched: Bool {
+        @inlinable get { _fields.pointee.matched }
+        @inlinable set { _makeUnique(); _fields.pointee.matched = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.matched }
+    }
+    public var commandType: CmdType {
+        @inlinable get { _fields.pointee.commandType }
+        @inlinable set { _makeUnique(); _fields.pointee.commandType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.commandType }
+    }
+    public var override: OverridingKind {
+        @inlinable get { _fields.pointee.override }
+        @inlinable set { _makeUnique(); _fields.pointee.override = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.override }
+    }
+    public var qual: Node? {
+        @inlinable get { _fields.pointee.qual }
+        @inlinable set { _makeUnique(); _fields.pointee.qual = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.qual }
+    }
+    public var targetList: [Node] {
+        @inlinable get { _fields.pointee.targetList }
+        @inlinable set { _makeUnique(); _fields.pointee.targetList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targetList }
+    }
+    public var updateColnos: [Node] {
+        @inlinable get { _fields.pointee.updateColnos }
+        @inlinable set { _makeUnique(); _fields.pointee.updateColnos = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.updateColnos }
+    }
+    public static func == (a: MergeAction, b: MergeAction) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct RawStmt: Sendable, Hashable {
@@ -1685,119 +3036,652 @@ public struct RawStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct Query: Sendable, Hashable {
-    public var commandType: CmdType = .cmdTypeUndefined
-    public var querySource: QuerySource = .querySourceUndefined
-    public var canSetTag: Bool = false
-    public var utilityStmt: Node? = nil
-    public var resultRelation: Int32 = 0
-    public var hasAggs: Bool = false
-    public var hasWindowFuncs: Bool = false
-    public var hasTargetSrfs: Bool = false
-    public var hasSubLinks: Bool = false
-    public var hasDistinctOn: Bool = false
-    public var hasRecursive: Bool = false
-    public var hasModifyingCte: Bool = false
-    public var hasForUpdate: Bool = false
-    public var hasRowSecurity: Bool = false
-    public var isReturn: Bool = false
-    public var cteList: [Node] = []
-    public var rtable: [Node] = []
-    public var jointree: FromExpr? = nil
-    public var mergeActionList: [Node] = []
-    public var mergeUseOuterJoin: Bool = false
-    public var targetList: [Node] = []
-    public var override: OverridingKind = .overridingKindUndefined
-    public var onConflict: OnConflictExpr? = nil
-    public var returningList: [Node] = []
-    public var groupClause: [Node] = []
-    public var groupDistinct: Bool = false
-    public var groupingSets: [Node] = []
-    public var havingQual: Node? = nil
-    public var windowClause: [Node] = []
-    public var distinctClause: [Node] = []
-    public var sortClause: [Node] = []
-    public var limitOffset: Node? = nil
-    public var limitCount: Node? = nil
-    public var limitOption: LimitOption = .limitOptionUndefined
-    public var rowMarks: [Node] = []
-    public var setOperations: Node? = nil
-    public var constraintDeps: [Node] = []
-    public var withCheckOptions: [Node] = []
-    public var stmtLocation: Int32 = 0
-    public var stmtLen: Int32 = 0
-    public init() {}
+public struct Query: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var commandType: CmdType = .cmdTypeUndefined
+        @usableFromInline var querySource: QuerySource = .querySourceUndefined
+        @usableFromInline var canSetTag: Bool = false
+        @usableFromInline var utilityStmt: Node? = nil
+        @usableFromInline var resultRelation: Int32 = 0
+        @usableFromInline var hasAggs: Bool = false
+        @usableFromInline var hasWindowFuncs: Bool = false
+        @usableFromInline var hasTargetSrfs: Bool = false
+        @usableFromInline var hasSubLinks: Bool = false
+        @usableFromInline var hasDistinctOn: Bool = false
+        @usableFromInline var hasRecursive: Bool = false
+        @usableFromInline var hasModifyingCte: Bool = false
+        @usableFromInline var hasForUpdate: Bool = false
+        @usableFromInline var hasRowSecurity: Bool = false
+        @usableFromInline var isReturn: Bool = false
+        @usableFromInline var cteList: [Node] = []
+        @usableFromInline var rtable: [Node] = []
+        @usableFromInline var jointree: FromExpr? = nil
+        @usableFromInline var mergeActionList: [Node] = []
+        @usableFromInline var mergeUseOuterJoin: Bool = false
+        @usableFromInline var targetList: [Node] = []
+        @usableFromInline var override: OverridingKind = .overridingKindUndefined
+        @usableFromInline var onConflict: OnConflictExpr? = nil
+        @usableFromInline var returningList: [Node] = []
+        @usableFromInline var groupClause: [Node] = []
+        @usableFromInline var groupDistinct: Bool = false
+        @usableFromInline var groupingSets: [Node] = []
+        @usableFromInline var havingQual: Node? = nil
+        @usableFromInline var windowClause: [Node] = []
+        @usableFromInline var distinctClause: [Node] = []
+        @usableFromInline var sortClause: [Node] = []
+        @usableFromInline var limitOffset: Node? = nil
+        @usableFromInline var limitCount: Node? = nil
+        @usableFromInline var limitOption: LimitOption = .limitOptionUndefined
+        @usableFromInline var rowMarks: [Node] = []
+        @usableFromInline var setOperations: Node? = nil
+        @usableFromInline var constraintDeps: [Node] = []
+        @usableFromInline var withCheckOptions: [Node] = []
+        @usableFromInline var stmtLocation: Int32 = 0
+        @usableFromInline var stmtLen: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var commandType: CmdType {
+        @inlinable get { _fields.pointee.commandType }
+        @inlinable set { _makeUnique(); _fields.pointee.commandType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.commandType }
+    }
+    public var querySource: QuerySource {
+        @inlinable get { _fields.pointee.querySource }
+        @inlinable set { _makeUnique(); _fields.pointee.querySource = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.querySource }
+    }
+    public var canSetTag: Bool {
+        @inlinable get { _fields.pointee.canSetTag }
+        @inlinable set { _makeUnique(); _fields.pointee.canSetTag = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.canSetTag }
+    }
+    public var utilityStmt: Node? {
+        @inlinable get { _fields.pointee.utilityStmt }
+        @inlinable set { _makeUnique(); _fields.pointee.utilityStmt = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.utilityStmt }
+    }
+    public var resultRelation: Int32 {
+        @inlinable get { _fields.pointee.resultRelation }
+        @inlinable set { _makeUnique(); _fields.pointee.resultRelation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resultRelation }
+    }
+    public var hasAggs: Bool {
+        @inlinable get { _fields.pointee.hasAggs }
+        @inlinable set { _makeUnique(); _fields.pointee.hasAggs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasAggs }
+    }
+    public var hasWindowFuncs: Bool {
+        @inlinable get { _fields.pointee.hasWindowFuncs }
+        @inlinable set { _makeUnique(); _fields.pointee.hasWindowFuncs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasWindowFuncs }
+    }
+    public var hasTargetSrfs: Bool {
+        @inlinable get { _fields.pointee.hasTargetSrfs }
+        @inlinable set { _makeUnique(); _fields.pointee.hasTargetSrfs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasTargetSrfs }
+    }
+    public var hasSubLinks: Bool {
+        @inlinable get { _fields.pointee.hasSubLinks }
+        @inlinable set { _makeUnique(); _fields.pointee.hasSubLinks = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasSubLinks }
+    }
+    public var hasDistinctOn: Bool {
+        @inlinable get { _fields.pointee.hasDistinctOn }
+        @inlinable set { _makeUnique(); _fields.pointee.hasDistinctOn = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasDistinctOn }
+    }
+    public var hasRecursive: Bool {
+        @inlinable get { _fields.pointee.hasRecursive }
+        @inlinable set { _makeUnique(); _fields.pointee.hasRecursive = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasRecursive }
+    }
+    public var hasModifyingCte: Bool {
+        @inlinable get { _fields.pointee.hasModifyingCte }
+        @inlinable set { _makeUnique(); _fields.pointee.hasModifyingCte = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasModifyingCte }
+    }
+    public var hasForUpdate: Bool {
+        @inlinable get { _fields.pointee.hasForUpdate }
+        @inlinable set { _makeUnique(); _fields.pointee.hasForUpdate = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasForUpdate }
+    }
+    public var hasRowSecurity: Bool {
+        @inlinable get { _fields.pointee.hasRowSecurity }
+        @inlinable set { _makeUnique(); _fields.pointee.hasRowSecurity = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasRowSecurity }
+    }
+    public var isReturn: Bool {
+        @inlinable get { _fields.pointee.isReturn }
+        @inlinable set { _makeUnique(); _fields.pointee.isReturn = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isReturn }
+    }
+    public var cteList: [Node] {
+        @inlinable get { _fields.pointee.cteList }
+        @inlinable set { _makeUnique(); _fields.pointee.cteList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cteList }
+    }
+    public var rtable: [Node] {
+        @inlinable get { _fields.pointee.rtable }
+        @inlinable set { _makeUnique(); _fields.pointee.rtable = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rtable }
+    }
+    public var jointree: FromExpr? {
+        @inlinable get { _fields.pointee.jointree }
+        @inlinable set { _makeUnique(); _fields.pointee.jointree = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.jointree }
+    }
+    public var mergeActionList: [Node] {
+        @inlinable get { _fields.pointee.mergeActionList }
+        @inlinable set { _makeUnique(); _fields.pointee.mergeActionList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.mergeActionList }
+    }
+    public var mergeUseOuterJoin: Bool {
+        @inlinable get { _fields.pointee.mergeUseOuterJoin }
+        @inlinable set { _makeUnique(); _fields.pointee.mergeUseOuterJoin = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.mergeUseOuterJoin }
+    }
+    public var targetList: [Node] {
+        @inlinable get { _fields.pointee.targetList }
+        @inlinable set { _makeUnique(); _fields.pointee.targetList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targetList }
+    }
+    public var override: OverridingKind {
+        @inlinable get { _fields.pointee.override }
+        @inlinable set { _makeUnique(); _fields.pointee.override = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.override }
+    }
+    public var onConflict: OnConflictExpr? {
+        @inlinable get { _fields.pointee.onConflict }
+        @inlinable set { _makeUnique(); _fields.pointee.onConflict = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.onConflict }
+    }
+    public var returningList: [Node] {
+        @inlinable get { _fields.pointee.returningList }
+        @inlinable set { _makeUnique(); _fields.pointee.returningList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.returningList }
+    }
+    public var groupClause: [Node] {
+        @inlinable get { _fields.pointee.groupClause }
+        @inlinable set { _makeUnique(); _fields.pointee.groupClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.groupClause }
+    }
+    public var groupDistinct: Bool {
+        @inlinable get { _fields.pointee.groupDistinct }
+        @inlinable set { _makeUnique(); _fields.pointee.groupDistinct = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.groupDistinct }
+    }
+    public var groupingSets: [Node] {
+        @inlinable get { _fields.pointee.groupingSets }
+        @inlinable set { _makeUnique(); _fields.pointee.groupingSets = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.groupingSets }
+    }
+    public var havingQual: Node? {
+        @inlinable get { _fields.pointee.havingQual }
+        @inlinable set { _makeUnique(); _fields.pointee.havingQual = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.havingQual }
+    }
+    public var windowClause: [Node] {
+        @inlinable get { _fields.pointee.windowClause }
+        @inlinable set { _makeUnique(); _fields.pointee.windowClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.windowClause }
+    }
+    public var distinctClause: [Node] {
+        @inlinable get { _fields.pointee.distinctClause }
+        @inlinable set { _makeUnique(); _fields.pointee.distinctClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.distinctClause }
+    }
+    public var sortClause: [Node] {
+        @inlinable get { _fields.pointee.sortClause }
+        @inlinable set { _makeUnique(); _fields.pointee.sortClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.sortClause }
+    }
+    public var limitOffset: Node? {
+        @inlinable get { _fields.pointee.limitOffset }
+        @inlinable set { _makeUnique(); _fields.pointee.limitOffset = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.limitOffset }
+    }
+    public var limitCount: Node? {
+        @inlinable get { _fields.pointee.limitCount }
+        @inlinable set { _makeUnique(); _fields.pointee.limitCount = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.limitCount }
+    }
+    public var limitOption: LimitOption {
+        @inlinable get { _fields.pointee.limitOption }
+        @inlinable set { _makeUnique(); _fields.pointee.limitOption = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.limitOption }
+    }
+    public var rowMarks: [Node] {
+        @inlinable get { _fields.pointee.rowMarks }
+        @inlinable set { _makeUnique(); _fields.pointee.rowMarks = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rowMarks }
+    }
+    public var setOperations: Node? {
+        @inlinable get { _fields.pointee.setOperations }
+        @inlinable set { _makeUnique(); _fields.pointee.setOperations = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.setOperations }
+    }
+    public var constraintDeps: [Node] {
+        @inlinable get { _fields.pointee.constraintDeps }
+        @inlinable set { _makeUnique(); _fields.pointee.constraintDeps = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.constraintDeps }
+    }
+    public var withCheckOptions: [Node] {
+        @inlinable get { _fields.pointee.withCheckOptions }
+        @inlinable set { _makeUnique(); _fields.pointee.withCheckOptions = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withCheckOptions }
+    }
+    public var stmtLocation: Int32 {
+        @inlinable get { _fields.pointee.stmtLocation }
+        @inlinable set { _makeUnique(); _fields.pointee.stmtLocation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.stmtLocation }
+    }
+    public var stmtLen: Int32 {
+        @inlinable get { _fields.pointee.stmtLen }
+        @inlinable set { _makeUnique(); _fields.pointee.stmtLen = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.stmtLen }
+    }
+    public static func == (a: Query, b: Query) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct InsertStmt: Sendable, Hashable {
-    public var relation: RangeVar? = nil
-    public var cols: [Node] = []
-    public var selectStmt: Node? = nil
-    public var onConflictClause: OnConflictClause? = nil
-    public var returningList: [Node] = []
-    public var withClause: WithClause? = nil
-    public var override: OverridingKind = .overridingKindUndefined
-    public init() {}
+public struct InsertStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var cols: [Node] = []
+        @usableFromInline var selectStmt: Node? = nil
+        @usableFromInline var onConflictClause: OnConflictClause? = nil
+        @usableFromInline var returningList: [Node] = []
+        @usableFromInline var withClause: WithClause? = nil
+        @usableFromInline var override: OverridingKind = .overridingKindUndefined
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var cols: [Node] {
+        @inlinable get { _fields.pointee.cols }
+        @inlinable set { _makeUnique(); _fields.pointee.cols = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cols }
+    }
+    public var selectStmt: Node? {
+        @inlinable get { _fields.pointee.selectStmt }
+        @inlinable set { _makeUnique(); _fields.pointee.selectStmt = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.selectStmt }
+    }
+    public var onConflictClause: OnConflictClause? {
+        @inlinable get { _fields.pointee.onConflictClause }
+        @inlinable set { _makeUnique(); _fields.pointee.onConflictClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.onConflictClause }
+    }
+    public var returningList: [Node] {
+        @inlinable get { _fields.pointee.returningList }
+        @inlinable set { _makeUnique(); _fields.pointee.returningList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.returningList }
+    }
+    public var withClause: WithClause? {
+        @inlinable get { _fields.pointee.withClause }
+        @inlinable set { _makeUnique(); _fields.pointee.withClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withClause }
+    }
+    public var override: OverridingKind {
+        @inlinable get { _fields.pointee.override }
+        @inlinable set { _makeUnique(); _fields.pointee.override = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.override }
+    }
+    public static func == (a: InsertStmt, b: InsertStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct DeleteStmt: Sendable, Hashable {
-    public var relation: RangeVar? = nil
-    public var usingClause: [Node] = []
-    public var whereClause: Node? = nil
-    public var returningList: [Node] = []
-    public var withClause: WithClause? = nil
-    public init() {}
+public struct DeleteStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var usingClause: [Node] = []
+        @usableFromInline var whereClause: Node? = nil
+        @usableFromInline var returningList: [Node] = []
+        @usableFromInline var withClause: WithClause? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var usingClause: [Node] {
+        @inlinable get { _fields.pointee.usingClause }
+        @inlinable set { _makeUnique(); _fields.pointee.usingClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.usingClause }
+    }
+    public var whereClause: Node? {
+        @inlinable get { _fields.pointee.whereClause }
+        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+    }
+    public var returningList: [Node] {
+        @inlinable get { _fields.pointee.returningList }
+        @inlinable set { _makeUnique(); _fields.pointee.returningList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.returningList }
+    }
+    public var withClause: WithClause? {
+        @inlinable get { _fields.pointee.withClause }
+        @inlinable set { _makeUnique(); _fields.pointee.withClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withClause }
+    }
+    public static func == (a: DeleteStmt, b: DeleteStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct UpdateStmt: Sendable, Hashable {
-    public var relation: RangeVar? = nil
-    public var targetList: [Node] = []
-    public var whereClause: Node? = nil
-    public var fromClause: [Node] = []
-    public var returningList: [Node] = []
-    public var withClause: WithClause? = nil
-    public init() {}
+public struct UpdateStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var targetList: [Node] = []
+        @usableFromInline var whereClause: Node? = nil
+        @usableFromInline var fromClause: [Node] = []
+        @usableFromInline var returningList: [Node] = []
+        @usableFromInline var withClause: WithClause? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var targetList: [Node] {
+        @inlinable get { _fields.pointee.targetList }
+        @inlinable set { _makeUnique(); _fields.pointee.targetList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targetList }
+    }
+    public var whereClause: Node? {
+        @inlinable get { _fields.pointee.whereClause }
+        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+    }
+    public var fromClause: [Node] {
+        @inlinable get { _fields.pointee.fromClause }
+        @inlinable set { _makeUnique(); _fields.pointee.fromClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fromClause }
+    }
+    public var returningList: [Node] {
+        @inlinable get { _fields.pointee.returningList }
+        @inlinable set { _makeUnique(); _fields.pointee.returningList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.returningList }
+    }
+    public var withClause: WithClause? {
+        @inlinable get { _fields.pointee.withClause }
+        @inlinable set { _makeUnique(); _fields.pointee.withClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withClause }
+    }
+    public static func == (a: UpdateStmt, b: UpdateStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct MergeStmt: Sendable, Hashable {
-    public var relation: RangeVar? = nil
-    public var sourceRelation: Node? = nil
-    public var joinCondition: Node? = nil
-    public var mergeWhenClauses: [Node] = []
-    public var withClause: WithClause? = nil
-    public init() {}
+public struct MergeStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var sourceRelation: Node? = nil
+        @usableFromInline var joinCondition: Node? = nil
+        @usableFromInline var mergeWhenClauses: [Node] = []
+        @usableFromInline var withClause: WithClause? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var sourceRelation: Node? {
+        @inlinable get { _fields.pointee.sourceRelation }
+        @inlinable set { _makeUnique(); _fields.pointee.sourceRelation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.sourceRelation }
+    }
+    public var joinCondition: Node? {
+        @inlinable get { _fields.pointee.joinCondition }
+        @inlinable set { _makeUnique(); _fields.pointee.joinCondition = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinCondition }
+    }
+    public var mergeWhenClauses: [Node] {
+        @inlinable get { _fields.pointee.mergeWhenClauses }
+        @inlinable set { _makeUnique(); _fields.pointee.mergeWhenClauses = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.mergeWhenClauses }
+    }
+    public var withClause: WithClause? {
+        @inlinable get { _fields.pointee.withClause }
+        @inlinable set { _makeUnique(); _fields.pointee.withClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withClause }
+    }
+    public static func == (a: MergeStmt, b: MergeStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct SelectStmt: Sendable, Hashable {
-    public var distinctClause: [Node] = []
-    public var intoClause: IntoClause? = nil
-    public var targetList: [Node] = []
-    public var fromClause: [Node] = []
-    public var whereClause: Node? = nil
-    public var groupClause: [Node] = []
-    public var groupDistinct: Bool = false
-    public var havingClause: Node? = nil
-    public var windowClause: [Node] = []
-    public var valuesLists: [Node] = []
-    public var sortClause: [Node] = []
-    public var limitOffset: Node? = nil
-    public var limitCount: Node? = nil
-    public var limitOption: LimitOption = .limitOptionUndefined
-    public var lockingClause: [Node] = []
-    public var withClause: WithClause? = nil
-    public var op: SetOperation = .setOperationUndefined
-    public var all: Bool = false
+public struct SelectStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var distinctClause: [Node] = []
+        @usableFromInline var intoClause: IntoClause? = nil
+        @usableFromInline var targetList: [Node] = []
+        @usableFromInline var fromClause: [Node] = []
+        @usableFromInline var whereClause: Node? = nil
+        @usableFromInline var groupClause: [Node] = []
+        @usableFromInline var groupDistinct: Bool = false
+        @usableFromInline var havingClause: Node? = nil
+        @usableFromInline var windowClause: [Node] = []
+        @usableFromInline var valuesLists: [Node] = []
+        @usableFromInline var sortClause: [Node] = []
+        @usableFromInline var limitOffset: Node? = nil
+        @usableFromInline var limitCount: Node? = nil
+        @usableFromInline var limitOption: LimitOption = .limitOptionUndefined
+        @usableFromInline var lockingClause: [Node] = []
+        @usableFromInline var withClause: WithClause? = nil
+        @usableFromInline var op: SetOperation = .setOperationUndefined
+        @usableFromInline var all: Bool = false
+        @usableFromInline var larg: SelectStmt? = nil
+        @usableFromInline var rarg: SelectStmt? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var distinctClause: [Node] {
+        @inlinable get { _fields.pointee.distinctClause }
+        @inlinable set { _makeUnique(); _fields.pointee.distinctClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.distinctClause }
+    }
+    public var intoClause: IntoClause? {
+        @inlinable get { _fields.pointee.intoClause }
+        @inlinable set { _makeUnique(); _fields.pointee.intoClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.intoClause }
+    }
+    public var targetList: [Node] {
+        @inlinable get { _fields.pointee.targetList }
+        @inlinable set { _makeUnique(); _fields.pointee.targetList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targetList }
+    }
+    public var fromClause: [Node] {
+        @inlinable get { _fields.pointee.fromClause }
+        @inlinable set { _makeUnique(); _fields.pointee.fromClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fromClause }
+    }
+    public var whereClause: Node? {
+        @inlinable get { _fields.pointee.whereClause }
+        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+    }
+    public var groupClause: [Node] {
+        @inlinable get { _fields.pointee.groupClause }
+        @inlinable set { _makeUnique(); _fields.pointee.groupClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.groupClause }
+    }
+    public var groupDistinct: Bool {
+        @inlinable get { _fields.pointee.groupDistinct }
+        @inlinable set { _makeUnique(); _fields.pointee.groupDistinct = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.groupDistinct }
+    }
+    public var havingClause: Node? {
+        @inlinable get { _fields.pointee.havingClause }
+        @inlinable set { _makeUnique(); _fields.pointee.havingClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.havingClause }
+    }
+    public var windowClause: [Node] {
+        @inlinable get { _fields.pointee.windowClause }
+        @inlinable set { _makeUnique(); _fields.pointee.windowClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.windowClause }
+    }
+    public var valuesLists: [Node] {
+        @inlinable get { _fields.pointee.valuesLists }
+        @inlinable set { _makeUnique(); _fields.pointee.valuesLists = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.valuesLists }
+    }
+    public var sortClause: [Node] {
+        @inlinable get { _fields.pointee.sortClause }
+        @inlinable set { _makeUnique(); _fields.pointee.sortClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.sortClause }
+    }
+    public var limitOffset: Node? {
+        @inlinable get { _fields.pointee.limitOffset }
+        @inlinable set { _makeUnique(); _fields.pointee.limitOffset = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.limitOffset }
+    }
+    public var limitCount: Node? {
+        @inlinable get { _fields.pointee.limitCount }
+        @inlinable set { _makeUnique(); _fields.pointee.limitCount = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.limitCount }
+    }
+    public var limitOption: LimitOption {
+        @inlinable get { _fields.pointee.limitOption }
+        @inlinable set { _makeUnique(); _fields.pointee.limitOption = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.limitOption }
+    }
+    public var lockingClause: [Node] {
+        @inlinable get { _fields.pointee.lockingClause }
+        @inlinable set { _makeUnique(); _fields.pointee.lockingClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lockingClause }
+    }
+    public var withClause: WithClause? {
+        @inlinable get { _fields.pointee.withClause }
+        @inlinable set { _makeUnique(); _fields.pointee.withClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withClause }
+    }
+    public var op: SetOperation {
+        @inlinable get { _fields.pointee.op }
+        @inlinable set { _makeUnique(); _fields.pointee.op = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.op }
+    }
+    public var all: Bool {
+        @inlinable get { _fields.pointee.all }
+        @inlinable set { _makeUnique(); _fields.pointee.all = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.all }
+    }
     public var larg: SelectStmt? {
-        get { _larg?.value }
-        set { _larg = newValue.map(Box.init) }
+        @inlinable get { _fields.pointee.larg }
+        @inlinable set { _makeUnique(); _fields.pointee.larg = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.larg }
     }
-    @usableFromInline var _larg: Box<SelectStmt>? = nil
     public var rarg: SelectStmt? {
-        get { _rarg?.value }
-        set { _rarg = newValue.map(Box.init) }
+        @inlinable get { _fields.pointee.rarg }
+        @inlinable set { _makeUnique(); _fields.pointee.rarg = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rarg }
     }
-    @usableFromInline var _rarg: Box<SelectStmt>? = nil
-    public init() {}
+    public static func == (a: SelectStmt, b: SelectStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct ReturnStmt: Sendable, Hashable {
@@ -1805,13 +3689,59 @@ public struct ReturnStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct PLAssignStmt: Sendable, Hashable {
-    public var name: String = ""
-    public var indirection: [Node] = []
-    public var nnames: Int32 = 0
-    public var val: SelectStmt? = nil
-    public var location: Int32 = 0
-    public init() {}
+public struct PLAssignStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var name: String = ""
+        @usableFromInline var indirection: [Node] = []
+        @usableFromInline var nnames: Int32 = 0
+        @usableFromInline var val: SelectStmt? = nil
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var indirection: [Node] {
+        @inlinable get { _fields.pointee.indirection }
+        @inlinable set { _makeUnique(); _fields.pointee.indirection = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indirection }
+    }
+    public var nnames: Int32 {
+        @inlinable get { _fields.pointee.nnames }
+        @inlinable set { _makeUnique(); _fields.pointee.nnames = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nnames }
+    }
+    public var val: SelectStmt? {
+        @inlinable get { _fields.pointee.val }
+        @inlinable set { _makeUnique(); _fields.pointee.val = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.val }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: PLAssignStmt, b: PLAssignStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct AlterTableStmt: Sendable, Hashable {
@@ -1822,61 +3752,351 @@ public struct AlterTableStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct AlterTableCmd: Sendable, Hashable {
-    public var subtype: AlterTableType = .alterTableTypeUndefined
-    public var name: String = ""
-    public var num: Int32 = 0
-    public var newowner: RoleSpec? = nil
-    public var def: Node? = nil
-    public var behavior: DropBehavior = .dropBehaviorUndefined
-    public var missingOk: Bool = false
-    public var recurse: Bool = false
-    public init() {}
+public struct AlterTableCmd: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var subtype: AlterTableType = .alterTableTypeUndefined
+        @usableFromInline var name: String = ""
+        @usableFromInline var num: Int32 = 0
+        @usableFromInline var newowner: RoleSpec? = nil
+        @usableFromInline var def: Node? = nil
+        @usableFromInline var behavior: DropBehavior = .dropBehaviorUndefined
+        @usableFromInline var missingOk: Bool = false
+        @usableFromInline var recurse: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var subtype: AlterTableType {
+        @inlinable get { _fields.pointee.subtype }
+        @inlinable set { _makeUnique(); _fields.pointee.subtype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subtype }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var num: Int32 {
+        @inlinable get { _fields.pointee.num }
+        @inlinable set { _makeUnique(); _fields.pointee.num = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.num }
+    }
+    public var newowner: RoleSpec? {
+        @inlinable get { _fields.pointee.newowner }
+        @inlinable set { _makeUnique(); _fields.pointee.newowner = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newowner }
+    }
+    public var def: Node? {
+        @inlinable get { _fields.pointee.def }
+        @inlinable set { _makeUnique(); _fields.pointee.def = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.def }
+    }
+    public var behavior: DropBehavior {
+        @inlinable get { _fields.pointee.behavior }
+        @inlinable set { _makeUnique(); _fields.pointee.behavior = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.behavior }
+    }
+    public var missingOk: Bool {
+        @inlinable get { _fields.pointee.missingOk }
+        @inlinable set { _makeUnique(); _fields.pointee.missingOk = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.missingOk }
+    }
+    public var recurse: Bool {
+        @inlinable get { _fields.pointee.recurse }
+        @inlinable set { _makeUnique(); _fields.pointee.recurse = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.recurse }
+    }
+    public static func == (a: AlterTableCmd, b: AlterTableCmd) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct AlterDomainStmt: Sendable, Hashable {
-    public var subtype: String = ""
-    public var typeName: [Node] = []
-    public var name: String = ""
-    public var def: Node? = nil
-    public var behavior: DropBehavior = .dropBehaviorUndefined
-    public var missingOk: Bool = false
-    public init() {}
+public struct AlterDomainStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var subtype: String = ""
+        @usableFromInline var typeName: [Node] = []
+        @usableFromInline var name: String = ""
+        @usableFromInline var def: Node? = nil
+        @usableFromInline var behavior: DropBehavior = .dropBehaviorUndefined
+        @usableFromInline var missingOk: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var subtype: String {
+        @inlinable get { _fields.pointee.subtype }
+        @inlinable set { _makeUnique(); _fields.pointee.subtype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subtype }
+    }
+    public var typeName: [Node] {
+        @inlinable get { _fields.pointee.typeName }
+        @inlinable set { _makeUnique(); _fields.pointee.typeName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeName }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var def: Node? {
+        @inlinable get { _fields.pointee.def }
+        @inlinable set { _makeUnique(); _fields.pointee.def = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.def }
+    }
+    public var behavior: DropBehavior {
+        @inlinable get { _fields.pointee.behavior }
+        @inlinable set { _makeUnique(); _fields.pointee.behavior = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.behavior }
+    }
+    public var missingOk: Bool {
+        @inlinable get { _fields.pointee.missingOk }
+        @inlinable set { _makeUnique(); _fields.pointee.missingOk = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.missingOk }
+    }
+    public static func == (a: AlterDomainStmt, b: AlterDomainStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct SetOperationStmt: Sendable, Hashable {
-    public var op: SetOperation = .setOperationUndefined
-    public var all: Bool = false
-    public var larg: Node? = nil
-    public var rarg: Node? = nil
-    public var colTypes: [Node] = []
-    public var colTypmods: [Node] = []
-    public var colCollations: [Node] = []
-    public var groupClauses: [Node] = []
-    public init() {}
+public struct SetOperationStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var op: SetOperation = .setOperationUndefined
+        @usableFromInline var all: Bool = false
+        @usableFromInline var larg: Node? = nil
+        @usableFromInline var rarg: Node? = nil
+        @usableFromInline var colTypes: [Node] = []
+        @usableFromInline var colTypmods: [Node] = []
+        @usableFromInline var colCollations: [Node] = []
+        @usableFromInline var groupClauses: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var op: SetOperation {
+        @inlinable get { _fields.pointee.op }
+        @inlinable set { _makeUnique(); _fields.pointee.op = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.op }
+    }
+    public var all: Bool {
+        @inlinable get { _fields.pointee.all }
+        @inlinable set { _makeUnique(); _fields.pointee.all = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.all }
+    }
+    public var larg: Node? {
+        @inlinable get { _fields.pointee.larg }
+        @inlinable set { _makeUnique(); _fields.pointee.larg = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.larg }
+    }
+    public var rarg: Node? {
+        @inlinable get { _fields.pointee.rarg }
+        @inlinable set { _makeUnique(); _fields.pointee.rarg = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rarg }
+    }
+    public var colTypes: [Node] {
+        @inlinable get { _fields.pointee.colTypes }
+        @inlinable set { _makeUnique(); _fields.pointee.colTypes = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colTypes }
+    }
+    public var colTypmods: [Node] {
+        @inlinable get { _fields.pointee.colTypmods }
+        @inlinable set { _makeUnique(); _fields.pointee.colTypmods = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colTypmods }
+    }
+    public var colCollations: [Node] {
+        @inlinable get { _fields.pointee.colCollations }
+        @inlinable set { _makeUnique(); _fields.pointee.colCollations = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colCollations }
+    }
+    public var groupClauses: [Node] {
+        @inlinable get { _fields.pointee.groupClauses }
+        @inlinable set { _makeUnique(); _fields.pointee.groupClauses = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.groupClauses }
+    }
+    public static func == (a: SetOperationStmt, b: SetOperationStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct GrantStmt: Sendable, Hashable {
-    public var isGrant: Bool = false
-    public var targtype: GrantTargetType = .grantTargetTypeUndefined
-    public var objtype: ObjectType = .objectTypeUndefined
-    public var objects: [Node] = []
-    public var privileges: [Node] = []
-    public var grantees: [Node] = []
-    public var grantOption: Bool = false
-    public var grantor: RoleSpec? = nil
-    public var behavior: DropBehavior = .dropBehaviorUndefined
-    public init() {}
+public struct GrantStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var isGrant: Bool = false
+        @usableFromInline var targtype: GrantTargetType = .grantTargetTypeUndefined
+        @usableFromInline var objtype: ObjectType = .objectTypeUndefined
+        @usableFromInline var objects: [Node] = []
+        @usableFromInline var privileges: [Node] = []
+        @usableFromInline var grantees: [Node] = []
+        @usableFromInline var grantOption: Bool = false
+        @usableFromInline var grantor: RoleSpec? = nil
+        @usableFromInline var behavior: DropBehavior = .dropBehaviorUndefined
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var isGrant: Bool {
+        @inlinable get { _fields.pointee.isGrant }
+        @inlinable set { _makeUnique(); _fields.pointee.isGrant = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isGrant }
+    }
+    public var targtype: GrantTargetType {
+        @inlinable get { _fields.pointee.targtype }
+        @inlinable set { _makeUnique(); _fields.pointee.targtype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targtype }
+    }
+    public var objtype: ObjectType {
+        @inlinable get { _fields.pointee.objtype }
+        @inlinable set { _makeUnique(); _fields.pointee.objtype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objtype }
+    }
+    public var objects: [Node] {
+        @inlinable get { _fields.pointee.objects }
+        @inlinable set { _makeUnique(); _fields.pointee.objects = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objects }
+    }
+    public var privileges: [Node] {
+        @inlinable get { _fields.pointee.privileges }
+        @inlinable set { _makeUnique(); _fields.pointee.privileges = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.privileges }
+    }
+    public var grantees: [Node] {
+        @inlinable get { _fields.pointee.grantees }
+        @inlinable set { _makeUnique(); _fields.pointee.grantees = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.grantees }
+    }
+    public var grantOption: Bool {
+        @inlinable get { _fields.pointee.grantOption }
+        @inlinable set { _makeUnique(); _fields.pointee.grantOption = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.grantOption }
+    }
+    public var grantor: RoleSpec? {
+        @inlinable get { _fields.pointee.grantor }
+        @inlinable set { _makeUnique(); _fields.pointee.grantor = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.grantor }
+    }
+    public var behavior: DropBehavior {
+        @inlinable get { _fields.pointee.behavior }
+        @inlinable set { _makeUnique(); _fields.pointee.behavior = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.behavior }
+    }
+    public static func == (a: GrantStmt, b: GrantStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct GrantRoleStmt: Sendable, Hashable {
-    public var grantedRoles: [Node] = []
-    public var granteeRoles: [Node] = []
-    public var isGrant: Bool = false
-    public var adminOpt: Bool = false
-    public var grantor: RoleSpec? = nil
-    public var behavior: DropBehavior = .dropBehaviorUndefined
-    public init() {}
+public struct GrantRoleStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var grantedRoles: [Node] = []
+        @usableFromInline var granteeRoles: [Node] = []
+        @usableFromInline var isGrant: Bool = false
+        @usableFromInline var adminOpt: Bool = false
+        @usableFromInline var grantor: RoleSpec? = nil
+        @usableFromInline var behavior: DropBehavior = .dropBehaviorUndefined
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var grantedRoles: [Node] {
+        @inlinable get { _fields.pointee.grantedRoles }
+        @inlinable set { _makeUnique(); _fields.pointee.grantedRoles = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.grantedRoles }
+    }
+    public var granteeRoles: [Node] {
+        @inlinable get { _fields.pointee.granteeRoles }
+        @inlinable set { _makeUnique(); _fields.pointee.granteeRoles = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.granteeRoles }
+    }
+    public var isGrant: Bool {
+        @inlinable get { _fields.pointee.isGrant }
+        @inlinable set { _makeUnique(); _fields.pointee.isGrant = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isGrant }
+    }
+    public var adminOpt: Bool {
+        @inlinable get { _fields.pointee.adminOpt }
+        @inlinable set { _makeUnique(); _fields.pointee.adminOpt = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.adminOpt }
+    }
+    public var grantor: RoleSpec? {
+        @inlinable get { _fields.pointee.grantor }
+        @inlinable set { _makeUnique(); _fields.pointee.grantor = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.grantor }
+    }
+    public var behavior: DropBehavior {
+        @inlinable get { _fields.pointee.behavior }
+        @inlinable set { _makeUnique(); _fields.pointee.behavior = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.behavior }
+    }
+    public static func == (a: GrantRoleStmt, b: GrantRoleStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct AlterDefaultPrivilegesStmt: Sendable, Hashable {
@@ -1890,50 +4110,284 @@ public struct ClosePortalStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct ClusterStmt: Sendable, Hashable {
-    public var relation: RangeVar? = nil
-    public var indexname: String = ""
-    public var params: [Node] = []
-    public init() {}
+public struct ClusterStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var indexname: String = ""
+        @usableFromInline var params: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var indexname: String {
+        @inlinable get { _fields.pointee.indexname }
+        @inlinable set { _makeUnique(); _fields.pointee.indexname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexname }
+    }
+    public var params: [Node] {
+        @inlinable get { _fields.pointee.params }
+        @inlinable set { _makeUnique(); _fields.pointee.params = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.params }
+    }
+    public static func == (a: ClusterStmt, b: ClusterStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CopyStmt: Sendable, Hashable {
-    public var relation: RangeVar? = nil
-    public var query: Node? = nil
-    public var attlist: [Node] = []
-    public var isFrom: Bool = false
-    public var isProgram: Bool = false
-    public var filename: String = ""
-    public var options: [Node] = []
-    public var whereClause: Node? = nil
-    public init() {}
+public struct CopyStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var query: Node? = nil
+        @usableFromInline var attlist: [Node] = []
+        @usableFromInline var isFrom: Bool = false
+        @usableFromInline var isProgram: Bool = false
+        @usableFromInline var filename: String = ""
+        @usableFromInline var options: [Node] = []
+        @usableFromInline var whereClause: Node? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var query: Node? {
+        @inlinable get { _fields.pointee.query }
+        @inlinable set { _makeUnique(); _fields.pointee.query = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.query }
+    }
+    public var attlist: [Node] {
+        @inlinable get { _fields.pointee.attlist }
+        @inlinable set { _makeUnique(); _fields.pointee.attlist = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.attlist }
+    }
+    public var isFrom: Bool {
+        @inlinable get { _fields.pointee.isFrom }
+        @inlinable set { _makeUnique(); _fields.pointee.isFrom = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isFrom }
+    }
+    public var isProgram: Bool {
+        @inlinable get { _fields.pointee.isProgram }
+        @inlinable set { _makeUnique(); _fields.pointee.isProgram = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isProgram }
+    }
+    public var filename: String {
+        @inlinable get { _fields.pointee.filename }
+        @inlinable set { _makeUnique(); _fields.pointee.filename = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.filename }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public var whereClause: Node? {
+        @inlinable get { _fields.pointee.whereClause }
+        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+    }
+    public static func == (a: CopyStmt, b: CopyStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreateStmt: Sendable, Hashable {
-    public var relation: RangeVar? = nil
-    public var tableElts: [Node] = []
-    public var inhRelations: [Node] = []
-    public var partbound: PartitionBoundSpec? = nil
-    public var partspec: PartitionSpec? = nil
-    public var ofTypename: TypeName? = nil
-    public var constraints: [Node] = []
-    public var options: [Node] = []
-    public var oncommit: OnCommitAction = .onCommitActionUndefined
-    public var tablespacename: String = ""
-    public var accessMethod: String = ""
-    public var ifNotExists: Bool = false
-    public init() {}
+public struct CreateStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var tableElts: [Node] = []
+        @usableFromInline var inhRelations: [Node] = []
+        @usableFromInline var partbound: PartitionBoundSpec? = nil
+        @usableFromInline var partspec: PartitionSpec? = nil
+        @usableFromInline var ofTypename: TypeName? = nil
+        @usableFromInline var constraints: [Node] = []
+        @usableFromInline var options: [Node] = []
+        @usableFromInline var oncommit: OnCommitAction = .onCommitActionUndefined
+        @usableFromInline var tablespacename: String = ""
+        @usableFromInline var accessMethod: String = ""
+        @usableFromInline var ifNotExists: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var tableElts: [Node] {
+        @inlinable get { _fields.pointee.tableElts }
+        @inlinable set { _makeUnique(); _fields.pointee.tableElts = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tableElts }
+    }
+    public var inhRelations: [Node] {
+        @inlinable get { _fields.pointee.inhRelations }
+        @inlinable set { _makeUnique(); _fields.pointee.inhRelations = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inhRelations }
+    }
+    public var partbound: PartitionBoundSpec? {
+        @inlinable get { _fields.pointee.partbound }
+        @inlinable set { _makeUnique(); _fields.pointee.partbound = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.partbound }
+    }
+    public var partspec: PartitionSpec? {
+        @inlinable get { _fields.pointee.partspec }
+        @inlinable set { _makeUnique(); _fields.pointee.partspec = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.partspec }
+    }
+    public var ofTypename: TypeName? {
+        @inlinable get { _fields.pointee.ofTypename }
+        @inlinable set { _makeUnique(); _fields.pointee.ofTypename = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ofTypename }
+    }
+    public var constraints: [Node] {
+        @inlinable get { _fields.pointee.constraints }
+        @inlinable set { _makeUnique(); _fields.pointee.constraints = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.constraints }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public var oncommit: OnCommitAction {
+        @inlinable get { _fields.pointee.oncommit }
+        @inlinable set { _makeUnique(); _fields.pointee.oncommit = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oncommit }
+    }
+    public var tablespacename: String {
+        @inlinable get { _fields.pointee.tablespacename }
+        @inlinable set { _makeUnique(); _fields.pointee.tablespacename = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tablespacename }
+    }
+    public var accessMethod: String {
+        @inlinable get { _fields.pointee.accessMethod }
+        @inlinable set { _makeUnique(); _fields.pointee.accessMethod = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.accessMethod }
+    }
+    public var ifNotExists: Bool {
+        @inlinable get { _fields.pointee.ifNotExists }
+        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+    }
+    public static func == (a: CreateStmt, b: CreateStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct DefineStmt: Sendable, Hashable {
-    public var kind: ObjectType = .objectTypeUndefined
-    public var oldstyle: Bool = false
-    public var defnames: [Node] = []
-    public var args: [Node] = []
-    public var definition: [Node] = []
-    public var ifNotExists: Bool = false
-    public var replace: Bool = false
-    public init() {}
+public struct DefineStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var kind: ObjectType = .objectTypeUndefined
+        @usableFromInline var oldstyle: Bool = false
+        @usableFromInline var defnames: [Node] = []
+        @usableFromInline var args: [Node] = []
+        @usableFromInline var definition: [Node] = []
+        @usableFromInline var ifNotExists: Bool = false
+        @usableFromInline var replace: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var kind: ObjectType {
+        @inlinable get { _fields.pointee.kind }
+        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+    }
+    public var oldstyle: Bool {
+        @inlinable get { _fields.pointee.oldstyle }
+        @inlinable set { _makeUnique(); _fields.pointee.oldstyle = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldstyle }
+    }
+    public var defnames: [Node] {
+        @inlinable get { _fields.pointee.defnames }
+        @inlinable set { _makeUnique(); _fields.pointee.defnames = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defnames }
+    }
+    public var args: [Node] {
+        @inlinable get { _fields.pointee.args }
+        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+    }
+    public var definition: [Node] {
+        @inlinable get { _fields.pointee.definition }
+        @inlinable set { _makeUnique(); _fields.pointee.definition = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.definition }
+    }
+    public var ifNotExists: Bool {
+        @inlinable get { _fields.pointee.ifNotExists }
+        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+    }
+    public var replace: Bool {
+        @inlinable get { _fields.pointee.replace }
+        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+    }
+    public static func == (a: DefineStmt, b: DefineStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct DropStmt: Sendable, Hashable {
@@ -1967,43 +4421,240 @@ public struct FetchStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct IndexStmt: Sendable, Hashable {
-    public var idxname: String = ""
-    public var relation: RangeVar? = nil
-    public var accessMethod: String = ""
-    public var tableSpace: String = ""
-    public var indexParams: [Node] = []
-    public var indexIncludingParams: [Node] = []
-    public var options: [Node] = []
-    public var whereClause: Node? = nil
-    public var excludeOpNames: [Node] = []
-    public var idxcomment: String = ""
-    public var indexOid: UInt32 = 0
-    public var oldNode: UInt32 = 0
-    public var oldCreateSubid: UInt32 = 0
-    public var oldFirstRelfilenodeSubid: UInt32 = 0
-    public var unique: Bool = false
-    public var nullsNotDistinct: Bool = false
-    public var primary: Bool = false
-    public var isconstraint: Bool = false
-    public var deferrable: Bool = false
-    public var initdeferred: Bool = false
-    public var transformed: Bool = false
-    public var concurrent: Bool = false
-    public var ifNotExists: Bool = false
-    public var resetDefaultTblspc: Bool = false
-    public init() {}
+public struct IndexStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var idxname: String = ""
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var accessMethod: String = ""
+        @usableFromInline var tableSpace: String = ""
+        @usableFromInline var indexParams: [Node] = []
+        @usableFromInline var indexIncludingParams: [Node] = []
+        @usableFromInline var options: [Node] = []
+        @usableFromInline var whereClause: Node? = nil
+        @usableFromInline var excludeOpNames: [Node] = []
+        @usableFromInline var idxcomment: String = ""
+        @usableFromInline var indexOid: UInt32 = 0
+        @usableFromInline var oldNode: UInt32 = 0
+        @usableFromInline var oldCreateSubid: UInt32 = 0
+        @usableFromInline var oldFirstRelfilenodeSubid: UInt32 = 0
+        @usableFromInline var unique: Bool = false
+        @usableFromInline var nullsNotDistinct: Bool = false
+        @usableFromInline var primary: Bool = false
+        @usableFromInline var isconstraint: Bool = false
+        @usableFromInline var deferrable: Bool = false
+        @usableFromInline var initdeferred: Bool = false
+        @usableFromInline var transformed: Bool = false
+        @usableFromInline var concurrent: Bool = false
+        @usableFromInline var ifNotExists: Bool = false
+        @usableFromInline var resetDefaultTblspc: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var idxname: String {
+        @inlinable get { _fields.pointee.idxname }
+        @inlinable set { _makeUnique(); _fields.pointee.idxname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.idxname }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var accessMethod: String {
+        @inlinable get { _fields.pointee.accessMethod }
+        @inlinable set { _makeUnique(); _fields.pointee.accessMethod = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.accessMethod }
+    }
+    public var tableSpace: String {
+        @inlinable get { _fields.pointee.tableSpace }
+        @inlinable set { _makeUnique(); _fields.pointee.tableSpace = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tableSpace }
+    }
+    public var indexParams: [Node] {
+        @inlinable get { _fields.pointee.indexParams }
+        @inlinable set { _makeUnique(); _fields.pointee.indexParams = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexParams }
+    }
+    public var indexIncludingParams: [Node] {
+        @inlinable get { _fields.pointee.indexIncludingParams }
+        @inlinable set { _makeUnique(); _fields.pointee.indexIncludingParams = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexIncludingParams }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public var whereClause: Node? {
+        @inlinable get { _fields.pointee.whereClause }
+        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+    }
+    public var excludeOpNames: [Node] {
+        @inlinable get { _fields.pointee.excludeOpNames }
+        @inlinable set { _makeUnique(); _fields.pointee.excludeOpNames = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.excludeOpNames }
+    }
+    public var idxcomment: String {
+        @inlinable get { _fields.pointee.idxcomment }
+        @inlinable set { _makeUnique(); _fields.pointee.idxcomment = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.idxcomment }
+    }
+    public var indexOid: UInt32 {
+        @inlinable get { _fields.pointee.indexOid }
+        @inlinable set { _makeUnique(); _fields.pointee.indexOid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexOid }
+    }
+    public var oldNode: UInt32 {
+        @inlinable get { _fields.pointee.oldNode }
+        @inlinable set { _makeUnique(); _fields.pointee.oldNode = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldNode }
+    }
+    public var oldCreateSubid: UInt32 {
+        @inlinable get { _fields.pointee.oldCreateSubid }
+        @inlinable set { _makeUnique(); _fields.pointee.oldCreateSubid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldCreateSubid }
+    }
+    public var oldFirstRelfilenodeSubid: UInt32 {
+        @inlinable get { _fields.pointee.oldFirstRelfilenodeSubid }
+        @inlinable set { _makeUnique(); _fields.pointee.oldFirstRelfilenodeSubid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldFirstRelfilenodeSubid }
+    }
+    public var unique: Bool {
+        @inlinable get { _fields.pointee.unique }
+        @inlinable set { _makeUnique(); _fields.pointee.unique = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.unique }
+    }
+    public var nullsNotDistinct: Bool {
+        @inlinable get { _fields.pointee.nullsNotDistinct }
+        @inlinable set { _makeUnique(); _fields.pointee.nullsNotDistinct = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nullsNotDistinct }
+    }
+    public var primary: Bool {
+        @inlinable get { _fields.pointee.primary }
+        @inlinable set { _makeUnique(); _fields.pointee.primary = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.primary }
+    }
+    public var isconstraint: Bool {
+        @inlinable get { _fields.pointee.isconstraint }
+        @inlinable set { _makeUnique(); _fields.pointee.isconstraint = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isconstraint }
+    }
+    public var deferrable: Bool {
+        @inlinable get { _fields.pointee.deferrable }
+        @inlinable set { _makeUnique(); _fields.pointee.deferrable = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.deferrable }
+    }
+    public var initdeferred: Bool {
+        @inlinable get { _fields.pointee.initdeferred }
+        @inlinable set { _makeUnique(); _fields.pointee.initdeferred = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.initdeferred }
+    }
+    public var transformed: Bool {
+        @inlinable get { _fields.pointee.transformed }
+        @inlinable set { _makeUnique(); _fields.pointee.transformed = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.transformed }
+    }
+    public var concurrent: Bool {
+        @inlinable get { _fields.pointee.concurrent }
+        @inlinable set { _makeUnique(); _fields.pointee.concurrent = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.concurrent }
+    }
+    public var ifNotExists: Bool {
+        @inlinable get { _fields.pointee.ifNotExists }
+        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+    }
+    public var resetDefaultTblspc: Bool {
+        @inlinable get { _fields.pointee.resetDefaultTblspc }
+        @inlinable set { _makeUnique(); _fields.pointee.resetDefaultTblspc = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resetDefaultTblspc }
+    }
+    public static func == (a: IndexStmt, b: IndexStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreateFunctionStmt: Sendable, Hashable {
-    public var isProcedure: Bool = false
-    public var replace: Bool = false
-    public var funcname: [Node] = []
-    public var parameters: [Node] = []
-    public var returnType: TypeName? = nil
-    public var options: [Node] = []
-    public var sqlBody: Node? = nil
-    public init() {}
+public struct CreateFunctionStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var isProcedure: Bool = false
+        @usableFromInline var replace: Bool = false
+        @usableFromInline var funcname: [Node] = []
+        @usableFromInline var parameters: [Node] = []
+        @usableFromInline var returnType: TypeName? = nil
+        @usableFromInline var options: [Node] = []
+        @usableFromInline var sqlBody: Node? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var isProcedure: Bool {
+        @inlinable get { _fields.pointee.isProcedure }
+        @inlinable set { _makeUnique(); _fields.pointee.isProcedure = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isProcedure }
+    }
+    public var replace: Bool {
+        @inlinable get { _fields.pointee.replace }
+        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+    }
+    public var funcname: [Node] {
+        @inlinable get { _fields.pointee.funcname }
+        @inlinable set { _makeUnique(); _fields.pointee.funcname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcname }
+    }
+    public var parameters: [Node] {
+        @inlinable get { _fields.pointee.parameters }
+        @inlinable set { _makeUnique(); _fields.pointee.parameters = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.parameters }
+    }
+    public var returnType: TypeName? {
+        @inlinable get { _fields.pointee.returnType }
+        @inlinable set { _makeUnique(); _fields.pointee.returnType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.returnType }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public var sqlBody: Node? {
+        @inlinable get { _fields.pointee.sqlBody }
+        @inlinable set { _makeUnique(); _fields.pointee.sqlBody = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.sqlBody }
+    }
+    public static func == (a: CreateFunctionStmt, b: CreateFunctionStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct AlterFunctionStmt: Sendable, Hashable {
@@ -2018,27 +4669,144 @@ public struct DoStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct RenameStmt: Sendable, Hashable {
-    public var renameType: ObjectType = .objectTypeUndefined
-    public var relationType: ObjectType = .objectTypeUndefined
-    public var relation: RangeVar? = nil
-    public var object: Node? = nil
-    public var subname: String = ""
-    public var newname: String = ""
-    public var behavior: DropBehavior = .dropBehaviorUndefined
-    public var missingOk: Bool = false
-    public init() {}
+public struct RenameStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var renameType: ObjectType = .objectTypeUndefined
+        @usableFromInline var relationType: ObjectType = .objectTypeUndefined
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var object: Node? = nil
+        @usableFromInline var subname: String = ""
+        @usableFromInline var newname: String = ""
+        @usableFromInline var behavior: DropBehavior = .dropBehaviorUndefined
+        @usableFromInline var missingOk: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var renameType: ObjectType {
+        @inlinable get { _fields.pointee.renameType }
+        @inlinable set { _makeUnique(); _fields.pointee.renameType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.renameType }
+    }
+    public var relationType: ObjectType {
+        @inlinable get { _fields.pointee.relationType }
+        @inlinable set { _makeUnique(); _fields.pointee.relationType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relationType }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var object: Node? {
+        @inlinable get { _fields.pointee.object }
+        @inlinable set { _makeUnique(); _fields.pointee.object = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.object }
+    }
+    public var subname: String {
+        @inlinable get { _fields.pointee.subname }
+        @inlinable set { _makeUnique(); _fields.pointee.subname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subname }
+    }
+    public var newname: String {
+        @inlinable get { _fields.pointee.newname }
+        @inlinable set { _makeUnique(); _fields.pointee.newname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newname }
+    }
+    public var behavior: DropBehavior {
+        @inlinable get { _fields.pointee.behavior }
+        @inlinable set { _makeUnique(); _fields.pointee.behavior = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.behavior }
+    }
+    public var missingOk: Bool {
+        @inlinable get { _fields.pointee.missingOk }
+        @inlinable set { _makeUnique(); _fields.pointee.missingOk = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.missingOk }
+    }
+    public static func == (a: RenameStmt, b: RenameStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct RuleStmt: Sendable, Hashable {
-    public var relation: RangeVar? = nil
-    public var rulename: String = ""
-    public var whereClause: Node? = nil
-    public var event: CmdType = .cmdTypeUndefined
-    public var instead: Bool = false
-    public var actions: [Node] = []
-    public var replace: Bool = false
-    public init() {}
+public struct RuleStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var rulename: String = ""
+        @usableFromInline var whereClause: Node? = nil
+        @usableFromInline var event: CmdType = .cmdTypeUndefined
+        @usableFromInline var instead: Bool = false
+        @usableFromInline var actions: [Node] = []
+        @usableFromInline var replace: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var rulename: String {
+        @inlinable get { _fields.pointee.rulename }
+        @inlinable set { _makeUnique(); _fields.pointee.rulename = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rulename }
+    }
+    public var whereClause: Node? {
+        @inlinable get { _fields.pointee.whereClause }
+        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+    }
+    public var event: CmdType {
+        @inlinable get { _fields.pointee.event }
+        @inlinable set { _makeUnique(); _fields.pointee.event = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.event }
+    }
+    public var instead: Bool {
+        @inlinable get { _fields.pointee.instead }
+        @inlinable set { _makeUnique(); _fields.pointee.instead = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.instead }
+    }
+    public var actions: [Node] {
+        @inlinable get { _fields.pointee.actions }
+        @inlinable set { _makeUnique(); _fields.pointee.actions = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.actions }
+    }
+    public var replace: Bool {
+        @inlinable get { _fields.pointee.replace }
+        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+    }
+    public static func == (a: RuleStmt, b: RuleStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct NotifyStmt: Sendable, Hashable {
@@ -2057,23 +4825,120 @@ public struct UnlistenStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct TransactionStmt: Sendable, Hashable {
-    public var kind: TransactionStmtKind = .transactionStmtKindUndefined
-    public var options: [Node] = []
-    public var savepointName: String = ""
-    public var gid: String = ""
-    public var chain: Bool = false
-    public init() {}
+public struct TransactionStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var kind: TransactionStmtKind = .transactionStmtKindUndefined
+        @usableFromInline var options: [Node] = []
+        @usableFromInline var savepointName: String = ""
+        @usableFromInline var gid: String = ""
+        @usableFromInline var chain: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var kind: TransactionStmtKind {
+        @inlinable get { _fields.pointee.kind }
+        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public var savepointName: String {
+        @inlinable get { _fields.pointee.savepointName }
+        @inlinable set { _makeUnique(); _fields.pointee.savepointName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.savepointName }
+    }
+    public var gid: String {
+        @inlinable get { _fields.pointee.gid }
+        @inlinable set { _makeUnique(); _fields.pointee.gid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.gid }
+    }
+    public var chain: Bool {
+        @inlinable get { _fields.pointee.chain }
+        @inlinable set { _makeUnique(); _fields.pointee.chain = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.chain }
+    }
+    public static func == (a: TransactionStmt, b: TransactionStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct ViewStmt: Sendable, Hashable {
-    public var view: RangeVar? = nil
-    public var aliases: [Node] = []
-    public var query: Node? = nil
-    public var replace: Bool = false
-    public var options: [Node] = []
-    public var withCheckOption: ViewCheckOption = .viewCheckOptionUndefined
-    public init() {}
+public struct ViewStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var view: RangeVar? = nil
+        @usableFromInline var aliases: [Node] = []
+        @usableFromInline var query: Node? = nil
+        @usableFromInline var replace: Bool = false
+        @usableFromInline var options: [Node] = []
+        @usableFromInline var withCheckOption: ViewCheckOption = .viewCheckOptionUndefined
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var view: RangeVar? {
+        @inlinable get { _fields.pointee.view }
+        @inlinable set { _makeUnique(); _fields.pointee.view = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.view }
+    }
+    public var aliases: [Node] {
+        @inlinable get { _fields.pointee.aliases }
+        @inlinable set { _makeUnique(); _fields.pointee.aliases = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aliases }
+    }
+    public var query: Node? {
+        @inlinable get { _fields.pointee.query }
+        @inlinable set { _makeUnique(); _fields.pointee.query = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.query }
+    }
+    public var replace: Bool {
+        @inlinable get { _fields.pointee.replace }
+        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public var withCheckOption: ViewCheckOption {
+        @inlinable get { _fields.pointee.withCheckOption }
+        @inlinable set { _makeUnique(); _fields.pointee.withCheckOption = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withCheckOption }
+    }
+    public static func == (a: ViewStmt, b: ViewStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct LoadStmt: Sendable, Hashable {
@@ -2081,12 +4946,53 @@ public struct LoadStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct CreateDomainStmt: Sendable, Hashable {
-    public var domainname: [Node] = []
-    public var typeName: TypeName? = nil
-    public var collClause: CollateClause? = nil
-    public var constraints: [Node] = []
-    public init() {}
+public struct CreateDomainStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var domainname: [Node] = []
+        @usableFromInline var typeName: TypeName? = nil
+        @usableFromInline var collClause: CollateClause? = nil
+        @usableFromInline var constraints: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var domainname: [Node] {
+        @inlinable get { _fields.pointee.domainname }
+        @inlinable set { _makeUnique(); _fields.pointee.domainname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.domainname }
+    }
+    public var typeName: TypeName? {
+        @inlinable get { _fields.pointee.typeName }
+        @inlinable set { _makeUnique(); _fields.pointee.typeName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeName }
+    }
+    public var collClause: CollateClause? {
+        @inlinable get { _fields.pointee.collClause }
+        @inlinable set { _makeUnique(); _fields.pointee.collClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.collClause }
+    }
+    public var constraints: [Node] {
+        @inlinable get { _fields.pointee.constraints }
+        @inlinable set { _makeUnique(); _fields.pointee.constraints = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.constraints }
+    }
+    public static func == (a: CreateDomainStmt, b: CreateDomainStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct CreatedbStmt: Sendable, Hashable {
@@ -2159,33 +5065,180 @@ public struct DiscardStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct CreateTrigStmt: Sendable, Hashable {
-    public var replace: Bool = false
-    public var isconstraint: Bool = false
-    public var trigname: String = ""
-    public var relation: RangeVar? = nil
-    public var funcname: [Node] = []
-    public var args: [Node] = []
-    public var row: Bool = false
-    public var timing: Int32 = 0
-    public var events: Int32 = 0
-    public var columns: [Node] = []
-    public var whenClause: Node? = nil
-    public var transitionRels: [Node] = []
-    public var deferrable: Bool = false
-    public var initdeferred: Bool = false
-    public var constrrel: RangeVar? = nil
-    public init() {}
+public struct CreateTrigStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var replace: Bool = false
+        @usableFromInline var isconstraint: Bool = false
+        @usableFromInline var trigname: String = ""
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var funcname: [Node] = []
+        @usableFromInline var args: [Node] = []
+        @usableFromInline var row: Bool = false
+        @usableFromInline var timing: Int32 = 0
+        @usableFromInline var events: Int32 = 0
+        @usableFromInline var columns: [Node] = []
+        @usableFromInline var whenClause: Node? = nil
+        @usableFromInline var transitionRels: [Node] = []
+        @usableFromInline var deferrable: Bool = false
+        @usableFromInline var initdeferred: Bool = false
+        @usableFromInline var constrrel: RangeVar? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var replace: Bool {
+        @inlinable get { _fields.pointee.replace }
+        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+    }
+    public var isconstraint: Bool {
+        @inlinable get { _fields.pointee.isconstraint }
+        @inlinable set { _makeUnique(); _fields.pointee.isconstraint = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isconstraint }
+    }
+    public var trigname: String {
+        @inlinable get { _fields.pointee.trigname }
+        @inlinable set { _makeUnique(); _fields.pointee.trigname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.trigname }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var funcname: [Node] {
+        @inlinable get { _fields.pointee.funcname }
+        @inlinable set { _makeUnique(); _fields.pointee.funcname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcname }
+    }
+    public var args: [Node] {
+        @inlinable get { _fields.pointee.args }
+        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+    }
+    public var row: Bool {
+        @inlinable get { _fields.pointee.row }
+        @inlinable set { _makeUnique(); _fields.pointee.row = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.row }
+    }
+    public var timing: Int32 {
+        @inlinable get { _fields.pointee.timing }
+        @inlinable set { _makeUnique(); _fields.pointee.timing = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.timing }
+    }
+    public var events: Int32 {
+        @inlinable get { _fields.pointee.events }
+        @inlinable set { _makeUnique(); _fields.pointee.events = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.events }
+    }
+    public var columns: [Node] {
+        @inlinable get { _fields.pointee.columns }
+        @inlinable set { _makeUnique(); _fields.pointee.columns = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.columns }
+    }
+    public var whenClause: Node? {
+        @inlinable get { _fields.pointee.whenClause }
+        @inlinable set { _makeUnique(); _fields.pointee.whenClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whenClause }
+    }
+    public var transitionRels: [Node] {
+        @inlinable get { _fields.pointee.transitionRels }
+        @inlinable set { _makeUnique(); _fields.pointee.transitionRels = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.transitionRels }
+    }
+    public var deferrable: Bool {
+        @inlinable get { _fields.pointee.deferrable }
+        @inlinable set { _makeUnique(); _fields.pointee.deferrable = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.deferrable }
+    }
+    public var initdeferred: Bool {
+        @inlinable get { _fields.pointee.initdeferred }
+        @inlinable set { _makeUnique(); _fields.pointee.initdeferred = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.initdeferred }
+    }
+    public var constrrel: RangeVar? {
+        @inlinable get { _fields.pointee.constrrel }
+        @inlinable set { _makeUnique(); _fields.pointee.constrrel = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.constrrel }
+    }
+    public static func == (a: CreateTrigStmt, b: CreateTrigStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreatePLangStmt: Sendable, Hashable {
-    public var replace: Bool = false
-    public var plname: String = ""
-    public var plhandler: [Node] = []
-    public var plinline: [Node] = []
-    public var plvalidator: [Node] = []
-    public var pltrusted: Bool = false
-    public init() {}
+public struct CreatePLangStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var replace: Bool = false
+        @usableFromInline var plname: String = ""
+        @usableFromInline var plhandler: [Node] = []
+        @usableFromInline var plinline: [Node] = []
+        @usableFromInline var plvalidator: [Node] = []
+        @usableFromInline var pltrusted: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var replace: Bool {
+        @inlinable get { _fields.pointee.replace }
+        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+    }
+    public var plname: String {
+        @inlinable get { _fields.pointee.plname }
+        @inlinable set { _makeUnique(); _fields.pointee.plname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.plname }
+    }
+    public var plhandler: [Node] {
+        @inlinable get { _fields.pointee.plhandler }
+        @inlinable set { _makeUnique(); _fields.pointee.plhandler = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.plhandler }
+    }
+    public var plinline: [Node] {
+        @inlinable get { _fields.pointee.plinline }
+        @inlinable set { _makeUnique(); _fields.pointee.plinline = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.plinline }
+    }
+    public var plvalidator: [Node] {
+        @inlinable get { _fields.pointee.plvalidator }
+        @inlinable set { _makeUnique(); _fields.pointee.plvalidator = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.plvalidator }
+    }
+    public var pltrusted: Bool {
+        @inlinable get { _fields.pointee.pltrusted }
+        @inlinable set { _makeUnique(); _fields.pointee.pltrusted = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pltrusted }
+    }
+    public static func == (a: CreatePLangStmt, b: CreatePLangStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct CreateRoleStmt: Sendable, Hashable {
@@ -2221,24 +5274,106 @@ public struct ConstraintsSetStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct ReindexStmt: Sendable, Hashable {
-    public var kind: ReindexObjectType = .reindexObjectTypeUndefined
-    public var relation: RangeVar? = nil
-    public var name: String = ""
-    public var params: [Node] = []
-    public init() {}
+public struct ReindexStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var kind: ReindexObjectType = .reindexObjectTypeUndefined
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var name: String = ""
+        @usableFromInline var params: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var kind: ReindexObjectType {
+        @inlinable get { _fields.pointee.kind }
+        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var params: [Node] {
+        @inlinable get { _fields.pointee.params }
+        @inlinable set { _makeUnique(); _fields.pointee.params = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.params }
+    }
+    public static func == (a: ReindexStmt, b: ReindexStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct CheckPointStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct CreateSchemaStmt: Sendable, Hashable {
-    public var schemaname: String = ""
-    public var authrole: RoleSpec? = nil
-    public var schemaElts: [Node] = []
-    public var ifNotExists: Bool = false
-    public init() {}
+public struct CreateSchemaStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var schemaname: String = ""
+        @usableFromInline var authrole: RoleSpec? = nil
+        @usableFromInline var schemaElts: [Node] = []
+        @usableFromInline var ifNotExists: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var schemaname: String {
+        @inlinable get { _fields.pointee.schemaname }
+        @inlinable set { _makeUnique(); _fields.pointee.schemaname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.schemaname }
+    }
+    public var authrole: RoleSpec? {
+        @inlinable get { _fields.pointee.authrole }
+        @inlinable set { _makeUnique(); _fields.pointee.authrole = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.authrole }
+    }
+    public var schemaElts: [Node] {
+        @inlinable get { _fields.pointee.schemaElts }
+        @inlinable set { _makeUnique(); _fields.pointee.schemaElts = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.schemaElts }
+    }
+    public var ifNotExists: Bool {
+        @inlinable get { _fields.pointee.ifNotExists }
+        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+    }
+    public static func == (a: CreateSchemaStmt, b: CreateSchemaStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct AlterDatabaseStmt: Sendable, Hashable {
@@ -2258,39 +5393,218 @@ public struct AlterDatabaseSetStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct AlterRoleSetStmt: Sendable, Hashable {
-    public var role: RoleSpec? = nil
-    public var database: String = ""
-    public var setstmt: VariableSetStmt? = nil
-    public init() {}
+public struct AlterRoleSetStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var role: RoleSpec? = nil
+        @usableFromInline var database: String = ""
+        @usableFromInline var setstmt: VariableSetStmt? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var role: RoleSpec? {
+        @inlinable get { _fields.pointee.role }
+        @inlinable set { _makeUnique(); _fields.pointee.role = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.role }
+    }
+    public var database: String {
+        @inlinable get { _fields.pointee.database }
+        @inlinable set { _makeUnique(); _fields.pointee.database = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.database }
+    }
+    public var setstmt: VariableSetStmt? {
+        @inlinable get { _fields.pointee.setstmt }
+        @inlinable set { _makeUnique(); _fields.pointee.setstmt = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.setstmt }
+    }
+    public static func == (a: AlterRoleSetStmt, b: AlterRoleSetStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreateConversionStmt: Sendable, Hashable {
-    public var conversionName: [Node] = []
-    public var forEncodingName: String = ""
-    public var toEncodingName: String = ""
-    public var funcName: [Node] = []
-    public var def: Bool = false
-    public init() {}
+public struct CreateConversionStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var conversionName: [Node] = []
+        @usableFromInline var forEncodingName: String = ""
+        @usableFromInline var toEncodingName: String = ""
+        @usableFromInline var funcName: [Node] = []
+        @usableFromInline var def: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var conversionName: [Node] {
+        @inlinable get { _fields.pointee.conversionName }
+        @inlinable set { _makeUnique(); _fields.pointee.conversionName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.conversionName }
+    }
+    public var forEncodingName: String {
+        @inlinable get { _fields.pointee.forEncodingName }
+        @inlinable set { _makeUnique(); _fields.pointee.forEncodingName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.forEncodingName }
+    }
+    public var toEncodingName: String {
+        @inlinable get { _fields.pointee.toEncodingName }
+        @inlinable set { _makeUnique(); _fields.pointee.toEncodingName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.toEncodingName }
+    }
+    public var funcName: [Node] {
+        @inlinable get { _fields.pointee.funcName }
+        @inlinable set { _makeUnique(); _fields.pointee.funcName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcName }
+    }
+    public var def: Bool {
+        @inlinable get { _fields.pointee.def }
+        @inlinable set { _makeUnique(); _fields.pointee.def = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.def }
+    }
+    public static func == (a: CreateConversionStmt, b: CreateConversionStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreateCastStmt: Sendable, Hashable {
-    public var sourcetype: TypeName? = nil
-    public var targettype: TypeName? = nil
-    public var `func`: ObjectWithArgs? = nil
-    public var context: CoercionContext = .coercionContextUndefined
-    public var `inout`: Bool = false
-    public init() {}
+public struct CreateCastStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var sourcetype: TypeName? = nil
+        @usableFromInline var targettype: TypeName? = nil
+        @usableFromInline var `func`: ObjectWithArgs? = nil
+        @usableFromInline var context: CoercionContext = .coercionContextUndefined
+        @usableFromInline var `inout`: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var sourcetype: TypeName? {
+        @inlinable get { _fields.pointee.sourcetype }
+        @inlinable set { _makeUnique(); _fields.pointee.sourcetype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.sourcetype }
+    }
+    public var targettype: TypeName? {
+        @inlinable get { _fields.pointee.targettype }
+        @inlinable set { _makeUnique(); _fields.pointee.targettype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targettype }
+    }
+    public var `func`: ObjectWithArgs? {
+        @inlinable get { _fields.pointee.`func` }
+        @inlinable set { _makeUnique(); _fields.pointee.`func` = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.`func` }
+    }
+    public var context: CoercionContext {
+        @inlinable get { _fields.pointee.context }
+        @inlinable set { _makeUnique(); _fields.pointee.context = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.context }
+    }
+    public var `inout`: Bool {
+        @inlinable get { _fields.pointee.`inout` }
+        @inlinable set { _makeUnique(); _fields.pointee.`inout` = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.`inout` }
+    }
+    public static func == (a: CreateCastStmt, b: CreateCastStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreateOpClassStmt: Sendable, Hashable {
-    public var opclassname: [Node] = []
-    public var opfamilyname: [Node] = []
-    public var amname: String = ""
-    public var datatype: TypeName? = nil
-    public var items: [Node] = []
-    public var isDefault: Bool = false
-    public init() {}
+public struct CreateOpClassStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var opclassname: [Node] = []
+        @usableFromInline var opfamilyname: [Node] = []
+        @usableFromInline var amname: String = ""
+        @usableFromInline var datatype: TypeName? = nil
+        @usableFromInline var items: [Node] = []
+        @usableFromInline var isDefault: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var opclassname: [Node] {
+        @inlinable get { _fields.pointee.opclassname }
+        @inlinable set { _makeUnique(); _fields.pointee.opclassname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opclassname }
+    }
+    public var opfamilyname: [Node] {
+        @inlinable get { _fields.pointee.opfamilyname }
+        @inlinable set { _makeUnique(); _fields.pointee.opfamilyname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opfamilyname }
+    }
+    public var amname: String {
+        @inlinable get { _fields.pointee.amname }
+        @inlinable set { _makeUnique(); _fields.pointee.amname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.amname }
+    }
+    public var datatype: TypeName? {
+        @inlinable get { _fields.pointee.datatype }
+        @inlinable set { _makeUnique(); _fields.pointee.datatype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.datatype }
+    }
+    public var items: [Node] {
+        @inlinable get { _fields.pointee.items }
+        @inlinable set { _makeUnique(); _fields.pointee.items = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.items }
+    }
+    public var isDefault: Bool {
+        @inlinable get { _fields.pointee.isDefault }
+        @inlinable set { _makeUnique(); _fields.pointee.isDefault = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isDefault }
+    }
+    public static func == (a: CreateOpClassStmt, b: CreateOpClassStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct CreateOpFamilyStmt: Sendable, Hashable {
@@ -2299,19 +5613,96 @@ public struct CreateOpFamilyStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct AlterOpFamilyStmt: Sendable, Hashable {
-    public var opfamilyname: [Node] = []
-    public var amname: String = ""
-    public var isDrop: Bool = false
-    public var items: [Node] = []
-    public init() {}
+public struct AlterOpFamilyStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var opfamilyname: [Node] = []
+        @usableFromInline var amname: String = ""
+        @usableFromInline var isDrop: Bool = false
+        @usableFromInline var items: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var opfamilyname: [Node] {
+        @inlinable get { _fields.pointee.opfamilyname }
+        @inlinable set { _makeUnique(); _fields.pointee.opfamilyname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opfamilyname }
+    }
+    public var amname: String {
+        @inlinable get { _fields.pointee.amname }
+        @inlinable set { _makeUnique(); _fields.pointee.amname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.amname }
+    }
+    public var isDrop: Bool {
+        @inlinable get { _fields.pointee.isDrop }
+        @inlinable set { _makeUnique(); _fields.pointee.isDrop = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isDrop }
+    }
+    public var items: [Node] {
+        @inlinable get { _fields.pointee.items }
+        @inlinable set { _makeUnique(); _fields.pointee.items = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.items }
+    }
+    public static func == (a: AlterOpFamilyStmt, b: AlterOpFamilyStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct PrepareStmt: Sendable, Hashable {
-    public var name: String = ""
-    public var argtypes: [Node] = []
-    public var query: Node? = nil
-    public init() {}
+public struct PrepareStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var name: String = ""
+        @usableFromInline var argtypes: [Node] = []
+        @usableFromInline var query: Node? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var argtypes: [Node] {
+        @inlinable get { _fields.pointee.argtypes }
+        @inlinable set { _makeUnique(); _fields.pointee.argtypes = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.argtypes }
+    }
+    public var query: Node? {
+        @inlinable get { _fields.pointee.query }
+        @inlinable set { _makeUnique(); _fields.pointee.query = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.query }
+    }
+    public static func == (a: PrepareStmt, b: PrepareStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct ExecuteStmt: Sendable, Hashable {
@@ -2332,12 +5723,53 @@ public struct DeclareCursorStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct CreateTableSpaceStmt: Sendable, Hashable {
-    public var tablespacename: String = ""
-    public var owner: RoleSpec? = nil
-    public var location: String = ""
-    public var options: [Node] = []
-    public init() {}
+public struct CreateTableSpaceStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var tablespacename: String = ""
+        @usableFromInline var owner: RoleSpec? = nil
+        @usableFromInline var location: String = ""
+        @usableFromInline var options: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var tablespacename: String {
+        @inlinable get { _fields.pointee.tablespacename }
+        @inlinable set { _makeUnique(); _fields.pointee.tablespacename = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tablespacename }
+    }
+    public var owner: RoleSpec? {
+        @inlinable get { _fields.pointee.owner }
+        @inlinable set { _makeUnique(); _fields.pointee.owner = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.owner }
+    }
+    public var location: String {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public static func == (a: CreateTableSpaceStmt, b: CreateTableSpaceStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct DropTableSpaceStmt: Sendable, Hashable {
@@ -2346,30 +5778,163 @@ public struct DropTableSpaceStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct AlterObjectDependsStmt: Sendable, Hashable {
-    public var objectType: ObjectType = .objectTypeUndefined
-    public var relation: RangeVar? = nil
-    public var object: Node? = nil
-    public var extname: PGString? = nil
-    public var remove: Bool = false
-    public init() {}
+public struct AlterObjectDependsStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var objectType: ObjectType = .objectTypeUndefined
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var object: Node? = nil
+        @usableFromInline var extname: PGString? = nil
+        @usableFromInline var remove: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var objectType: ObjectType {
+        @inlinable get { _fields.pointee.objectType }
+        @inlinable set { _makeUnique(); _fields.pointee.objectType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objectType }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var object: Node? {
+        @inlinable get { _fields.pointee.object }
+        @inlinable set { _makeUnique(); _fields.pointee.object = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.object }
+    }
+    public var extname: PGString? {
+        @inlinable get { _fields.pointee.extname }
+        @inlinable set { _makeUnique(); _fields.pointee.extname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.extname }
+    }
+    public var remove: Bool {
+        @inlinable get { _fields.pointee.remove }
+        @inlinable set { _makeUnique(); _fields.pointee.remove = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.remove }
+    }
+    public static func == (a: AlterObjectDependsStmt, b: AlterObjectDependsStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct AlterObjectSchemaStmt: Sendable, Hashable {
-    public var objectType: ObjectType = .objectTypeUndefined
-    public var relation: RangeVar? = nil
-    public var object: Node? = nil
-    public var newschema: String = ""
-    public var missingOk: Bool = false
-    public init() {}
+public struct AlterObjectSchemaStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var objectType: ObjectType = .objectTypeUndefined
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var object: Node? = nil
+        @usableFromInline var newschema: String = ""
+        @usableFromInline var missingOk: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var objectType: ObjectType {
+        @inlinable get { _fields.pointee.objectType }
+        @inlinable set { _makeUnique(); _fields.pointee.objectType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objectType }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var object: Node? {
+        @inlinable get { _fields.pointee.object }
+        @inlinable set { _makeUnique(); _fields.pointee.object = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.object }
+    }
+    public var newschema: String {
+        @inlinable get { _fields.pointee.newschema }
+        @inlinable set { _makeUnique(); _fields.pointee.newschema = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newschema }
+    }
+    public var missingOk: Bool {
+        @inlinable get { _fields.pointee.missingOk }
+        @inlinable set { _makeUnique(); _fields.pointee.missingOk = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.missingOk }
+    }
+    public static func == (a: AlterObjectSchemaStmt, b: AlterObjectSchemaStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct AlterOwnerStmt: Sendable, Hashable {
-    public var objectType: ObjectType = .objectTypeUndefined
-    public var relation: RangeVar? = nil
-    public var object: Node? = nil
-    public var newowner: RoleSpec? = nil
-    public init() {}
+public struct AlterOwnerStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var objectType: ObjectType = .objectTypeUndefined
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var object: Node? = nil
+        @usableFromInline var newowner: RoleSpec? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var objectType: ObjectType {
+        @inlinable get { _fields.pointee.objectType }
+        @inlinable set { _makeUnique(); _fields.pointee.objectType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objectType }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var object: Node? {
+        @inlinable get { _fields.pointee.object }
+        @inlinable set { _makeUnique(); _fields.pointee.object = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.object }
+    }
+    public var newowner: RoleSpec? {
+        @inlinable get { _fields.pointee.newowner }
+        @inlinable set { _makeUnique(); _fields.pointee.newowner = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newowner }
+    }
+    public static func == (a: AlterOwnerStmt, b: AlterOwnerStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct AlterOperatorStmt: Sendable, Hashable {
@@ -2414,14 +5979,65 @@ public struct CreateRangeStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct AlterEnumStmt: Sendable, Hashable {
-    public var typeName: [Node] = []
-    public var oldVal: String = ""
-    public var newVal: String = ""
-    public var newValNeighbor: String = ""
-    public var newValIsAfter: Bool = false
-    public var skipIfNewValExists: Bool = false
-    public init() {}
+public struct AlterEnumStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var typeName: [Node] = []
+        @usableFromInline var oldVal: String = ""
+        @usableFromInline var newVal: String = ""
+        @usableFromInline var newValNeighbor: String = ""
+        @usableFromInline var newValIsAfter: Bool = false
+        @usableFromInline var skipIfNewValExists: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var typeName: [Node] {
+        @inlinable get { _fields.pointee.typeName }
+        @inlinable set { _makeUnique(); _fields.pointee.typeName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeName }
+    }
+    public var oldVal: String {
+        @inlinable get { _fields.pointee.oldVal }
+        @inlinable set { _makeUnique(); _fields.pointee.oldVal = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldVal }
+    }
+    public var newVal: String {
+        @inlinable get { _fields.pointee.newVal }
+        @inlinable set { _makeUnique(); _fields.pointee.newVal = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newVal }
+    }
+    public var newValNeighbor: String {
+        @inlinable get { _fields.pointee.newValNeighbor }
+        @inlinable set { _makeUnique(); _fields.pointee.newValNeighbor = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newValNeighbor }
+    }
+    public var newValIsAfter: Bool {
+        @inlinable get { _fields.pointee.newValIsAfter }
+        @inlinable set { _makeUnique(); _fields.pointee.newValIsAfter = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newValIsAfter }
+    }
+    public var skipIfNewValExists: Bool {
+        @inlinable get { _fields.pointee.skipIfNewValExists }
+        @inlinable set { _makeUnique(); _fields.pointee.skipIfNewValExists = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.skipIfNewValExists }
+    }
+    public static func == (a: AlterEnumStmt, b: AlterEnumStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct AlterTSDictionaryStmt: Sendable, Hashable {
@@ -2430,62 +6046,359 @@ public struct AlterTSDictionaryStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct AlterTSConfigurationStmt: Sendable, Hashable {
-    public var kind: AlterTSConfigType = .alterTsconfigTypeUndefined
-    public var cfgname: [Node] = []
-    public var tokentype: [Node] = []
-    public var dicts: [Node] = []
-    public var override: Bool = false
-    public var replace: Bool = false
-    public var missingOk: Bool = false
-    public init() {}
+public struct AlterTSConfigurationStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var kind: AlterTSConfigType = .alterTsconfigTypeUndefined
+        @usableFromInline var cfgname: [Node] = []
+        @usableFromInline var tokentype: [Node] = []
+        @usableFromInline var dicts: [Node] = []
+        @usableFromInline var override: Bool = false
+        @usableFromInline var replace: Bool = false
+        @usableFromInline var missingOk: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var kind: AlterTSConfigType {
+        @inlinable get { _fields.pointee.kind }
+        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+    }
+    public var cfgname: [Node] {
+        @inlinable get { _fields.pointee.cfgname }
+        @inlinable set { _makeUnique(); _fields.pointee.cfgname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cfgname }
+    }
+    public var tokentype: [Node] {
+        @inlinable get { _fields.pointee.tokentype }
+        @inlinable set { _makeUnique(); _fields.pointee.tokentype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tokentype }
+    }
+    public var dicts: [Node] {
+        @inlinable get { _fields.pointee.dicts }
+        @inlinable set { _makeUnique(); _fields.pointee.dicts = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.dicts }
+    }
+    public var override: Bool {
+        @inlinable get { _fields.pointee.override }
+        @inlinable set { _makeUnique(); _fields.pointee.override = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.override }
+    }
+    public var replace: Bool {
+        @inlinable get { _fields.pointee.replace }
+        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+    }
+    public var missingOk: Bool {
+        @inlinable get { _fields.pointee.missingOk }
+        @inlinable set { _makeUnique(); _fields.pointee.missingOk = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.missingOk }
+    }
+    public static func == (a: AlterTSConfigurationStmt, b: AlterTSConfigurationStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreateFdwStmt: Sendable, Hashable {
-    public var fdwname: String = ""
-    public var funcOptions: [Node] = []
-    public var options: [Node] = []
-    public init() {}
+public struct CreateFdwStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var fdwname: String = ""
+        @usableFromInline var funcOptions: [Node] = []
+        @usableFromInline var options: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var fdwname: String {
+        @inlinable get { _fields.pointee.fdwname }
+        @inlinable set { _makeUnique(); _fields.pointee.fdwname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fdwname }
+    }
+    public var funcOptions: [Node] {
+        @inlinable get { _fields.pointee.funcOptions }
+        @inlinable set { _makeUnique(); _fields.pointee.funcOptions = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcOptions }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public static func == (a: CreateFdwStmt, b: CreateFdwStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct AlterFdwStmt: Sendable, Hashable {
-    public var fdwname: String = ""
-    public var funcOptions: [Node] = []
-    public var options: [Node] = []
-    public init() {}
+public struct AlterFdwStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var fdwname: String = ""
+        @usableFromInline var funcOptions: [Node] = []
+        @usableFromInline var options: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var fdwname: String {
+        @inlinable get { _fields.pointee.fdwname }
+        @inlinable set { _makeUnique(); _fields.pointee.fdwname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fdwname }
+    }
+    public var funcOptions: [Node] {
+        @inlinable get { _fields.pointee.funcOptions }
+        @inlinable set { _makeUnique(); _fields.pointee.funcOptions = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcOptions }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public static func == (a: AlterFdwStmt, b: AlterFdwStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreateForeignServerStmt: Sendable, Hashable {
-    public var servername: String = ""
-    public var servertype: String = ""
-    public var version: String = ""
-    public var fdwname: String = ""
-    public var ifNotExists: Bool = false
-    public var options: [Node] = []
-    public init() {}
+public struct CreateForeignServerStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var servername: String = ""
+        @usableFromInline var servertype: String = ""
+        @usableFromInline var version: String = ""
+        @usableFromInline var fdwname: String = ""
+        @usableFromInline var ifNotExists: Bool = false
+        @usableFromInline var options: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var servername: String {
+        @inlinable get { _fields.pointee.servername }
+        @inlinable set { _makeUnique(); _fields.pointee.servername = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.servername }
+    }
+    public var servertype: String {
+        @inlinable get { _fields.pointee.servertype }
+        @inlinable set { _makeUnique(); _fields.pointee.servertype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.servertype }
+    }
+    public var version: String {
+        @inlinable get { _fields.pointee.version }
+        @inlinable set { _makeUnique(); _fields.pointee.version = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.version }
+    }
+    public var fdwname: String {
+        @inlinable get { _fields.pointee.fdwname }
+        @inlinable set { _makeUnique(); _fields.pointee.fdwname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fdwname }
+    }
+    public var ifNotExists: Bool {
+        @inlinable get { _fields.pointee.ifNotExists }
+        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public static func == (a: CreateForeignServerStmt, b: CreateForeignServerStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct AlterForeignServerStmt: Sendable, Hashable {
-    public var servername: String = ""
-    public var version: String = ""
-    public var options: [Node] = []
-    public var hasVersion: Bool = false
-    public init() {}
+public struct AlterForeignServerStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var servername: String = ""
+        @usableFromInline var version: String = ""
+        @usableFromInline var options: [Node] = []
+        @usableFromInline var hasVersion: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var servername: String {
+        @inlinable get { _fields.pointee.servername }
+        @inlinable set { _makeUnique(); _fields.pointee.servername = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.servername }
+    }
+    public var version: String {
+        @inlinable get { _fields.pointee.version }
+        @inlinable set { _makeUnique(); _fields.pointee.version = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.version }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public var hasVersion: Bool {
+        @inlinable get { _fields.pointee.hasVersion }
+        @inlinable set { _makeUnique(); _fields.pointee.hasVersion = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasVersion }
+    }
+    public static func == (a: AlterForeignServerStmt, b: AlterForeignServerStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreateUserMappingStmt: Sendable, Hashable {
-    public var user: RoleSpec? = nil
-    public var servername: String = ""
-    public var ifNotExists: Bool = false
-    public var options: [Node] = []
-    public init() {}
+public struct CreateUserMappingStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var user: RoleSpec? = nil
+        @usableFromInline var servername: String = ""
+        @usableFromInline var ifNotExists: Bool = false
+        @usableFromInline var options: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var user: RoleSpec? {
+        @inlinable get { _fields.pointee.user }
+        @inlinable set { _makeUnique(); _fields.pointee.user = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.user }
+    }
+    public var servername: String {
+        @inlinable get { _fields.pointee.servername }
+        @inlinable set { _makeUnique(); _fields.pointee.servername = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.servername }
+    }
+    public var ifNotExists: Bool {
+        @inlinable get { _fields.pointee.ifNotExists }
+        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public static func == (a: CreateUserMappingStmt, b: CreateUserMappingStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct AlterUserMappingStmt: Sendable, Hashable {
-    public var user: RoleSpec? = nil
-    public var servername: String = ""
-    public var options: [Node] = []
-    public init() {}
+public struct AlterUserMappingStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var user: RoleSpec? = nil
+        @usableFromInline var servername: String = ""
+        @usableFromInline var options: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var user: RoleSpec? {
+        @inlinable get { _fields.pointee.user }
+        @inlinable set { _makeUnique(); _fields.pointee.user = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.user }
+    }
+    public var servername: String {
+        @inlinable get { _fields.pointee.servername }
+        @inlinable set { _makeUnique(); _fields.pointee.servername = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.servername }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public static func == (a: AlterUserMappingStmt, b: AlterUserMappingStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct DropUserMappingStmt: Sendable, Hashable {
@@ -2502,38 +6415,212 @@ public struct AlterTableSpaceOptionsStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct AlterTableMoveAllStmt: Sendable, Hashable {
-    public var origTablespacename: String = ""
-    public var objtype: ObjectType = .objectTypeUndefined
-    public var roles: [Node] = []
-    public var newTablespacename: String = ""
-    public var nowait: Bool = false
-    public init() {}
+public struct AlterTableMoveAllStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var origTablespacename: String = ""
+        @usableFromInline var objtype: ObjectType = .objectTypeUndefined
+        @usableFromInline var roles: [Node] = []
+        @usableFromInline var newTablespacename: String = ""
+        @usableFromInline var nowait: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var origTablespacename: String {
+        @inlinable get { _fields.pointee.origTablespacename }
+        @inlinable set { _makeUnique(); _fields.pointee.origTablespacename = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.origTablespacename }
+    }
+    public var objtype: ObjectType {
+        @inlinable get { _fields.pointee.objtype }
+        @inlinable set { _makeUnique(); _fields.pointee.objtype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objtype }
+    }
+    public var roles: [Node] {
+        @inlinable get { _fields.pointee.roles }
+        @inlinable set { _makeUnique(); _fields.pointee.roles = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.roles }
+    }
+    public var newTablespacename: String {
+        @inlinable get { _fields.pointee.newTablespacename }
+        @inlinable set { _makeUnique(); _fields.pointee.newTablespacename = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newTablespacename }
+    }
+    public var nowait: Bool {
+        @inlinable get { _fields.pointee.nowait }
+        @inlinable set { _makeUnique(); _fields.pointee.nowait = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nowait }
+    }
+    public static func == (a: AlterTableMoveAllStmt, b: AlterTableMoveAllStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct SecLabelStmt: Sendable, Hashable {
-    public var objtype: ObjectType = .objectTypeUndefined
-    public var object: Node? = nil
-    public var provider: String = ""
-    public var label: String = ""
-    public init() {}
+public struct SecLabelStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var objtype: ObjectType = .objectTypeUndefined
+        @usableFromInline var object: Node? = nil
+        @usableFromInline var provider: String = ""
+        @usableFromInline var label: String = ""
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var objtype: ObjectType {
+        @inlinable get { _fields.pointee.objtype }
+        @inlinable set { _makeUnique(); _fields.pointee.objtype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objtype }
+    }
+    public var object: Node? {
+        @inlinable get { _fields.pointee.object }
+        @inlinable set { _makeUnique(); _fields.pointee.object = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.object }
+    }
+    public var provider: String {
+        @inlinable get { _fields.pointee.provider }
+        @inlinable set { _makeUnique(); _fields.pointee.provider = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.provider }
+    }
+    public var label: String {
+        @inlinable get { _fields.pointee.label }
+        @inlinable set { _makeUnique(); _fields.pointee.label = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.label }
+    }
+    public static func == (a: SecLabelStmt, b: SecLabelStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreateForeignTableStmt: Sendable, Hashable {
-    public var baseStmt: CreateStmt? = nil
-    public var servername: String = ""
-    public var options: [Node] = []
-    public init() {}
+public struct CreateForeignTableStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var baseStmt: CreateStmt? = nil
+        @usableFromInline var servername: String = ""
+        @usableFromInline var options: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var baseStmt: CreateStmt? {
+        @inlinable get { _fields.pointee.baseStmt }
+        @inlinable set { _makeUnique(); _fields.pointee.baseStmt = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.baseStmt }
+    }
+    public var servername: String {
+        @inlinable get { _fields.pointee.servername }
+        @inlinable set { _makeUnique(); _fields.pointee.servername = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.servername }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public static func == (a: CreateForeignTableStmt, b: CreateForeignTableStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct ImportForeignSchemaStmt: Sendable, Hashable {
-    public var serverName: String = ""
-    public var remoteSchema: String = ""
-    public var localSchema: String = ""
-    public var listType: ImportForeignSchemaType = .importForeignSchemaTypeUndefined
-    public var tableList: [Node] = []
-    public var options: [Node] = []
-    public init() {}
+public struct ImportForeignSchemaStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var serverName: String = ""
+        @usableFromInline var remoteSchema: String = ""
+        @usableFromInline var localSchema: String = ""
+        @usableFromInline var listType: ImportForeignSchemaType = .importForeignSchemaTypeUndefined
+        @usableFromInline var tableList: [Node] = []
+        @usableFromInline var options: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var serverName: String {
+        @inlinable get { _fields.pointee.serverName }
+        @inlinable set { _makeUnique(); _fields.pointee.serverName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.serverName }
+    }
+    public var remoteSchema: String {
+        @inlinable get { _fields.pointee.remoteSchema }
+        @inlinable set { _makeUnique(); _fields.pointee.remoteSchema = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.remoteSchema }
+    }
+    public var localSchema: String {
+        @inlinable get { _fields.pointee.localSchema }
+        @inlinable set { _makeUnique(); _fields.pointee.localSchema = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.localSchema }
+    }
+    public var listType: ImportForeignSchemaType {
+        @inlinable get { _fields.pointee.listType }
+        @inlinable set { _makeUnique(); _fields.pointee.listType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.listType }
+    }
+    public var tableList: [Node] {
+        @inlinable get { _fields.pointee.tableList }
+        @inlinable set { _makeUnique(); _fields.pointee.tableList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tableList }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public static func == (a: ImportForeignSchemaStmt, b: ImportForeignSchemaStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct CreateExtensionStmt: Sendable, Hashable {
@@ -2557,12 +6644,53 @@ public struct AlterExtensionContentsStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct CreateEventTrigStmt: Sendable, Hashable {
-    public var trigname: String = ""
-    public var eventname: String = ""
-    public var whenclause: [Node] = []
-    public var funcname: [Node] = []
-    public init() {}
+public struct CreateEventTrigStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var trigname: String = ""
+        @usableFromInline var eventname: String = ""
+        @usableFromInline var whenclause: [Node] = []
+        @usableFromInline var funcname: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var trigname: String {
+        @inlinable get { _fields.pointee.trigname }
+        @inlinable set { _makeUnique(); _fields.pointee.trigname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.trigname }
+    }
+    public var eventname: String {
+        @inlinable get { _fields.pointee.eventname }
+        @inlinable set { _makeUnique(); _fields.pointee.eventname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.eventname }
+    }
+    public var whenclause: [Node] {
+        @inlinable get { _fields.pointee.whenclause }
+        @inlinable set { _makeUnique(); _fields.pointee.whenclause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whenclause }
+    }
+    public var funcname: [Node] {
+        @inlinable get { _fields.pointee.funcname }
+        @inlinable set { _makeUnique(); _fields.pointee.funcname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcname }
+    }
+    public static func == (a: CreateEventTrigStmt, b: CreateEventTrigStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct AlterEventTrigStmt: Sendable, Hashable {
@@ -2589,74 +6717,432 @@ public struct AlterSystemStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct CreatePolicyStmt: Sendable, Hashable {
-    public var policyName: String = ""
-    public var table: RangeVar? = nil
-    public var cmdName: String = ""
-    public var permissive: Bool = false
-    public var roles: [Node] = []
-    public var qual: Node? = nil
-    public var withCheck: Node? = nil
-    public init() {}
+public struct CreatePolicyStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var policyName: String = ""
+        @usableFromInline var table: RangeVar? = nil
+        @usableFromInline var cmdName: String = ""
+        @usableFromInline var permissive: Bool = false
+        @usableFromInline var roles: [Node] = []
+        @usableFromInline var qual: Node? = nil
+        @usableFromInline var withCheck: Node? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var policyName: String {
+        @inlinable get { _fields.pointee.policyName }
+        @inlinable set { _makeUnique(); _fields.pointee.policyName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.policyName }
+    }
+    public var table: RangeVar? {
+        @inlinable get { _fields.pointee.table }
+        @inlinable set { _makeUnique(); _fields.pointee.table = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.table }
+    }
+    public var cmdName: String {
+        @inlinable get { _fields.pointee.cmdName }
+        @inlinable set { _makeUnique(); _fields.pointee.cmdName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cmdName }
+    }
+    public var permissive: Bool {
+        @inlinable get { _fields.pointee.permissive }
+        @inlinable set { _makeUnique(); _fields.pointee.permissive = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.permissive }
+    }
+    public var roles: [Node] {
+        @inlinable get { _fields.pointee.roles }
+        @inlinable set { _makeUnique(); _fields.pointee.roles = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.roles }
+    }
+    public var qual: Node? {
+        @inlinable get { _fields.pointee.qual }
+        @inlinable set { _makeUnique(); _fields.pointee.qual = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.qual }
+    }
+    public var withCheck: Node? {
+        @inlinable get { _fields.pointee.withCheck }
+        @inlinable set { _makeUnique(); _fields.pointee.withCheck = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withCheck }
+    }
+    public static func == (a: CreatePolicyStmt, b: CreatePolicyStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct AlterPolicyStmt: Sendable, Hashable {
-    public var policyName: String = ""
-    public var table: RangeVar? = nil
-    public var roles: [Node] = []
-    public var qual: Node? = nil
-    public var withCheck: Node? = nil
-    public init() {}
+public struct AlterPolicyStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var policyName: String = ""
+        @usableFromInline var table: RangeVar? = nil
+        @usableFromInline var roles: [Node] = []
+        @usableFromInline var qual: Node? = nil
+        @usableFromInline var withCheck: Node? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var policyName: String {
+        @inlinable get { _fields.pointee.policyName }
+        @inlinable set { _makeUnique(); _fields.pointee.policyName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.policyName }
+    }
+    public var table: RangeVar? {
+        @inlinable get { _fields.pointee.table }
+        @inlinable set { _makeUnique(); _fields.pointee.table = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.table }
+    }
+    public var roles: [Node] {
+        @inlinable get { _fields.pointee.roles }
+        @inlinable set { _makeUnique(); _fields.pointee.roles = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.roles }
+    }
+    public var qual: Node? {
+        @inlinable get { _fields.pointee.qual }
+        @inlinable set { _makeUnique(); _fields.pointee.qual = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.qual }
+    }
+    public var withCheck: Node? {
+        @inlinable get { _fields.pointee.withCheck }
+        @inlinable set { _makeUnique(); _fields.pointee.withCheck = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withCheck }
+    }
+    public static func == (a: AlterPolicyStmt, b: AlterPolicyStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreateTransformStmt: Sendable, Hashable {
-    public var replace: Bool = false
-    public var typeName: TypeName? = nil
-    public var lang: String = ""
-    public var fromsql: ObjectWithArgs? = nil
-    public var tosql: ObjectWithArgs? = nil
-    public init() {}
+public struct CreateTransformStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var replace: Bool = false
+        @usableFromInline var typeName: TypeName? = nil
+        @usableFromInline var lang: String = ""
+        @usableFromInline var fromsql: ObjectWithArgs? = nil
+        @usableFromInline var tosql: ObjectWithArgs? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var replace: Bool {
+        @inlinable get { _fields.pointee.replace }
+        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+    }
+    public var typeName: TypeName? {
+        @inlinable get { _fields.pointee.typeName }
+        @inlinable set { _makeUnique(); _fields.pointee.typeName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeName }
+    }
+    public var lang: String {
+        @inlinable get { _fields.pointee.lang }
+        @inlinable set { _makeUnique(); _fields.pointee.lang = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lang }
+    }
+    public var fromsql: ObjectWithArgs? {
+        @inlinable get { _fields.pointee.fromsql }
+        @inlinable set { _makeUnique(); _fields.pointee.fromsql = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fromsql }
+    }
+    public var tosql: ObjectWithArgs? {
+        @inlinable get { _fields.pointee.tosql }
+        @inlinable set { _makeUnique(); _fields.pointee.tosql = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tosql }
+    }
+    public static func == (a: CreateTransformStmt, b: CreateTransformStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreateAmStmt: Sendable, Hashable {
-    public var amname: String = ""
-    public var handlerName: [Node] = []
-    public var amtype: String = ""
-    public init() {}
+public struct CreateAmStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var amname: String = ""
+        @usableFromInline var handlerName: [Node] = []
+        @usableFromInline var amtype: String = ""
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var amname: String {
+        @inlinable get { _fields.pointee.amname }
+        @inlinable set { _makeUnique(); _fields.pointee.amname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.amname }
+    }
+    public var handlerName: [Node] {
+        @inlinable get { _fields.pointee.handlerName }
+        @inlinable set { _makeUnique(); _fields.pointee.handlerName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.handlerName }
+    }
+    public var amtype: String {
+        @inlinable get { _fields.pointee.amtype }
+        @inlinable set { _makeUnique(); _fields.pointee.amtype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.amtype }
+    }
+    public static func == (a: CreateAmStmt, b: CreateAmStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreatePublicationStmt: Sendable, Hashable {
-    public var pubname: String = ""
-    public var options: [Node] = []
-    public var pubobjects: [Node] = []
-    public var forAllTables: Bool = false
-    public init() {}
+public struct CreatePublicationStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var pubname: String = ""
+        @usableFromInline var options: [Node] = []
+        @usableFromInline var pubobjects: [Node] = []
+        @usableFromInline var forAllTables: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var pubname: String {
+        @inlinable get { _fields.pointee.pubname }
+        @inlinable set { _makeUnique(); _fields.pointee.pubname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pubname }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public var pubobjects: [Node] {
+        @inlinable get { _fields.pointee.pubobjects }
+        @inlinable set { _makeUnique(); _fields.pointee.pubobjects = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pubobjects }
+    }
+    public var forAllTables: Bool {
+        @inlinable get { _fields.pointee.forAllTables }
+        @inlinable set { _makeUnique(); _fields.pointee.forAllTables = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.forAllTables }
+    }
+    public static func == (a: CreatePublicationStmt, b: CreatePublicationStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct AlterPublicationStmt: Sendable, Hashable {
-    public var pubname: String = ""
-    public var options: [Node] = []
-    public var pubobjects: [Node] = []
-    public var forAllTables: Bool = false
-    public var action: AlterPublicationAction = .alterPublicationActionUndefined
-    public init() {}
+public struct AlterPublicationStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var pubname: String = ""
+        @usableFromInline var options: [Node] = []
+        @usableFromInline var pubobjects: [Node] = []
+        @usableFromInline var forAllTables: Bool = false
+        @usableFromInline var action: AlterPublicationAction = .alterPublicationActionUndefined
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var pubname: String {
+        @inlinable get { _fields.pointee.pubname }
+        @inlinable set { _makeUnique(); _fields.pointee.pubname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pubname }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public var pubobjects: [Node] {
+        @inlinable get { _fields.pointee.pubobjects }
+        @inlinable set { _makeUnique(); _fields.pointee.pubobjects = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pubobjects }
+    }
+    public var forAllTables: Bool {
+        @inlinable get { _fields.pointee.forAllTables }
+        @inlinable set { _makeUnique(); _fields.pointee.forAllTables = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.forAllTables }
+    }
+    public var action: AlterPublicationAction {
+        @inlinable get { _fields.pointee.action }
+        @inlinable set { _makeUnique(); _fields.pointee.action = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.action }
+    }
+    public static func == (a: AlterPublicationStmt, b: AlterPublicationStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CreateSubscriptionStmt: Sendable, Hashable {
-    public var subname: String = ""
-    public var conninfo: String = ""
-    public var publication: [Node] = []
-    public var options: [Node] = []
-    public init() {}
+public struct CreateSubscriptionStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var subname: String = ""
+        @usableFromInline var conninfo: String = ""
+        @usableFromInline var publication: [Node] = []
+        @usableFromInline var options: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var subname: String {
+        @inlinable get { _fields.pointee.subname }
+        @inlinable set { _makeUnique(); _fields.pointee.subname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subname }
+    }
+    public var conninfo: String {
+        @inlinable get { _fields.pointee.conninfo }
+        @inlinable set { _makeUnique(); _fields.pointee.conninfo = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.conninfo }
+    }
+    public var publication: [Node] {
+        @inlinable get { _fields.pointee.publication }
+        @inlinable set { _makeUnique(); _fields.pointee.publication = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.publication }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public static func == (a: CreateSubscriptionStmt, b: CreateSubscriptionStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct AlterSubscriptionStmt: Sendable, Hashable {
-    public var kind: AlterSubscriptionType = .alterSubscriptionTypeUndefined
-    public var subname: String = ""
-    public var conninfo: String = ""
-    public var publication: [Node] = []
-    public var options: [Node] = []
-    public init() {}
+public struct AlterSubscriptionStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var kind: AlterSubscriptionType = .alterSubscriptionTypeUndefined
+        @usableFromInline var subname: String = ""
+        @usableFromInline var conninfo: String = ""
+        @usableFromInline var publication: [Node] = []
+        @usableFromInline var options: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var kind: AlterSubscriptionType {
+        @inlinable get { _fields.pointee.kind }
+        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+    }
+    public var subname: String {
+        @inlinable get { _fields.pointee.subname }
+        @inlinable set { _makeUnique(); _fields.pointee.subname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subname }
+    }
+    public var conninfo: String {
+        @inlinable get { _fields.pointee.conninfo }
+        @inlinable set { _makeUnique(); _fields.pointee.conninfo = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.conninfo }
+    }
+    public var publication: [Node] {
+        @inlinable get { _fields.pointee.publication }
+        @inlinable set { _makeUnique(); _fields.pointee.publication = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.publication }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public static func == (a: AlterSubscriptionStmt, b: AlterSubscriptionStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct DropSubscriptionStmt: Sendable, Hashable {
@@ -2666,15 +7152,71 @@ public struct DropSubscriptionStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct CreateStatsStmt: Sendable, Hashable {
-    public var defnames: [Node] = []
-    public var statTypes: [Node] = []
-    public var exprs: [Node] = []
-    public var relations: [Node] = []
-    public var stxcomment: String = ""
-    public var transformed: Bool = false
-    public var ifNotExists: Bool = false
-    public init() {}
+public struct CreateStatsStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var defnames: [Node] = []
+        @usableFromInline var statTypes: [Node] = []
+        @usableFromInline var exprs: [Node] = []
+        @usableFromInline var relations: [Node] = []
+        @usableFromInline var stxcomment: String = ""
+        @usableFromInline var transformed: Bool = false
+        @usableFromInline var ifNotExists: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var defnames: [Node] {
+        @inlinable get { _fields.pointee.defnames }
+        @inlinable set { _makeUnique(); _fields.pointee.defnames = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defnames }
+    }
+    public var statTypes: [Node] {
+        @inlinable get { _fields.pointee.statTypes }
+        @inlinable set { _makeUnique(); _fields.pointee.statTypes = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.statTypes }
+    }
+    public var exprs: [Node] {
+        @inlinable get { _fields.pointee.exprs }
+        @inlinable set { _makeUnique(); _fields.pointee.exprs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.exprs }
+    }
+    public var relations: [Node] {
+        @inlinable get { _fields.pointee.relations }
+        @inlinable set { _makeUnique(); _fields.pointee.relations = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relations }
+    }
+    public var stxcomment: String {
+        @inlinable get { _fields.pointee.stxcomment }
+        @inlinable set { _makeUnique(); _fields.pointee.stxcomment = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.stxcomment }
+    }
+    public var transformed: Bool {
+        @inlinable get { _fields.pointee.transformed }
+        @inlinable set { _makeUnique(); _fields.pointee.transformed = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.transformed }
+    }
+    public var ifNotExists: Bool {
+        @inlinable get { _fields.pointee.ifNotExists }
+        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+    }
+    public static func == (a: CreateStatsStmt, b: CreateStatsStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct AlterCollationStmt: Sendable, Hashable {
@@ -2682,11 +7224,47 @@ public struct AlterCollationStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct CallStmt: Sendable, Hashable {
-    public var funccall: FuncCall? = nil
-    public var funcexpr: FuncExpr? = nil
-    public var outargs: [Node] = []
-    public init() {}
+public struct CallStmt: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var funccall: FuncCall? = nil
+        @usableFromInline var funcexpr: FuncExpr? = nil
+        @usableFromInline var outargs: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var funccall: FuncCall? {
+        @inlinable get { _fields.pointee.funccall }
+        @inlinable set { _makeUnique(); _fields.pointee.funccall = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funccall }
+    }
+    public var funcexpr: FuncExpr? {
+        @inlinable get { _fields.pointee.funcexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.funcexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcexpr }
+    }
+    public var outargs: [Node] {
+        @inlinable get { _fields.pointee.outargs }
+        @inlinable set { _makeUnique(); _fields.pointee.outargs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.outargs }
+    }
+    public static func == (a: CallStmt, b: CallStmt) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct AlterStatsStmt: Sendable, Hashable {
@@ -2696,13 +7274,59 @@ public struct AlterStatsStmt: Sendable, Hashable {
     public init() {}
 }
 
-public struct A_Expr: Sendable, Hashable {
-    public var kind: A_Expr_Kind = .aExprKindUndefined
-    public var name: [Node] = []
-    public var lexpr: Node? = nil
-    public var rexpr: Node? = nil
-    public var location: Int32 = 0
-    public init() {}
+public struct A_Expr: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var kind: A_Expr_Kind = .aExprKindUndefined
+        @usableFromInline var name: [Node] = []
+        @usableFromInline var lexpr: Node? = nil
+        @usableFromInline var rexpr: Node? = nil
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var kind: A_Expr_Kind {
+        @inlinable get { _fields.pointee.kind }
+        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+    }
+    public var name: [Node] {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var lexpr: Node? {
+        @inlinable get { _fields.pointee.lexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.lexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lexpr }
+    }
+    public var rexpr: Node? {
+        @inlinable get { _fields.pointee.rexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.rexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rexpr }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: A_Expr, b: A_Expr) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct ColumnRef: Sendable, Hashable {
@@ -2717,19 +7341,95 @@ public struct ParamRef: Sendable, Hashable {
     public init() {}
 }
 
-public struct FuncCall: Sendable, Hashable {
-    public var funcname: [Node] = []
-    public var args: [Node] = []
-    public var aggOrder: [Node] = []
-    public var aggFilter: Node? = nil
-    public var over: WindowDef? = nil
-    public var aggWithinGroup: Bool = false
-    public var aggStar: Bool = false
-    public var aggDistinct: Bool = false
-    public var funcVariadic: Bool = false
-    public var funcformat: CoercionForm = .coercionFormUndefined
-    public var location: Int32 = 0
-    public init() {}
+public struct FuncCall: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var funcname: [Node] = []
+        @usableFromInline var args: [Node] = []
+        @usableFromInline var aggOrder: [Node] = []
+        @usableFromInline var aggFilter: Node? = nil
+        @usableFromInline var over: WindowDef? = nil
+        @usableFromInline var aggWithinGroup: Bool = false
+        @usableFromInline var aggStar: Bool = false
+        @usableFromInline var aggDistinct: Bool = false
+        @usableFromInline var funcVariadic: Bool = false
+        @usableFromInline var funcformat: CoercionForm = .coercionFormUndefined
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var funcname: [Node] {
+        @inlinable get { _fields.pointee.funcname }
+        @inlinable set { _makeUnique(); _fields.pointee.funcname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcname }
+    }
+    public var args: [Node] {
+        @inlinable get { _fields.pointee.args }
+        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+    }
+    public var aggOrder: [Node] {
+        @inlinable get { _fields.pointee.aggOrder }
+        @inlinable set { _makeUnique(); _fields.pointee.aggOrder = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggOrder }
+    }
+    public var aggFilter: Node? {
+        @inlinable get { _fields.pointee.aggFilter }
+        @inlinable set { _makeUnique(); _fields.pointee.aggFilter = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggFilter }
+    }
+    public var over: WindowDef? {
+        @inlinable get { _fields.pointee.over }
+        @inlinable set { _makeUnique(); _fields.pointee.over = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.over }
+    }
+    public var aggWithinGroup: Bool {
+        @inlinable get { _fields.pointee.aggWithinGroup }
+        @inlinable set { _makeUnique(); _fields.pointee.aggWithinGroup = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggWithinGroup }
+    }
+    public var aggStar: Bool {
+        @inlinable get { _fields.pointee.aggStar }
+        @inlinable set { _makeUnique(); _fields.pointee.aggStar = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggStar }
+    }
+    public var aggDistinct: Bool {
+        @inlinable get { _fields.pointee.aggDistinct }
+        @inlinable set { _makeUnique(); _fields.pointee.aggDistinct = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggDistinct }
+    }
+    public var funcVariadic: Bool {
+        @inlinable get { _fields.pointee.funcVariadic }
+        @inlinable set { _makeUnique(); _fields.pointee.funcVariadic = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcVariadic }
+    }
+    public var funcformat: CoercionForm {
+        @inlinable get { _fields.pointee.funcformat }
+        @inlinable set { _makeUnique(); _fields.pointee.funcformat = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcformat }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: FuncCall, b: FuncCall) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct A_Star: Sendable, Hashable {
@@ -2755,12 +7455,53 @@ public struct A_ArrayExpr: Sendable, Hashable {
     public init() {}
 }
 
-public struct ResTarget: Sendable, Hashable {
-    public var name: String = ""
-    public var indirection: [Node] = []
-    public var val: Node? = nil
-    public var location: Int32 = 0
-    public init() {}
+public struct ResTarget: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var name: String = ""
+        @usableFromInline var indirection: [Node] = []
+        @usableFromInline var val: Node? = nil
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var indirection: [Node] {
+        @inlinable get { _fields.pointee.indirection }
+        @inlinable set { _makeUnique(); _fields.pointee.indirection = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indirection }
+    }
+    public var val: Node? {
+        @inlinable get { _fields.pointee.val }
+        @inlinable set { _makeUnique(); _fields.pointee.val = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.val }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: ResTarget, b: ResTarget) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct MultiAssignRef: Sendable, Hashable {
@@ -2793,16 +7534,77 @@ public struct SortBy: Sendable, Hashable {
     public init() {}
 }
 
-public struct WindowDef: Sendable, Hashable {
-    public var name: String = ""
-    public var refname: String = ""
-    public var partitionClause: [Node] = []
-    public var orderClause: [Node] = []
-    public var frameOptions: Int32 = 0
-    public var startOffset: Node? = nil
-    public var endOffset: Node? = nil
-    public var location: Int32 = 0
-    public init() {}
+public struct WindowDef: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var name: String = ""
+        @usableFromInline var refname: String = ""
+        @usableFromInline var partitionClause: [Node] = []
+        @usableFromInline var orderClause: [Node] = []
+        @usableFromInline var frameOptions: Int32 = 0
+        @usableFromInline var startOffset: Node? = nil
+        @usableFromInline var endOffset: Node? = nil
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var refname: String {
+        @inlinable get { _fields.pointee.refname }
+        @inlinable set { _makeUnique(); _fields.pointee.refname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refname }
+    }
+    public var partitionClause: [Node] {
+        @inlinable get { _fields.pointee.partitionClause }
+        @inlinable set { _makeUnique(); _fields.pointee.partitionClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.partitionClause }
+    }
+    public var orderClause: [Node] {
+        @inlinable get { _fields.pointee.orderClause }
+        @inlinable set { _makeUnique(); _fields.pointee.orderClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.orderClause }
+    }
+    public var frameOptions: Int32 {
+        @inlinable get { _fields.pointee.frameOptions }
+        @inlinable set { _makeUnique(); _fields.pointee.frameOptions = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.frameOptions }
+    }
+    public var startOffset: Node? {
+        @inlinable get { _fields.pointee.startOffset }
+        @inlinable set { _makeUnique(); _fields.pointee.startOffset = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.startOffset }
+    }
+    public var endOffset: Node? {
+        @inlinable get { _fields.pointee.endOffset }
+        @inlinable set { _makeUnique(); _fields.pointee.endOffset = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.endOffset }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: WindowDef, b: WindowDef) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct RangeSubselect: Sendable, Hashable {
@@ -2812,91 +7614,533 @@ public struct RangeSubselect: Sendable, Hashable {
     public init() {}
 }
 
-public struct RangeFunction: Sendable, Hashable {
-    public var lateral: Bool = false
-    public var ordinality: Bool = false
-    public var isRowsfrom: Bool = false
-    public var functions: [Node] = []
-    public var alias: Alias? = nil
-    public var coldeflist: [Node] = []
-    public init() {}
+public struct RangeFunction: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var lateral: Bool = false
+        @usableFromInline var ordinality: Bool = false
+        @usableFromInline var isRowsfrom: Bool = false
+        @usableFromInline var functions: [Node] = []
+        @usableFromInline var alias: Alias? = nil
+        @usableFromInline var coldeflist: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var lateral: Bool {
+        @inlinable get { _fields.pointee.lateral }
+        @inlinable set { _makeUnique(); _fields.pointee.lateral = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lateral }
+    }
+    public var ordinality: Bool {
+        @inlinable get { _fields.pointee.ordinality }
+        @inlinable set { _makeUnique(); _fields.pointee.ordinality = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ordinality }
+    }
+    public var isRowsfrom: Bool {
+        @inlinable get { _fields.pointee.isRowsfrom }
+        @inlinable set { _makeUnique(); _fields.pointee.isRowsfrom = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isRowsfrom }
+    }
+    public var functions: [Node] {
+        @inlinable get { _fields.pointee.functions }
+        @inlinable set { _makeUnique(); _fields.pointee.functions = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.functions }
+    }
+    public var alias: Alias? {
+        @inlinable get { _fields.pointee.alias }
+        @inlinable set { _makeUnique(); _fields.pointee.alias = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.alias }
+    }
+    public var coldeflist: [Node] {
+        @inlinable get { _fields.pointee.coldeflist }
+        @inlinable set { _makeUnique(); _fields.pointee.coldeflist = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coldeflist }
+    }
+    public static func == (a: RangeFunction, b: RangeFunction) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct RangeTableSample: Sendable, Hashable {
-    public var relation: Node? = nil
-    public var method: [Node] = []
-    public var args: [Node] = []
-    public var repeatable: Node? = nil
-    public var location: Int32 = 0
-    public init() {}
+public struct RangeTableSample: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var relation: Node? = nil
+        @usableFromInline var method: [Node] = []
+        @usableFromInline var args: [Node] = []
+        @usableFromInline var repeatable: Node? = nil
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var relation: Node? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var method: [Node] {
+        @inlinable get { _fields.pointee.method }
+        @inlinable set { _makeUnique(); _fields.pointee.method = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.method }
+    }
+    public var args: [Node] {
+        @inlinable get { _fields.pointee.args }
+        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+    }
+    public var repeatable: Node? {
+        @inlinable get { _fields.pointee.repeatable }
+        @inlinable set { _makeUnique(); _fields.pointee.repeatable = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.repeatable }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: RangeTableSample, b: RangeTableSample) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct RangeTableFunc: Sendable, Hashable {
-    public var lateral: Bool = false
-    public var docexpr: Node? = nil
-    public var rowexpr: Node? = nil
-    public var namespaces: [Node] = []
-    public var columns: [Node] = []
-    public var alias: Alias? = nil
-    public var location: Int32 = 0
-    public init() {}
+public struct RangeTableFunc: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var lateral: Bool = false
+        @usableFromInline var docexpr: Node? = nil
+        @usableFromInline var rowexpr: Node? = nil
+        @usableFromInline var namespaces: [Node] = []
+        @usableFromInline var columns: [Node] = []
+        @usableFromInline var alias: Alias? = nil
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var lateral: Bool {
+        @inlinable get { _fields.pointee.lateral }
+        @inlinable set { _makeUnique(); _fields.pointee.lateral = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lateral }
+    }
+    public var docexpr: Node? {
+        @inlinable get { _fields.pointee.docexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.docexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.docexpr }
+    }
+    public var rowexpr: Node? {
+        @inlinable get { _fields.pointee.rowexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.rowexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rowexpr }
+    }
+    public var namespaces: [Node] {
+        @inlinable get { _fields.pointee.namespaces }
+        @inlinable set { _makeUnique(); _fields.pointee.namespaces = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.namespaces }
+    }
+    public var columns: [Node] {
+        @inlinable get { _fields.pointee.columns }
+        @inlinable set { _makeUnique(); _fields.pointee.columns = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.columns }
+    }
+    public var alias: Alias? {
+        @inlinable get { _fields.pointee.alias }
+        @inlinable set { _makeUnique(); _fields.pointee.alias = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.alias }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: RangeTableFunc, b: RangeTableFunc) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct RangeTableFuncCol: Sendable, Hashable {
-    public var colname: String = ""
-    public var typeName: TypeName? = nil
-    public var forOrdinality: Bool = false
-    public var isNotNull: Bool = false
-    public var colexpr: Node? = nil
-    public var coldefexpr: Node? = nil
-    public var location: Int32 = 0
-    public init() {}
+public struct RangeTableFuncCol: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var colname: String = ""
+        @usableFromInline var typeName: TypeName? = nil
+        @usableFromInline var forOrdinality: Bool = false
+        @usableFromInline var isNotNull: Bool = false
+        @usableFromInline var colexpr: Node? = nil
+        @usableFromInline var coldefexpr: Node? = nil
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var colname: String {
+        @inlinable get { _fields.pointee.colname }
+        @inlinable set { _makeUnique(); _fields.pointee.colname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colname }
+    }
+    public var typeName: TypeName? {
+        @inlinable get { _fields.pointee.typeName }
+        @inlinable set { _makeUnique(); _fields.pointee.typeName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeName }
+    }
+    public var forOrdinality: Bool {
+        @inlinable get { _fields.pointee.forOrdinality }
+        @inlinable set { _makeUnique(); _fields.pointee.forOrdinality = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.forOrdinality }
+    }
+    public var isNotNull: Bool {
+        @inlinable get { _fields.pointee.isNotNull }
+        @inlinable set { _makeUnique(); _fields.pointee.isNotNull = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isNotNull }
+    }
+    public var colexpr: Node? {
+        @inlinable get { _fields.pointee.colexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.colexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colexpr }
+    }
+    public var coldefexpr: Node? {
+        @inlinable get { _fields.pointee.coldefexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.coldefexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coldefexpr }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: RangeTableFuncCol, b: RangeTableFuncCol) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct TypeName: Sendable, Hashable {
-    public var names: [Node] = []
-    public var typeOid: UInt32 = 0
-    public var setof: Bool = false
-    public var pctType: Bool = false
-    public var typmods: [Node] = []
-    public var typemod: Int32 = 0
-    public var arrayBounds: [Node] = []
-    public var location: Int32 = 0
-    public init() {}
+public struct TypeName: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var names: [Node] = []
+        @usableFromInline var typeOid: UInt32 = 0
+        @usableFromInline var setof: Bool = false
+        @usableFromInline var pctType: Bool = false
+        @usableFromInline var typmods: [Node] = []
+        @usableFromInline var typemod: Int32 = 0
+        @usableFromInline var arrayBounds: [Node] = []
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var names: [Node] {
+        @inlinable get { _fields.pointee.names }
+        @inlinable set { _makeUnique(); _fields.pointee.names = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.names }
+    }
+    public var typeOid: UInt32 {
+        @inlinable get { _fields.pointee.typeOid }
+        @inlinable set { _makeUnique(); _fields.pointee.typeOid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeOid }
+    }
+    public var setof: Bool {
+        @inlinable get { _fields.pointee.setof }
+        @inlinable set { _makeUnique(); _fields.pointee.setof = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.setof }
+    }
+    public var pctType: Bool {
+        @inlinable get { _fields.pointee.pctType }
+        @inlinable set { _makeUnique(); _fields.pointee.pctType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pctType }
+    }
+    public var typmods: [Node] {
+        @inlinable get { _fields.pointee.typmods }
+        @inlinable set { _makeUnique(); _fields.pointee.typmods = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typmods }
+    }
+    public var typemod: Int32 {
+        @inlinable get { _fields.pointee.typemod }
+        @inlinable set { _makeUnique(); _fields.pointee.typemod = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typemod }
+    }
+    public var arrayBounds: [Node] {
+        @inlinable get { _fields.pointee.arrayBounds }
+        @inlinable set { _makeUnique(); _fields.pointee.arrayBounds = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arrayBounds }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: TypeName, b: TypeName) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct ColumnDef: Sendable, Hashable {
-    public var colname: String = ""
-    public var typeName: TypeName? = nil
-    public var compression: String = ""
-    public var inhcount: Int32 = 0
-    public var isLocal: Bool = false
-    public var isNotNull: Bool = false
-    public var isFromType: Bool = false
-    public var storage: String = ""
-    public var rawDefault: Node? = nil
-    public var cookedDefault: Node? = nil
-    public var identity: String = ""
-    public var identitySequence: RangeVar? = nil
-    public var generated: String = ""
-    public var collClause: CollateClause? = nil
-    public var collOid: UInt32 = 0
-    public var constraints: [Node] = []
-    public var fdwoptions: [Node] = []
-    public var location: Int32 = 0
-    public init() {}
+public struct ColumnDef: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var colname: String = ""
+        @usableFromInline var typeName: TypeName? = nil
+        @usableFromInline var compression: String = ""
+        @usableFromInline var inhcount: Int32 = 0
+        @usableFromInline var isLocal: Bool = false
+        @usableFromInline var isNotNull: Bool = false
+        @usableFromInline var isFromType: Bool = false
+        @usableFromInline var storage: String = ""
+        @usableFromInline var rawDefault: Node? = nil
+        @usableFromInline var cookedDefault: Node? = nil
+        @usableFromInline var identity: String = ""
+        @usableFromInline var identitySequence: RangeVar? = nil
+        @usableFromInline var generated: String = ""
+        @usableFromInline var collClause: CollateClause? = nil
+        @usableFromInline var collOid: UInt32 = 0
+        @usableFromInline var constraints: [Node] = []
+        @usableFromInline var fdwoptions: [Node] = []
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var colname: String {
+        @inlinable get { _fields.pointee.colname }
+        @inlinable set { _makeUnique(); _fields.pointee.colname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colname }
+    }
+    public var typeName: TypeName? {
+        @inlinable get { _fields.pointee.typeName }
+        @inlinable set { _makeUnique(); _fields.pointee.typeName = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeName }
+    }
+    public var compression: String {
+        @inlinable get { _fields.pointee.compression }
+        @inlinable set { _makeUnique(); _fields.pointee.compression = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.compression }
+    }
+    public var inhcount: Int32 {
+        @inlinable get { _fields.pointee.inhcount }
+        @inlinable set { _makeUnique(); _fields.pointee.inhcount = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inhcount }
+    }
+    public var isLocal: Bool {
+        @inlinable get { _fields.pointee.isLocal }
+        @inlinable set { _makeUnique(); _fields.pointee.isLocal = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isLocal }
+    }
+    public var isNotNull: Bool {
+        @inlinable get { _fields.pointee.isNotNull }
+        @inlinable set { _makeUnique(); _fields.pointee.isNotNull = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isNotNull }
+    }
+    public var isFromType: Bool {
+        @inlinable get { _fields.pointee.isFromType }
+        @inlinable set { _makeUnique(); _fields.pointee.isFromType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isFromType }
+    }
+    public var storage: String {
+        @inlinable get { _fields.pointee.storage }
+        @inlinable set { _makeUnique(); _fields.pointee.storage = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.storage }
+    }
+    public var rawDefault: Node? {
+        @inlinable get { _fields.pointee.rawDefault }
+        @inlinable set { _makeUnique(); _fields.pointee.rawDefault = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rawDefault }
+    }
+    public var cookedDefault: Node? {
+        @inlinable get { _fields.pointee.cookedDefault }
+        @inlinable set { _makeUnique(); _fields.pointee.cookedDefault = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cookedDefault }
+    }
+    public var identity: String {
+        @inlinable get { _fields.pointee.identity }
+        @inlinable set { _makeUnique(); _fields.pointee.identity = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.identity }
+    }
+    public var identitySequence: RangeVar? {
+        @inlinable get { _fields.pointee.identitySequence }
+        @inlinable set { _makeUnique(); _fields.pointee.identitySequence = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.identitySequence }
+    }
+    public var generated: String {
+        @inlinable get { _fields.pointee.generated }
+        @inlinable set { _makeUnique(); _fields.pointee.generated = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.generated }
+    }
+    public var collClause: CollateClause? {
+        @inlinable get { _fields.pointee.collClause }
+        @inlinable set { _makeUnique(); _fields.pointee.collClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.collClause }
+    }
+    public var collOid: UInt32 {
+        @inlinable get { _fields.pointee.collOid }
+        @inlinable set { _makeUnique(); _fields.pointee.collOid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.collOid }
+    }
+    public var constraints: [Node] {
+        @inlinable get { _fields.pointee.constraints }
+        @inlinable set { _makeUnique(); _fields.pointee.constraints = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.constraints }
+    }
+    public var fdwoptions: [Node] {
+        @inlinable get { _fields.pointee.fdwoptions }
+        @inlinable set { _makeUnique(); _fields.pointee.fdwoptions = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fdwoptions }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: ColumnDef, b: ColumnDef) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct IndexElem: Sendable, Hashable {
-    public var name: String = ""
-    public var expr: Node? = nil
-    public var indexcolname: String = ""
-    public var collation: [Node] = []
-    public var opclass: [Node] = []
-    public var opclassopts: [Node] = []
-    public var ordering: SortByDir = .sortByDirUndefined
-    public var nullsOrdering: SortByNulls = .sortByNullsUndefined
-    public init() {}
+public struct IndexElem: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var name: String = ""
+        @usableFromInline var expr: Node? = nil
+        @usableFromInline var indexcolname: String = ""
+        @usableFromInline var collation: [Node] = []
+        @usableFromInline var opclass: [Node] = []
+        @usableFromInline var opclassopts: [Node] = []
+        @usableFromInline var ordering: SortByDir = .sortByDirUndefined
+        @usableFromInline var nullsOrdering: SortByNulls = .sortByNullsUndefined
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var expr: Node? {
+        @inlinable get { _fields.pointee.expr }
+        @inlinable set { _makeUnique(); _fields.pointee.expr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.expr }
+    }
+    public var indexcolname: String {
+        @inlinable get { _fields.pointee.indexcolname }
+        @inlinable set { _makeUnique(); _fields.pointee.indexcolname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexcolname }
+    }
+    public var collation: [Node] {
+        @inlinable get { _fields.pointee.collation }
+        @inlinable set { _makeUnique(); _fields.pointee.collation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.collation }
+    }
+    public var opclass: [Node] {
+        @inlinable get { _fields.pointee.opclass }
+        @inlinable set { _makeUnique(); _fields.pointee.opclass = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opclass }
+    }
+    public var opclassopts: [Node] {
+        @inlinable get { _fields.pointee.opclassopts }
+        @inlinable set { _makeUnique(); _fields.pointee.opclassopts = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opclassopts }
+    }
+    public var ordering: SortByDir {
+        @inlinable get { _fields.pointee.ordering }
+        @inlinable set { _makeUnique(); _fields.pointee.ordering = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ordering }
+    }
+    public var nullsOrdering: SortByNulls {
+        @inlinable get { _fields.pointee.nullsOrdering }
+        @inlinable set { _makeUnique(); _fields.pointee.nullsOrdering = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nullsOrdering }
+    }
+    public static func == (a: IndexElem, b: IndexElem) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct StatsElem: Sendable, Hashable {
@@ -2905,99 +8149,578 @@ public struct StatsElem: Sendable, Hashable {
     public init() {}
 }
 
-public struct Constraint: Sendable, Hashable {
-    public var contype: ConstrType = .constrTypeUndefined
-    public var conname: String = ""
-    public var deferrable: Bool = false
-    public var initdeferred: Bool = false
-    public var location: Int32 = 0
-    public var isNoInherit: Bool = false
-    public var rawExpr: Node? = nil
-    public var cookedExpr: String = ""
-    public var generatedWhen: String = ""
-    public var nullsNotDistinct: Bool = false
-    public var keys: [Node] = []
-    public var including: [Node] = []
-    public var exclusions: [Node] = []
-    public var options: [Node] = []
-    public var indexname: String = ""
-    public var indexspace: String = ""
-    public var resetDefaultTblspc: Bool = false
-    public var accessMethod: String = ""
-    public var whereClause: Node? = nil
-    public var pktable: RangeVar? = nil
-    public var fkAttrs: [Node] = []
-    public var pkAttrs: [Node] = []
-    public var fkMatchtype: String = ""
-    public var fkUpdAction: String = ""
-    public var fkDelAction: String = ""
-    public var fkDelSetCols: [Node] = []
-    public var oldConpfeqop: [Node] = []
-    public var oldPktableOid: UInt32 = 0
-    public var skipValidation: Bool = false
-    public var initiallyValid: Bool = false
-    public init() {}
+public struct Constraint: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var contype: ConstrType = .constrTypeUndefined
+        @usableFromInline var conname: String = ""
+        @usableFromInline var deferrable: Bool = false
+        @usableFromInline var initdeferred: Bool = false
+        @usableFromInline var location: Int32 = 0
+        @usableFromInline var isNoInherit: Bool = false
+        @usableFromInline var rawExpr: Node? = nil
+        @usableFromInline var cookedExpr: String = ""
+        @usableFromInline var generatedWhen: String = ""
+        @usableFromInline var nullsNotDistinct: Bool = false
+        @usableFromInline var keys: [Node] = []
+        @usableFromInline var including: [Node] = []
+        @usableFromInline var exclusions: [Node] = []
+        @usableFromInline var options: [Node] = []
+        @usableFromInline var indexname: String = ""
+        @usableFromInline var indexspace: String = ""
+        @usableFromInline var resetDefaultTblspc: Bool = false
+        @usableFromInline var accessMethod: String = ""
+        @usableFromInline var whereClause: Node? = nil
+        @usableFromInline var pktable: RangeVar? = nil
+        @usableFromInline var fkAttrs: [Node] = []
+        @usableFromInline var pkAttrs: [Node] = []
+        @usableFromInline var fkMatchtype: String = ""
+        @usableFromInline var fkUpdAction: String = ""
+        @usableFromInline var fkDelAction: String = ""
+        @usableFromInline var fkDelSetCols: [Node] = []
+        @usableFromInline var oldConpfeqop: [Node] = []
+        @usableFromInline var oldPktableOid: UInt32 = 0
+        @usableFromInline var skipValidation: Bool = false
+        @usableFromInline var initiallyValid: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var contype: ConstrType {
+        @inlinable get { _fields.pointee.contype }
+        @inlinable set { _makeUnique(); _fields.pointee.contype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.contype }
+    }
+    public var conname: String {
+        @inlinable get { _fields.pointee.conname }
+        @inlinable set { _makeUnique(); _fields.pointee.conname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.conname }
+    }
+    public var deferrable: Bool {
+        @inlinable get { _fields.pointee.deferrable }
+        @inlinable set { _makeUnique(); _fields.pointee.deferrable = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.deferrable }
+    }
+    public var initdeferred: Bool {
+        @inlinable get { _fields.pointee.initdeferred }
+        @inlinable set { _makeUnique(); _fields.pointee.initdeferred = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.initdeferred }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public var isNoInherit: Bool {
+        @inlinable get { _fields.pointee.isNoInherit }
+        @inlinable set { _makeUnique(); _fields.pointee.isNoInherit = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isNoInherit }
+    }
+    public var rawExpr: Node? {
+        @inlinable get { _fields.pointee.rawExpr }
+        @inlinable set { _makeUnique(); _fields.pointee.rawExpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rawExpr }
+    }
+    public var cookedExpr: String {
+        @inlinable get { _fields.pointee.cookedExpr }
+        @inlinable set { _makeUnique(); _fields.pointee.cookedExpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cookedExpr }
+    }
+    public var generatedWhen: String {
+        @inlinable get { _fields.pointee.generatedWhen }
+        @inlinable set { _makeUnique(); _fields.pointee.generatedWhen = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.generatedWhen }
+    }
+    public var nullsNotDistinct: Bool {
+        @inlinable get { _fields.pointee.nullsNotDistinct }
+        @inlinable set { _makeUnique(); _fields.pointee.nullsNotDistinct = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nullsNotDistinct }
+    }
+    public var keys: [Node] {
+        @inlinable get { _fields.pointee.keys }
+        @inlinable set { _makeUnique(); _fields.pointee.keys = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.keys }
+    }
+    public var including: [Node] {
+        @inlinable get { _fields.pointee.including }
+        @inlinable set { _makeUnique(); _fields.pointee.including = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.including }
+    }
+    public var exclusions: [Node] {
+        @inlinable get { _fields.pointee.exclusions }
+        @inlinable set { _makeUnique(); _fields.pointee.exclusions = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.exclusions }
+    }
+    public var options: [Node] {
+        @inlinable get { _fields.pointee.options }
+        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+    }
+    public var indexname: String {
+        @inlinable get { _fields.pointee.indexname }
+        @inlinable set { _makeUnique(); _fields.pointee.indexname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexname }
+    }
+    public var indexspace: String {
+        @inlinable get { _fields.pointee.indexspace }
+        @inlinable set { _makeUnique(); _fields.pointee.indexspace = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexspace }
+    }
+    public var resetDefaultTblspc: Bool {
+        @inlinable get { _fields.pointee.resetDefaultTblspc }
+        @inlinable set { _makeUnique(); _fields.pointee.resetDefaultTblspc = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resetDefaultTblspc }
+    }
+    public var accessMethod: String {
+        @inlinable get { _fields.pointee.accessMethod }
+        @inlinable set { _makeUnique(); _fields.pointee.accessMethod = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.accessMethod }
+    }
+    public var whereClause: Node? {
+        @inlinable get { _fields.pointee.whereClause }
+        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+    }
+    public var pktable: RangeVar? {
+        @inlinable get { _fields.pointee.pktable }
+        @inlinable set { _makeUnique(); _fields.pointee.pktable = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pktable }
+    }
+    public var fkAttrs: [Node] {
+        @inlinable get { _fields.pointee.fkAttrs }
+        @inlinable set { _makeUnique(); _fields.pointee.fkAttrs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fkAttrs }
+    }
+    public var pkAttrs: [Node] {
+        @inlinable get { _fields.pointee.pkAttrs }
+        @inlinable set { _makeUnique(); _fields.pointee.pkAttrs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pkAttrs }
+    }
+    public var fkMatchtype: String {
+        @inlinable get { _fields.pointee.fkMatchtype }
+        @inlinable set { _makeUnique(); _fields.pointee.fkMatchtype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fkMatchtype }
+    }
+    public var fkUpdAction: String {
+        @inlinable get { _fields.pointee.fkUpdAction }
+        @inlinable set { _makeUnique(); _fields.pointee.fkUpdAction = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fkUpdAction }
+    }
+    public var fkDelAction: String {
+        @inlinable get { _fields.pointee.fkDelAction }
+        @inlinable set { _makeUnique(); _fields.pointee.fkDelAction = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fkDelAction }
+    }
+    public var fkDelSetCols: [Node] {
+        @inlinable get { _fields.pointee.fkDelSetCols }
+        @inlinable set { _makeUnique(); _fields.pointee.fkDelSetCols = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fkDelSetCols }
+    }
+    public var oldConpfeqop: [Node] {
+        @inlinable get { _fields.pointee.oldConpfeqop }
+        @inlinable set { _makeUnique(); _fields.pointee.oldConpfeqop = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldConpfeqop }
+    }
+    public var oldPktableOid: UInt32 {
+        @inlinable get { _fields.pointee.oldPktableOid }
+        @inlinable set { _makeUnique(); _fields.pointee.oldPktableOid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldPktableOid }
+    }
+    public var skipValidation: Bool {
+        @inlinable get { _fields.pointee.skipValidation }
+        @inlinable set { _makeUnique(); _fields.pointee.skipValidation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.skipValidation }
+    }
+    public var initiallyValid: Bool {
+        @inlinable get { _fields.pointee.initiallyValid }
+        @inlinable set { _makeUnique(); _fields.pointee.initiallyValid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.initiallyValid }
+    }
+    public static func == (a: Constraint, b: Constraint) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct DefElem: Sendable, Hashable {
-    public var defnamespace: String = ""
-    public var defname: String = ""
-    public var arg: Node? = nil
-    public var defaction: DefElemAction = .defElemActionUndefined
-    public var location: Int32 = 0
-    public init() {}
+public struct DefElem: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var defnamespace: String = ""
+        @usableFromInline var defname: String = ""
+        @usableFromInline var arg: Node? = nil
+        @usableFromInline var defaction: DefElemAction = .defElemActionUndefined
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var defnamespace: String {
+        @inlinable get { _fields.pointee.defnamespace }
+        @inlinable set { _makeUnique(); _fields.pointee.defnamespace = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defnamespace }
+    }
+    public var defname: String {
+        @inlinable get { _fields.pointee.defname }
+        @inlinable set { _makeUnique(); _fields.pointee.defname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defname }
+    }
+    public var arg: Node? {
+        @inlinable get { _fields.pointee.arg }
+        @inlinable set { _makeUnique(); _fields.pointee.arg = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arg }
+    }
+    public var defaction: DefElemAction {
+        @inlinable get { _fields.pointee.defaction }
+        @inlinable set { _makeUnique(); _fields.pointee.defaction = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defaction }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: DefElem, b: DefElem) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct RangeTblEntry: Sendable, Hashable {
-    public var rtekind: RTEKind = .rtekindUndefined
-    public var relid: UInt32 = 0
-    public var relkind: String = ""
-    public var rellockmode: Int32 = 0
-    public var tablesample: TableSampleClause? = nil
-    public var subquery: Query? = nil
-    public var securityBarrier: Bool = false
-    public var jointype: JoinType = .joinTypeUndefined
-    public var joinmergedcols: Int32 = 0
-    public var joinaliasvars: [Node] = []
-    public var joinleftcols: [Node] = []
-    public var joinrightcols: [Node] = []
-    public var joinUsingAlias: Alias? = nil
-    public var functions: [Node] = []
-    public var funcordinality: Bool = false
-    public var tablefunc: TableFunc? = nil
-    public var valuesLists: [Node] = []
-    public var ctename: String = ""
-    public var ctelevelsup: UInt32 = 0
-    public var selfReference: Bool = false
-    public var coltypes: [Node] = []
-    public var coltypmods: [Node] = []
-    public var colcollations: [Node] = []
-    public var enrname: String = ""
-    public var enrtuples: Double = 0
-    public var alias: Alias? = nil
-    public var eref: Alias? = nil
-    public var lateral: Bool = false
-    public var inh: Bool = false
-    public var inFromCl: Bool = false
-    public var requiredPerms: UInt32 = 0
-    public var checkAsUser: UInt32 = 0
-    public var selectedCols: [UInt64] = []
-    public var insertedCols: [UInt64] = []
-    public var updatedCols: [UInt64] = []
-    public var extraUpdatedCols: [UInt64] = []
-    public var securityQuals: [Node] = []
-    public init() {}
+public struct RangeTblEntry: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var rtekind: RTEKind = .rtekindUndefined
+        @usableFromInline var relid: UInt32 = 0
+        @usableFromInline var relkind: String = ""
+        @usableFromInline var rellockmode: Int32 = 0
+        @usableFromInline var tablesample: TableSampleClause? = nil
+        @usableFromInline var subquery: Query? = nil
+        @usableFromInline var securityBarrier: Bool = false
+        @usableFromInline var jointype: JoinType = .joinTypeUndefined
+        @usableFromInline var joinmergedcols: Int32 = 0
+        @usableFromInline var joinaliasvars: [Node] = []
+        @usableFromInline var joinleftcols: [Node] = []
+        @usableFromInline var joinrightcols: [Node] = []
+        @usableFromInline var joinUsingAlias: Alias? = nil
+        @usableFromInline var functions: [Node] = []
+        @usableFromInline var funcordinality: Bool = false
+        @usableFromInline var tablefunc: TableFunc? = nil
+        @usableFromInline var valuesLists: [Node] = []
+        @usableFromInline var ctename: String = ""
+        @usableFromInline var ctelevelsup: UInt32 = 0
+        @usableFromInline var selfReference: Bool = false
+        @usableFromInline var coltypes: [Node] = []
+        @usableFromInline var coltypmods: [Node] = []
+        @usableFromInline var colcollations: [Node] = []
+        @usableFromInline var enrname: String = ""
+        @usableFromInline var enrtuples: Double = 0
+        @usableFromInline var alias: Alias? = nil
+        @usableFromInline var eref: Alias? = nil
+        @usableFromInline var lateral: Bool = false
+        @usableFromInline var inh: Bool = false
+        @usableFromInline var inFromCl: Bool = false
+        @usableFromInline var requiredPerms: UInt32 = 0
+        @usableFromInline var checkAsUser: UInt32 = 0
+        @usableFromInline var selectedCols: [UInt64] = []
+        @usableFromInline var insertedCols: [UInt64] = []
+        @usableFromInline var updatedCols: [UInt64] = []
+        @usableFromInline var extraUpdatedCols: [UInt64] = []
+        @usableFromInline var securityQuals: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var rtekind: RTEKind {
+        @inlinable get { _fields.pointee.rtekind }
+        @inlinable set { _makeUnique(); _fields.pointee.rtekind = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rtekind }
+    }
+    public var relid: UInt32 {
+        @inlinable get { _fields.pointee.relid }
+        @inlinable set { _makeUnique(); _fields.pointee.relid = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relid }
+    }
+    public var relkind: String {
+        @inlinable get { _fields.pointee.relkind }
+        @inlinable set { _makeUnique(); _fields.pointee.relkind = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relkind }
+    }
+    public var rellockmode: Int32 {
+        @inlinable get { _fields.pointee.rellockmode }
+        @inlinable set { _makeUnique(); _fields.pointee.rellockmode = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rellockmode }
+    }
+    public var tablesample: TableSampleClause? {
+        @inlinable get { _fields.pointee.tablesample }
+        @inlinable set { _makeUnique(); _fields.pointee.tablesample = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tablesample }
+    }
+    public var subquery: Query? {
+        @inlinable get { _fields.pointee.subquery }
+        @inlinable set { _makeUnique(); _fields.pointee.subquery = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subquery }
+    }
+    public var securityBarrier: Bool {
+        @inlinable get { _fields.pointee.securityBarrier }
+        @inlinable set { _makeUnique(); _fields.pointee.securityBarrier = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.securityBarrier }
+    }
+    public var jointype: JoinType {
+        @inlinable get { _fields.pointee.jointype }
+        @inlinable set { _makeUnique(); _fields.pointee.jointype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.jointype }
+    }
+    public var joinmergedcols: Int32 {
+        @inlinable get { _fields.pointee.joinmergedcols }
+        @inlinable set { _makeUnique(); _fields.pointee.joinmergedcols = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinmergedcols }
+    }
+    public var joinaliasvars: [Node] {
+        @inlinable get { _fields.pointee.joinaliasvars }
+        @inlinable set { _makeUnique(); _fields.pointee.joinaliasvars = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinaliasvars }
+    }
+    public var joinleftcols: [Node] {
+        @inlinable get { _fields.pointee.joinleftcols }
+        @inlinable set { _makeUnique(); _fields.pointee.joinleftcols = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinleftcols }
+    }
+    public var joinrightcols: [Node] {
+        @inlinable get { _fields.pointee.joinrightcols }
+        @inlinable set { _makeUnique(); _fields.pointee.joinrightcols = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinrightcols }
+    }
+    public var joinUsingAlias: Alias? {
+        @inlinable get { _fields.pointee.joinUsingAlias }
+        @inlinable set { _makeUnique(); _fields.pointee.joinUsingAlias = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinUsingAlias }
+    }
+    public var functions: [Node] {
+        @inlinable get { _fields.pointee.functions }
+        @inlinable set { _makeUnique(); _fields.pointee.functions = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.functions }
+    }
+    public var funcordinality: Bool {
+        @inlinable get { _fields.pointee.funcordinality }
+        @inlinable set { _makeUnique(); _fields.pointee.funcordinality = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcordinality }
+    }
+    public var tablefunc: TableFunc? {
+        @inlinable get { _fields.pointee.tablefunc }
+        @inlinable set { _makeUnique(); _fields.pointee.tablefunc = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tablefunc }
+    }
+    public var valuesLists: [Node] {
+        @inlinable get { _fields.pointee.valuesLists }
+        @inlinable set { _makeUnique(); _fields.pointee.valuesLists = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.valuesLists }
+    }
+    public var ctename: String {
+        @inlinable get { _fields.pointee.ctename }
+        @inlinable set { _makeUnique(); _fields.pointee.ctename = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctename }
+    }
+    public var ctelevelsup: UInt32 {
+        @inlinable get { _fields.pointee.ctelevelsup }
+        @inlinable set { _makeUnique(); _fields.pointee.ctelevelsup = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctelevelsup }
+    }
+    public var selfReference: Bool {
+        @inlinable get { _fields.pointee.selfReference }
+        @inlinable set { _makeUnique(); _fields.pointee.selfReference = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.selfReference }
+    }
+    public var coltypes: [Node] {
+        @inlinable get { _fields.pointee.coltypes }
+        @inlinable set { _makeUnique(); _fields.pointee.coltypes = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coltypes }
+    }
+    public var coltypmods: [Node] {
+        @inlinable get { _fields.pointee.coltypmods }
+        @inlinable set { _makeUnique(); _fields.pointee.coltypmods = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coltypmods }
+    }
+    public var colcollations: [Node] {
+        @inlinable get { _fields.pointee.colcollations }
+        @inlinable set { _makeUnique(); _fields.pointee.colcollations = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colcollations }
+    }
+    public var enrname: String {
+        @inlinable get { _fields.pointee.enrname }
+        @inlinable set { _makeUnique(); _fields.pointee.enrname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.enrname }
+    }
+    public var enrtuples: Double {
+        @inlinable get { _fields.pointee.enrtuples }
+        @inlinable set { _makeUnique(); _fields.pointee.enrtuples = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.enrtuples }
+    }
+    public var alias: Alias? {
+        @inlinable get { _fields.pointee.alias }
+        @inlinable set { _makeUnique(); _fields.pointee.alias = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.alias }
+    }
+    public var eref: Alias? {
+        @inlinable get { _fields.pointee.eref }
+        @inlinable set { _makeUnique(); _fields.pointee.eref = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.eref }
+    }
+    public var lateral: Bool {
+        @inlinable get { _fields.pointee.lateral }
+        @inlinable set { _makeUnique(); _fields.pointee.lateral = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lateral }
+    }
+    public var inh: Bool {
+        @inlinable get { _fields.pointee.inh }
+        @inlinable set { _makeUnique(); _fields.pointee.inh = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inh }
+    }
+    public var inFromCl: Bool {
+        @inlinable get { _fields.pointee.inFromCl }
+        @inlinable set { _makeUnique(); _fields.pointee.inFromCl = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inFromCl }
+    }
+    public var requiredPerms: UInt32 {
+        @inlinable get { _fields.pointee.requiredPerms }
+        @inlinable set { _makeUnique(); _fields.pointee.requiredPerms = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.requiredPerms }
+    }
+    public var checkAsUser: UInt32 {
+        @inlinable get { _fields.pointee.checkAsUser }
+        @inlinable set { _makeUnique(); _fields.pointee.checkAsUser = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.checkAsUser }
+    }
+    public var selectedCols: [UInt64] {
+        @inlinable get { _fields.pointee.selectedCols }
+        @inlinable set { _makeUnique(); _fields.pointee.selectedCols = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.selectedCols }
+    }
+    public var insertedCols: [UInt64] {
+        @inlinable get { _fields.pointee.insertedCols }
+        @inlinable set { _makeUnique(); _fields.pointee.insertedCols = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.insertedCols }
+    }
+    public var updatedCols: [UInt64] {
+        @inlinable get { _fields.pointee.updatedCols }
+        @inlinable set { _makeUnique(); _fields.pointee.updatedCols = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.updatedCols }
+    }
+    public var extraUpdatedCols: [UInt64] {
+        @inlinable get { _fields.pointee.extraUpdatedCols }
+        @inlinable set { _makeUnique(); _fields.pointee.extraUpdatedCols = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.extraUpdatedCols }
+    }
+    public var securityQuals: [Node] {
+        @inlinable get { _fields.pointee.securityQuals }
+        @inlinable set { _makeUnique(); _fields.pointee.securityQuals = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.securityQuals }
+    }
+    public static func == (a: RangeTblEntry, b: RangeTblEntry) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct RangeTblFunction: Sendable, Hashable {
-    public var funcexpr: Node? = nil
-    public var funccolcount: Int32 = 0
-    public var funccolnames: [Node] = []
-    public var funccoltypes: [Node] = []
-    public var funccoltypmods: [Node] = []
-    public var funccolcollations: [Node] = []
-    public var funcparams: [UInt64] = []
-    public init() {}
+public struct RangeTblFunction: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var funcexpr: Node? = nil
+        @usableFromInline var funccolcount: Int32 = 0
+        @usableFromInline var funccolnames: [Node] = []
+        @usableFromInline var funccoltypes: [Node] = []
+        @usableFromInline var funccoltypmods: [Node] = []
+        @usableFromInline var funccolcollations: [Node] = []
+        @usableFromInline var funcparams: [UInt64] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var funcexpr: Node? {
+        @inlinable get { _fields.pointee.funcexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.funcexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcexpr }
+    }
+    public var funccolcount: Int32 {
+        @inlinable get { _fields.pointee.funccolcount }
+        @inlinable set { _makeUnique(); _fields.pointee.funccolcount = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funccolcount }
+    }
+    public var funccolnames: [Node] {
+        @inlinable get { _fields.pointee.funccolnames }
+        @inlinable set { _makeUnique(); _fields.pointee.funccolnames = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funccolnames }
+    }
+    public var funccoltypes: [Node] {
+        @inlinable get { _fields.pointee.funccoltypes }
+        @inlinable set { _makeUnique(); _fields.pointee.funccoltypes = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funccoltypes }
+    }
+    public var funccoltypmods: [Node] {
+        @inlinable get { _fields.pointee.funccoltypmods }
+        @inlinable set { _makeUnique(); _fields.pointee.funccoltypmods = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funccoltypmods }
+    }
+    public var funccolcollations: [Node] {
+        @inlinable get { _fields.pointee.funccolcollations }
+        @inlinable set { _makeUnique(); _fields.pointee.funccolcollations = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funccolcollations }
+    }
+    public var funcparams: [UInt64] {
+        @inlinable get { _fields.pointee.funcparams }
+        @inlinable set { _makeUnique(); _fields.pointee.funcparams = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcparams }
+    }
+    public static func == (a: RangeTblFunction, b: RangeTblFunction) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct TableSampleClause: Sendable, Hashable {
@@ -3007,13 +8730,59 @@ public struct TableSampleClause: Sendable, Hashable {
     public init() {}
 }
 
-public struct WithCheckOption: Sendable, Hashable {
-    public var kind: WCOKind = .wcokindUndefined
-    public var relname: String = ""
-    public var polname: String = ""
-    public var qual: Node? = nil
-    public var cascaded: Bool = false
-    public init() {}
+public struct WithCheckOption: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var kind: WCOKind = .wcokindUndefined
+        @usableFromInline var relname: String = ""
+        @usableFromInline var polname: String = ""
+        @usableFromInline var qual: Node? = nil
+        @usableFromInline var cascaded: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var kind: WCOKind {
+        @inlinable get { _fields.pointee.kind }
+        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+    }
+    public var relname: String {
+        @inlinable get { _fields.pointee.relname }
+        @inlinable set { _makeUnique(); _fields.pointee.relname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relname }
+    }
+    public var polname: String {
+        @inlinable get { _fields.pointee.polname }
+        @inlinable set { _makeUnique(); _fields.pointee.polname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.polname }
+    }
+    public var qual: Node? {
+        @inlinable get { _fields.pointee.qual }
+        @inlinable set { _makeUnique(); _fields.pointee.qual = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.qual }
+    }
+    public var cascaded: Bool {
+        @inlinable get { _fields.pointee.cascaded }
+        @inlinable set { _makeUnique(); _fields.pointee.cascaded = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cascaded }
+    }
+    public static func == (a: WithCheckOption, b: WithCheckOption) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct SortGroupClause: Sendable, Hashable {
@@ -3032,31 +8801,168 @@ public struct GroupingSet: Sendable, Hashable {
     public init() {}
 }
 
-public struct WindowClause: Sendable, Hashable {
-    public var name: String = ""
-    public var refname: String = ""
-    public var partitionClause: [Node] = []
-    public var orderClause: [Node] = []
-    public var frameOptions: Int32 = 0
-    public var startOffset: Node? = nil
-    public var endOffset: Node? = nil
-    public var runCondition: [Node] = []
-    public var startInRangeFunc: UInt32 = 0
-    public var endInRangeFunc: UInt32 = 0
-    public var inRangeColl: UInt32 = 0
-    public var inRangeAsc: Bool = false
-    public var inRangeNullsFirst: Bool = false
-    public var winref: UInt32 = 0
-    public var copiedOrder: Bool = false
-    public init() {}
+public struct WindowClause: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var name: String = ""
+        @usableFromInline var refname: String = ""
+        @usableFromInline var partitionClause: [Node] = []
+        @usableFromInline var orderClause: [Node] = []
+        @usableFromInline var frameOptions: Int32 = 0
+        @usableFromInline var startOffset: Node? = nil
+        @usableFromInline var endOffset: Node? = nil
+        @usableFromInline var runCondition: [Node] = []
+        @usableFromInline var startInRangeFunc: UInt32 = 0
+        @usableFromInline var endInRangeFunc: UInt32 = 0
+        @usableFromInline var inRangeColl: UInt32 = 0
+        @usableFromInline var inRangeAsc: Bool = false
+        @usableFromInline var inRangeNullsFirst: Bool = false
+        @usableFromInline var winref: UInt32 = 0
+        @usableFromInline var copiedOrder: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var refname: String {
+        @inlinable get { _fields.pointee.refname }
+        @inlinable set { _makeUnique(); _fields.pointee.refname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refname }
+    }
+    public var partitionClause: [Node] {
+        @inlinable get { _fields.pointee.partitionClause }
+        @inlinable set { _makeUnique(); _fields.pointee.partitionClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.partitionClause }
+    }
+    public var orderClause: [Node] {
+        @inlinable get { _fields.pointee.orderClause }
+        @inlinable set { _makeUnique(); _fields.pointee.orderClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.orderClause }
+    }
+    public var frameOptions: Int32 {
+        @inlinable get { _fields.pointee.frameOptions }
+        @inlinable set { _makeUnique(); _fields.pointee.frameOptions = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.frameOptions }
+    }
+    public var startOffset: Node? {
+        @inlinable get { _fields.pointee.startOffset }
+        @inlinable set { _makeUnique(); _fields.pointee.startOffset = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.startOffset }
+    }
+    public var endOffset: Node? {
+        @inlinable get { _fields.pointee.endOffset }
+        @inlinable set { _makeUnique(); _fields.pointee.endOffset = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.endOffset }
+    }
+    public var runCondition: [Node] {
+        @inlinable get { _fields.pointee.runCondition }
+        @inlinable set { _makeUnique(); _fields.pointee.runCondition = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.runCondition }
+    }
+    public var startInRangeFunc: UInt32 {
+        @inlinable get { _fields.pointee.startInRangeFunc }
+        @inlinable set { _makeUnique(); _fields.pointee.startInRangeFunc = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.startInRangeFunc }
+    }
+    public var endInRangeFunc: UInt32 {
+        @inlinable get { _fields.pointee.endInRangeFunc }
+        @inlinable set { _makeUnique(); _fields.pointee.endInRangeFunc = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.endInRangeFunc }
+    }
+    public var inRangeColl: UInt32 {
+        @inlinable get { _fields.pointee.inRangeColl }
+        @inlinable set { _makeUnique(); _fields.pointee.inRangeColl = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inRangeColl }
+    }
+    public var inRangeAsc: Bool {
+        @inlinable get { _fields.pointee.inRangeAsc }
+        @inlinable set { _makeUnique(); _fields.pointee.inRangeAsc = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inRangeAsc }
+    }
+    public var inRangeNullsFirst: Bool {
+        @inlinable get { _fields.pointee.inRangeNullsFirst }
+        @inlinable set { _makeUnique(); _fields.pointee.inRangeNullsFirst = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inRangeNullsFirst }
+    }
+    public var winref: UInt32 {
+        @inlinable get { _fields.pointee.winref }
+        @inlinable set { _makeUnique(); _fields.pointee.winref = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.winref }
+    }
+    public var copiedOrder: Bool {
+        @inlinable get { _fields.pointee.copiedOrder }
+        @inlinable set { _makeUnique(); _fields.pointee.copiedOrder = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.copiedOrder }
+    }
+    public static func == (a: WindowClause, b: WindowClause) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct ObjectWithArgs: Sendable, Hashable {
-    public var objname: [Node] = []
-    public var objargs: [Node] = []
-    public var objfuncargs: [Node] = []
-    public var argsUnspecified: Bool = false
-    public init() {}
+public struct ObjectWithArgs: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var objname: [Node] = []
+        @usableFromInline var objargs: [Node] = []
+        @usableFromInline var objfuncargs: [Node] = []
+        @usableFromInline var argsUnspecified: Bool = false
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var objname: [Node] {
+        @inlinable get { _fields.pointee.objname }
+        @inlinable set { _makeUnique(); _fields.pointee.objname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objname }
+    }
+    public var objargs: [Node] {
+        @inlinable get { _fields.pointee.objargs }
+        @inlinable set { _makeUnique(); _fields.pointee.objargs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objargs }
+    }
+    public var objfuncargs: [Node] {
+        @inlinable get { _fields.pointee.objfuncargs }
+        @inlinable set { _makeUnique(); _fields.pointee.objfuncargs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objfuncargs }
+    }
+    public var argsUnspecified: Bool {
+        @inlinable get { _fields.pointee.argsUnspecified }
+        @inlinable set { _makeUnique(); _fields.pointee.argsUnspecified = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.argsUnspecified }
+    }
+    public static func == (a: ObjectWithArgs, b: ObjectWithArgs) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct AccessPriv: Sendable, Hashable {
@@ -3065,14 +8971,65 @@ public struct AccessPriv: Sendable, Hashable {
     public init() {}
 }
 
-public struct CreateOpClassItem: Sendable, Hashable {
-    public var itemtype: Int32 = 0
-    public var name: ObjectWithArgs? = nil
-    public var number: Int32 = 0
-    public var orderFamily: [Node] = []
-    public var classArgs: [Node] = []
-    public var storedtype: TypeName? = nil
-    public init() {}
+public struct CreateOpClassItem: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var itemtype: Int32 = 0
+        @usableFromInline var name: ObjectWithArgs? = nil
+        @usableFromInline var number: Int32 = 0
+        @usableFromInline var orderFamily: [Node] = []
+        @usableFromInline var classArgs: [Node] = []
+        @usableFromInline var storedtype: TypeName? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var itemtype: Int32 {
+        @inlinable get { _fields.pointee.itemtype }
+        @inlinable set { _makeUnique(); _fields.pointee.itemtype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.itemtype }
+    }
+    public var name: ObjectWithArgs? {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var number: Int32 {
+        @inlinable get { _fields.pointee.number }
+        @inlinable set { _makeUnique(); _fields.pointee.number = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.number }
+    }
+    public var orderFamily: [Node] {
+        @inlinable get { _fields.pointee.orderFamily }
+        @inlinable set { _makeUnique(); _fields.pointee.orderFamily = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.orderFamily }
+    }
+    public var classArgs: [Node] {
+        @inlinable get { _fields.pointee.classArgs }
+        @inlinable set { _makeUnique(); _fields.pointee.classArgs = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.classArgs }
+    }
+    public var storedtype: TypeName? {
+        @inlinable get { _fields.pointee.storedtype }
+        @inlinable set { _makeUnique(); _fields.pointee.storedtype = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.storedtype }
+    }
+    public static func == (a: CreateOpClassItem, b: CreateOpClassItem) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct TableLikeClause: Sendable, Hashable {
@@ -3082,12 +9039,53 @@ public struct TableLikeClause: Sendable, Hashable {
     public init() {}
 }
 
-public struct FunctionParameter: Sendable, Hashable {
-    public var name: String = ""
-    public var argType: TypeName? = nil
-    public var mode: FunctionParameterMode = .functionParameterModeUndefined
-    public var defexpr: Node? = nil
-    public init() {}
+public struct FunctionParameter: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var name: String = ""
+        @usableFromInline var argType: TypeName? = nil
+        @usableFromInline var mode: FunctionParameterMode = .functionParameterModeUndefined
+        @usableFromInline var defexpr: Node? = nil
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var argType: TypeName? {
+        @inlinable get { _fields.pointee.argType }
+        @inlinable set { _makeUnique(); _fields.pointee.argType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.argType }
+    }
+    public var mode: FunctionParameterMode {
+        @inlinable get { _fields.pointee.mode }
+        @inlinable set { _makeUnique(); _fields.pointee.mode = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.mode }
+    }
+    public var defexpr: Node? {
+        @inlinable get { _fields.pointee.defexpr }
+        @inlinable set { _makeUnique(); _fields.pointee.defexpr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defexpr }
+    }
+    public static func == (a: FunctionParameter, b: FunctionParameter) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct LockingClause: Sendable, Hashable {
@@ -3120,21 +9118,108 @@ public struct WithClause: Sendable, Hashable {
     public init() {}
 }
 
-public struct InferClause: Sendable, Hashable {
-    public var indexElems: [Node] = []
-    public var whereClause: Node? = nil
-    public var conname: String = ""
-    public var location: Int32 = 0
-    public init() {}
+public struct InferClause: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var indexElems: [Node] = []
+        @usableFromInline var whereClause: Node? = nil
+        @usableFromInline var conname: String = ""
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var indexElems: [Node] {
+        @inlinable get { _fields.pointee.indexElems }
+        @inlinable set { _makeUnique(); _fields.pointee.indexElems = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexElems }
+    }
+    public var whereClause: Node? {
+        @inlinable get { _fields.pointee.whereClause }
+        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+    }
+    public var conname: String {
+        @inlinable get { _fields.pointee.conname }
+        @inlinable set { _makeUnique(); _fields.pointee.conname = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.conname }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: InferClause, b: InferClause) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct OnConflictClause: Sendable, Hashable {
-    public var action: OnConflictAction = .onConflictActionUndefined
-    public var infer: InferClause? = nil
-    public var targetList: [Node] = []
-    public var whereClause: Node? = nil
-    public var location: Int32 = 0
-    public init() {}
+public struct OnConflictClause: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var action: OnConflictAction = .onConflictActionUndefined
+        @usableFromInline var infer: InferClause? = nil
+        @usableFromInline var targetList: [Node] = []
+        @usableFromInline var whereClause: Node? = nil
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var action: OnConflictAction {
+        @inlinable get { _fields.pointee.action }
+        @inlinable set { _makeUnique(); _fields.pointee.action = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.action }
+    }
+    public var infer: InferClause? {
+        @inlinable get { _fields.pointee.infer }
+        @inlinable set { _makeUnique(); _fields.pointee.infer = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.infer }
+    }
+    public var targetList: [Node] {
+        @inlinable get { _fields.pointee.targetList }
+        @inlinable set { _makeUnique(); _fields.pointee.targetList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targetList }
+    }
+    public var whereClause: Node? {
+        @inlinable get { _fields.pointee.whereClause }
+        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: OnConflictClause, b: OnConflictClause) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct CTESearchClause: Sendable, Hashable {
@@ -3145,45 +9230,253 @@ public struct CTESearchClause: Sendable, Hashable {
     public init() {}
 }
 
-public struct CTECycleClause: Sendable, Hashable {
-    public var cycleColList: [Node] = []
-    public var cycleMarkColumn: String = ""
-    public var cycleMarkValue: Node? = nil
-    public var cycleMarkDefault: Node? = nil
-    public var cyclePathColumn: String = ""
-    public var location: Int32 = 0
-    public var cycleMarkType: UInt32 = 0
-    public var cycleMarkTypmod: Int32 = 0
-    public var cycleMarkCollation: UInt32 = 0
-    public var cycleMarkNeop: UInt32 = 0
-    public init() {}
+public struct CTECycleClause: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var cycleColList: [Node] = []
+        @usableFromInline var cycleMarkColumn: String = ""
+        @usableFromInline var cycleMarkValue: Node? = nil
+        @usableFromInline var cycleMarkDefault: Node? = nil
+        @usableFromInline var cyclePathColumn: String = ""
+        @usableFromInline var location: Int32 = 0
+        @usableFromInline var cycleMarkType: UInt32 = 0
+        @usableFromInline var cycleMarkTypmod: Int32 = 0
+        @usableFromInline var cycleMarkCollation: UInt32 = 0
+        @usableFromInline var cycleMarkNeop: UInt32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var cycleColList: [Node] {
+        @inlinable get { _fields.pointee.cycleColList }
+        @inlinable set { _makeUnique(); _fields.pointee.cycleColList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleColList }
+    }
+    public var cycleMarkColumn: String {
+        @inlinable get { _fields.pointee.cycleMarkColumn }
+        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkColumn = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkColumn }
+    }
+    public var cycleMarkValue: Node? {
+        @inlinable get { _fields.pointee.cycleMarkValue }
+        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkValue = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkValue }
+    }
+    public var cycleMarkDefault: Node? {
+        @inlinable get { _fields.pointee.cycleMarkDefault }
+        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkDefault = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkDefault }
+    }
+    public var cyclePathColumn: String {
+        @inlinable get { _fields.pointee.cyclePathColumn }
+        @inlinable set { _makeUnique(); _fields.pointee.cyclePathColumn = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cyclePathColumn }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public var cycleMarkType: UInt32 {
+        @inlinable get { _fields.pointee.cycleMarkType }
+        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkType }
+    }
+    public var cycleMarkTypmod: Int32 {
+        @inlinable get { _fields.pointee.cycleMarkTypmod }
+        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkTypmod = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkTypmod }
+    }
+    public var cycleMarkCollation: UInt32 {
+        @inlinable get { _fields.pointee.cycleMarkCollation }
+        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkCollation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkCollation }
+    }
+    public var cycleMarkNeop: UInt32 {
+        @inlinable get { _fields.pointee.cycleMarkNeop }
+        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkNeop = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkNeop }
+    }
+    public static func == (a: CTECycleClause, b: CTECycleClause) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct CommonTableExpr: Sendable, Hashable {
-    public var ctename: String = ""
-    public var aliascolnames: [Node] = []
-    public var ctematerialized: CTEMaterialize = .ctematerializeUndefined
-    public var ctequery: Node? = nil
-    public var searchClause: CTESearchClause? = nil
-    public var cycleClause: CTECycleClause? = nil
-    public var location: Int32 = 0
-    public var cterecursive: Bool = false
-    public var cterefcount: Int32 = 0
-    public var ctecolnames: [Node] = []
-    public var ctecoltypes: [Node] = []
-    public var ctecoltypmods: [Node] = []
-    public var ctecolcollations: [Node] = []
-    public init() {}
+public struct CommonTableExpr: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var ctename: String = ""
+        @usableFromInline var aliascolnames: [Node] = []
+        @usableFromInline var ctematerialized: CTEMaterialize = .ctematerializeUndefined
+        @usableFromInline var ctequery: Node? = nil
+        @usableFromInline var searchClause: CTESearchClause? = nil
+        @usableFromInline var cycleClause: CTECycleClause? = nil
+        @usableFromInline var location: Int32 = 0
+        @usableFromInline var cterecursive: Bool = false
+        @usableFromInline var cterefcount: Int32 = 0
+        @usableFromInline var ctecolnames: [Node] = []
+        @usableFromInline var ctecoltypes: [Node] = []
+        @usableFromInline var ctecoltypmods: [Node] = []
+        @usableFromInline var ctecolcollations: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var ctename: String {
+        @inlinable get { _fields.pointee.ctename }
+        @inlinable set { _makeUnique(); _fields.pointee.ctename = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctename }
+    }
+    public var aliascolnames: [Node] {
+        @inlinable get { _fields.pointee.aliascolnames }
+        @inlinable set { _makeUnique(); _fields.pointee.aliascolnames = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aliascolnames }
+    }
+    public var ctematerialized: CTEMaterialize {
+        @inlinable get { _fields.pointee.ctematerialized }
+        @inlinable set { _makeUnique(); _fields.pointee.ctematerialized = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctematerialized }
+    }
+    public var ctequery: Node? {
+        @inlinable get { _fields.pointee.ctequery }
+        @inlinable set { _makeUnique(); _fields.pointee.ctequery = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctequery }
+    }
+    public var searchClause: CTESearchClause? {
+        @inlinable get { _fields.pointee.searchClause }
+        @inlinable set { _makeUnique(); _fields.pointee.searchClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.searchClause }
+    }
+    public var cycleClause: CTECycleClause? {
+        @inlinable get { _fields.pointee.cycleClause }
+        @inlinable set { _makeUnique(); _fields.pointee.cycleClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleClause }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public var cterecursive: Bool {
+        @inlinable get { _fields.pointee.cterecursive }
+        @inlinable set { _makeUnique(); _fields.pointee.cterecursive = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cterecursive }
+    }
+    public var cterefcount: Int32 {
+        @inlinable get { _fields.pointee.cterefcount }
+        @inlinable set { _makeUnique(); _fields.pointee.cterefcount = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cterefcount }
+    }
+    public var ctecolnames: [Node] {
+        @inlinable get { _fields.pointee.ctecolnames }
+        @inlinable set { _makeUnique(); _fields.pointee.ctecolnames = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctecolnames }
+    }
+    public var ctecoltypes: [Node] {
+        @inlinable get { _fields.pointee.ctecoltypes }
+        @inlinable set { _makeUnique(); _fields.pointee.ctecoltypes = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctecoltypes }
+    }
+    public var ctecoltypmods: [Node] {
+        @inlinable get { _fields.pointee.ctecoltypmods }
+        @inlinable set { _makeUnique(); _fields.pointee.ctecoltypmods = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctecoltypmods }
+    }
+    public var ctecolcollations: [Node] {
+        @inlinable get { _fields.pointee.ctecolcollations }
+        @inlinable set { _makeUnique(); _fields.pointee.ctecolcollations = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctecolcollations }
+    }
+    public static func == (a: CommonTableExpr, b: CommonTableExpr) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
-public struct MergeWhenClause: Sendable, Hashable {
-    public var matched: Bool = false
-    public var commandType: CmdType = .cmdTypeUndefined
-    public var override: OverridingKind = .overridingKindUndefined
-    public var condition: Node? = nil
-    public var targetList: [Node] = []
-    public var values: [Node] = []
-    public init() {}
+public struct MergeWhenClause: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var matched: Bool = false
+        @usableFromInline var commandType: CmdType = .cmdTypeUndefined
+        @usableFromInline var override: OverridingKind = .overridingKindUndefined
+        @usableFromInline var condition: Node? = nil
+        @usableFromInline var targetList: [Node] = []
+        @usableFromInline var values: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var matched: Bool {
+        @inlinable get { _fields.pointee.matched }
+        @inlinable set { _makeUnique(); _fields.pointee.matched = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.matched }
+    }
+    public var commandType: CmdType {
+        @inlinable get { _fields.pointee.commandType }
+        @inlinable set { _makeUnique(); _fields.pointee.commandType = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.commandType }
+    }
+    public var override: OverridingKind {
+        @inlinable get { _fields.pointee.override }
+        @inlinable set { _makeUnique(); _fields.pointee.override = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.override }
+    }
+    public var condition: Node? {
+        @inlinable get { _fields.pointee.condition }
+        @inlinable set { _makeUnique(); _fields.pointee.condition = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.condition }
+    }
+    public var targetList: [Node] {
+        @inlinable get { _fields.pointee.targetList }
+        @inlinable set { _makeUnique(); _fields.pointee.targetList = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targetList }
+    }
+    public var values: [Node] {
+        @inlinable get { _fields.pointee.values }
+        @inlinable set { _makeUnique(); _fields.pointee.values = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.values }
+    }
+    public static func == (a: MergeWhenClause, b: MergeWhenClause) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct RoleSpec: Sendable, Hashable {
@@ -3200,13 +9493,59 @@ public struct TriggerTransition: Sendable, Hashable {
     public init() {}
 }
 
-public struct PartitionElem: Sendable, Hashable {
-    public var name: String = ""
-    public var expr: Node? = nil
-    public var collation: [Node] = []
-    public var opclass: [Node] = []
-    public var location: Int32 = 0
-    public init() {}
+public struct PartitionElem: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var name: String = ""
+        @usableFromInline var expr: Node? = nil
+        @usableFromInline var collation: [Node] = []
+        @usableFromInline var opclass: [Node] = []
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var name: String {
+        @inlinable get { _fields.pointee.name }
+        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+    }
+    public var expr: Node? {
+        @inlinable get { _fields.pointee.expr }
+        @inlinable set { _makeUnique(); _fields.pointee.expr = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.expr }
+    }
+    public var collation: [Node] {
+        @inlinable get { _fields.pointee.collation }
+        @inlinable set { _makeUnique(); _fields.pointee.collation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.collation }
+    }
+    public var opclass: [Node] {
+        @inlinable get { _fields.pointee.opclass }
+        @inlinable set { _makeUnique(); _fields.pointee.opclass = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opclass }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: PartitionElem, b: PartitionElem) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct PartitionSpec: Sendable, Hashable {
@@ -3216,16 +9555,77 @@ public struct PartitionSpec: Sendable, Hashable {
     public init() {}
 }
 
-public struct PartitionBoundSpec: Sendable, Hashable {
-    public var strategy: String = ""
-    public var isDefault: Bool = false
-    public var modulus: Int32 = 0
-    public var remainder: Int32 = 0
-    public var listdatums: [Node] = []
-    public var lowerdatums: [Node] = []
-    public var upperdatums: [Node] = []
-    public var location: Int32 = 0
-    public init() {}
+public struct PartitionBoundSpec: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var strategy: String = ""
+        @usableFromInline var isDefault: Bool = false
+        @usableFromInline var modulus: Int32 = 0
+        @usableFromInline var remainder: Int32 = 0
+        @usableFromInline var listdatums: [Node] = []
+        @usableFromInline var lowerdatums: [Node] = []
+        @usableFromInline var upperdatums: [Node] = []
+        @usableFromInline var location: Int32 = 0
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var strategy: String {
+        @inlinable get { _fields.pointee.strategy }
+        @inlinable set { _makeUnique(); _fields.pointee.strategy = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.strategy }
+    }
+    public var isDefault: Bool {
+        @inlinable get { _fields.pointee.isDefault }
+        @inlinable set { _makeUnique(); _fields.pointee.isDefault = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isDefault }
+    }
+    public var modulus: Int32 {
+        @inlinable get { _fields.pointee.modulus }
+        @inlinable set { _makeUnique(); _fields.pointee.modulus = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.modulus }
+    }
+    public var remainder: Int32 {
+        @inlinable get { _fields.pointee.remainder }
+        @inlinable set { _makeUnique(); _fields.pointee.remainder = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.remainder }
+    }
+    public var listdatums: [Node] {
+        @inlinable get { _fields.pointee.listdatums }
+        @inlinable set { _makeUnique(); _fields.pointee.listdatums = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.listdatums }
+    }
+    public var lowerdatums: [Node] {
+        @inlinable get { _fields.pointee.lowerdatums }
+        @inlinable set { _makeUnique(); _fields.pointee.lowerdatums = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lowerdatums }
+    }
+    public var upperdatums: [Node] {
+        @inlinable get { _fields.pointee.upperdatums }
+        @inlinable set { _makeUnique(); _fields.pointee.upperdatums = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.upperdatums }
+    }
+    public var location: Int32 {
+        @inlinable get { _fields.pointee.location }
+        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+    }
+    public static func == (a: PartitionBoundSpec, b: PartitionBoundSpec) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct PartitionRangeDatum: Sendable, Hashable {
@@ -3257,11 +9657,47 @@ public struct PublicationObjSpec: Sendable, Hashable {
     public init() {}
 }
 
-public struct PublicationTable: Sendable, Hashable {
-    public var relation: RangeVar? = nil
-    public var whereClause: Node? = nil
-    public var columns: [Node] = []
-    public init() {}
+public struct PublicationTable: @unchecked Sendable, Hashable, CustomReflectable {
+    @usableFromInline struct Fields: Hashable {
+        @usableFromInline var relation: RangeVar? = nil
+        @usableFromInline var whereClause: Node? = nil
+        @usableFromInline var columns: [Node] = []
+        @inlinable init() {}
+    }
+    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
+    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
+    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
+    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
+    @inlinable mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
+    }
+    @inline(never) @usableFromInline mutating func _copyStorage() {
+        let fields = _fields.pointee
+        _storage = .create(minimumCapacity: 0) { _ in fields }
+    }
+    public var relation: RangeVar? {
+        @inlinable get { _fields.pointee.relation }
+        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+    }
+    public var whereClause: Node? {
+        @inlinable get { _fields.pointee.whereClause }
+        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+    }
+    public var columns: [Node] {
+        @inlinable get { _fields.pointee.columns }
+        @inlinable set { _makeUnique(); _fields.pointee.columns = newValue }
+        @inlinable _modify { _makeUnique(); yield &_fields.pointee.columns }
+    }
+    public static func == (a: PublicationTable, b: PublicationTable) -> Bool {
+        a._storage === b._storage || a._fields.pointee == b._fields.pointee
+    }
+    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
+    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
+    }
 }
 
 public struct InlineCodeBlock: Sendable, Hashable {
