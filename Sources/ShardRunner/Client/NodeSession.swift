@@ -93,9 +93,14 @@ public final class NodeSession: Sendable {
         }
     }
 
-    /// Closes the connection. Errors while closing are ignored.
+    /// How long ``close()`` waits for the connection to close before it gives up on it.
+    public static let closeDeadline: Duration = .seconds(5)
+
+    /// Closes the connection. Errors while closing are ignored, and so is a close that does not
+    /// finish within ``closeDeadline`` (the channel is abandoned then): closing never hangs, also
+    /// when the peer was killed or frozen in any state of the connection.
     public func close() async {
-        try? await connection.close()
+        _ = await Self.firstOf(deadline: Self.closeDeadline, { [connection] in try await connection.close() }, late: { _ in })
     }
 
     // MARK: Running SQL
@@ -204,7 +209,10 @@ public final class NodeSession: Sendable {
     /// Runs `body`; when it takes longer than ``clientDeadline`` the connection is closed (which
     /// ends the statement still waiting on it), so a server that stopped answering gives an error
     /// instead of a hang.
-    private func guarded<Output: Sendable>(_ sql: String, _ body: @escaping @Sendable () async throws -> Output) async throws(ShardRunnerError) -> Output {
+    ///
+    /// - Parameter failure: what an error from `body` is reported as (default: the statement failed).
+    private func guarded<Output: Sendable>(_ sql: String, failure: String? = nil,
+                                           _ body: @escaping @Sendable () async throws -> Output) async throws(ShardRunnerError) -> Output {
         let outcome: Result<Output, any Error>?
         if let deadline = clientDeadline {
             outcome = await Self.firstOf(deadline: deadline, body, late: { _ in })
@@ -215,7 +223,7 @@ public final class NodeSession: Sendable {
         case .success(let value):
             return value
         case .failure(let error):
-            throw ShardRunnerError.from(error, context: "statement failed on \(endpoint)", statement: sql)
+            throw ShardRunnerError.from(error, context: failure ?? "statement failed on \(endpoint)", statement: sql)
         case nil:
             await close()
             throw ShardRunnerError("\(endpoint.host):\(endpoint.port) did not answer within \(clientDeadline ?? .zero) (the statement timeout and \(Self.deadlineGrace) of grace); the connection was closed",
@@ -261,7 +269,8 @@ public final class NodeSession: Sendable {
         let escapedTable = (schema.map { Self.escapeQuotes($0) + "\".\"" } ?? "") + Self.escapeQuotes(table)
         let escapedColumns = columns.map(Self.escapeQuotes)
         let target = (schema.map { $0 + "." } ?? "") + table
-        do {
+        let statement = "COPY \(target) FROM STDIN"
+        let copy: @Sendable () async throws -> Void = { [connection, logger] in
             try await connection.copyFrom(table: escapedTable, columns: escapedColumns, logger: logger) { writer in
                 var buffer = ByteBuffer()
                 buffer.reserveCapacity(1 << 20)
@@ -274,20 +283,16 @@ public final class NodeSession: Sendable {
                 }
                 if buffer.readableBytes > 0 { try await writer.write(buffer) }
             }
-        } catch {
-            throw ShardRunnerError.from(error, context: "COPY into \(target) failed on \(endpoint)",
-                                        statement: "COPY \(target) FROM STDIN")
         }
+        try await guarded(statement, failure: "COPY into \(target) failed on \(endpoint)", copy)
     }
 
     // MARK: Internals
 
     /// Runs a query with binary parameters and returns the raw rows.
     func rawQuery(_ query: PostgresQuery) async throws(ShardRunnerError) -> [PostgresRow] {
-        do {
-            return try await connection.query(query, logger: logger).collect()
-        } catch {
-            throw ShardRunnerError.from(error, context: "statement failed on \(endpoint)", statement: query.sql)
+        try await guarded(query.sql) { [connection, logger] in
+            try await connection.query(query, logger: logger).collect()
         }
     }
 
