@@ -191,7 +191,13 @@ public struct PlanExecutor: Sendable {
             return isWrite ? try await session.modify(sql) : try await session.query(sql)
         }
         let name = "shardplan_statement"
-        try await session.execute("PREPARE \(name) AS \(sql)")
+        // A task or merge may use only some of the statement's parameters (`LIMIT $2` stays on
+        // the coordinator while the tasks use `$1`). PostgreSQL infers the type of a parameter
+        // declared `unknown` from where it is used, and cannot infer one that is not used: those
+        // are declared `text` (as Citus sends them), so every statement takes all the values.
+        let used = Self.parameterNumbers(in: sql)
+        let types = (1...parameters.count).map { used.contains($0) ? "unknown" : "text" }.joined(separator: ", ")
+        try await session.execute("PREPARE \(name)(\(types)) AS \(sql)")
         do {
             let values = parameters.map { $0.map(SQLDeparser.quoteLiteral) ?? "NULL" }.joined(separator: ", ")
             let execute = "EXECUTE \(name)(\(values))"
@@ -313,12 +319,12 @@ public struct PlanExecutor: Sendable {
             (name: column.name, type: unnamed.contains(index) ? found[index] ?? "text" : column.type ?? "text")
         }
         try await Self.store(outputs.flatMap(\.result.rows), as: "remote_scan", columns: definitions, on: coordinator)
-        // The merge gets the statement's parameters only when its SQL refers to one (a HAVING or
-        // LIMIT with `$n`): PREPARE with parameters it does not use is an error.
-        let highest = Self.highestParameter(in: merge.sql)
+        // The merge is prepared with parameters only when its SQL refers to one (a HAVING or
+        // LIMIT with `$n`).
         let result: QueryResult
         do {
-            result = try await Self.runSQL(merge.sql, isWrite: false, parameters: Array(parameters.prefix(highest)), on: coordinator)
+            let usesParameters = !Self.parameterNumbers(in: merge.sql).isEmpty
+            result = try await Self.runSQL(merge.sql, isWrite: false, parameters: usesParameters ? parameters : [], on: coordinator)
         } catch {
             try? await coordinator.execute("DROP TABLE IF EXISTS pg_temp.remote_scan")
             throw ShardRunnerError("the merge failed on the coordinator: \(error.serverMessage ?? error.message)",
@@ -330,11 +336,11 @@ public struct PlanExecutor: Sendable {
 }
 
 extension PlanExecutor {
-    /// The highest `$n` the SQL refers to, 0 when none. Reads SQL as shardplan's deparser prints
-    /// it: `$` inside a string literal ('...' or E'...', quotes doubled) or a quoted identifier is
-    /// text, and `$` after an identifier's first character (`total$1`) belongs to the identifier.
-    static func highestParameter(in sql: String) -> Int {
-        var highest = 0
+    /// The `$n` the SQL refers to. Reads SQL as shardplan's deparser prints it: `$` inside a
+    /// string literal ('...' or E'...', quotes doubled) or a quoted identifier is text, and `$`
+    /// after an identifier's first character (`total$1`) belongs to the identifier.
+    static func parameterNumbers(in sql: String) -> Set<Int> {
+        var numbers: Set<Int> = []
         var quote: UInt8? = nil
         var previous: UInt8 = 0
         let bytes = Array(sql.utf8)
@@ -360,7 +366,7 @@ extension PlanExecutor {
                     number = min(number * 10 + Int(bytes[end] - UInt8(ascii: "0")), 65_535)
                     end += 1
                 }
-                highest = max(highest, number)
+                if number > 0 { numbers.insert(number) }
                 previous = end > index + 1 ? bytes[end - 1] : byte
                 index = end
                 continue
@@ -368,7 +374,7 @@ extension PlanExecutor {
             previous = byte
             index += 1
         }
-        return highest
+        return numbers
     }
 
     private static func isIdentifierByte(_ byte: UInt8) -> Bool {

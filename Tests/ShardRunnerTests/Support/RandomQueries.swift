@@ -241,8 +241,9 @@ struct RandomQueries {
 
     mutating func next() -> Statement {
         switch int(0...99) {
-        case 0..<12: return rows(pick([Self.accounts, Self.orders]))
-        case 12..<36: return grouped(pick([Self.accounts, Self.orders]))
+        case 0..<10: return rows(pick([Self.accounts, Self.orders]))
+        case 10..<26: return grouped(pick([Self.accounts, Self.orders]))
+        case 26..<36: return mixed()
         case 36..<42: return fastPath()
         case 42..<48: return distinct(pick([Self.accounts, Self.orders]))
         case 48..<62: return colocatedJoin()
@@ -449,6 +450,106 @@ struct RandomQueries {
             return Statement(sql: "DELETE FROM orders WHERE \(distributionCondition(Self.orders, qualified: false))" + (chance(50) ? " RETURNING order_id" : ""))
         default:
             return Statement(sql: "DELETE FROM orders o USING accounts a WHERE o.account_id = a.id AND \(simpleCondition(a, qualified: true))")
+        }
+    }
+
+    /// Shapes off the main paths: expressions over aggregates, DISTINCT and CASE inside
+    /// aggregates, ORDER BY an aggregate or a column not selected, JSON aggregates, CTEs, set
+    /// operations, frames and offsets in windows, ON CONFLICT, parameters outside the
+    /// distribution column.
+    mutating func mixed() -> Statement {
+        let table = pick([Self.accounts, Self.orders])
+        let numbers = table.columns.filter { $0.kind == .integer || $0.kind == .numeric }
+        let number = pick(numbers).name
+        let distribution = table.distribution!
+        let groupKey = chance(40) ? distribution : anyColumn(table, kinds: [.integer, .text, .boolean]).name
+        switch int(0...13) {
+        case 0:
+            // Arithmetic over aggregates and casts of them.
+            let expression = pick(["sum(\(number)) / nullif(count(*), 0)", "max(\(number)) - min(\(number))", "count(*) + 1",
+                                   "round(avg(\(number)), 2)", "avg(\(number))::int", "coalesce(sum(\(number)), 0) * 2",
+                                   "count(\(number))::numeric / count(*)", "sum(\(number)) FILTER (WHERE \(number) > 3) + count(*)"])
+            return Statement(sql: "SELECT \(groupKey) AS k, \(expression) AS v FROM \(table.name)"
+                             + whereClause(condition(table, qualified: false)) + " GROUP BY \(groupKey)" + orderAndLimit(outputs: 2))
+        case 1:
+            // DISTINCT inside aggregates other than count.
+            let call = pick(["sum(DISTINCT \(number))", "avg(DISTINCT \(number))", "array_agg(DISTINCT \(number) ORDER BY \(number))",
+                             "count(DISTINCT \(number)) FILTER (WHERE \(number) > 2)", "min(DISTINCT \(number))"])
+            let grouped = chance(60)
+            return Statement(sql: "SELECT " + (grouped ? "\(groupKey) AS k, " : "") + "\(call) AS v FROM \(table.name)"
+                             + whereClause(condition(table, qualified: false)) + (grouped ? " GROUP BY \(groupKey)" + orderAndLimit(outputs: 2) : ""))
+        case 2:
+            // CASE inside an aggregate.
+            let test = simpleCondition(table, qualified: false)
+            let call = pick(["sum(CASE WHEN \(test) THEN \(number) ELSE 0 END)", "count(CASE WHEN \(test) THEN 1 END)",
+                             "max(CASE WHEN \(test) THEN \(number) END)", "bool_or(\(test))"])
+            return Statement(sql: "SELECT \(groupKey) AS k, \(call) AS v, count(*) AS n FROM \(table.name) GROUP BY \(groupKey)" + orderAndLimit(outputs: 3))
+        case 3:
+            // ORDER BY an aggregate that is not selected, with a tie-breaker on the key.
+            let by = pick(["count(*)", "sum(\(number))", "max(\(number))", "avg(\(number))", "count(DISTINCT \(number))"])
+            return Statement(sql: "SELECT \(groupKey) AS k FROM \(table.name)" + whereClause(condition(table, qualified: false))
+                             + " GROUP BY \(groupKey) ORDER BY \(by)\(chance(50) ? " DESC" : "") NULLS LAST, 1 LIMIT \(int(1...8))")
+        case 4:
+            // ORDER BY a column that is not selected; the unique key breaks ties.
+            let other = anyColumn(table, kinds: [.integer, .numeric, .date, .text]).name
+            return Statement(sql: "SELECT \(table.key) FROM \(table.name)" + whereClause(condition(table, qualified: false))
+                             + " ORDER BY \(other)\(chance(50) ? " DESC" : "") NULLS FIRST, \(table.key) LIMIT \(int(1...12))" + (chance(30) ? " OFFSET \(int(1...4))" : ""))
+        case 5:
+            // JSON aggregates, ordered so that the text is determined.
+            let text = table.columns.first { $0.kind == .text }!.name
+            let call = pick(["jsonb_agg(\(number) ORDER BY \(number), \(table.key))", "json_agg(\(table.key) ORDER BY \(table.key))",
+                             "jsonb_object_agg(\(table.key), \(number))", "count(*) FILTER (WHERE \(text) IS NULL)"])
+            return Statement(sql: "SELECT \(groupKey) AS k, \(call) AS v FROM \(table.name) WHERE \(distribution) < \(int(20...80)) GROUP BY \(groupKey)" + orderAndLimit(outputs: 1))
+        case 6:
+            // A CTE, referenced once.
+            return Statement(sql: "WITH t AS (SELECT \(distribution), \(number) FROM \(table.name)" + whereClause(condition(table, qualified: false))
+                             + ") SELECT \(distribution), \(number) FROM t" + (chance(50) ? " WHERE \(distribution) = \(constant(column(table, distribution)))" : "")
+                             + " ORDER BY 1, 2 NULLS FIRST" + (chance(40) ? " LIMIT \(int(1...10))" : ""))
+        case 7:
+            // Set operations: within one shard, or across shards.
+            let first = constant(column(table, distribution)), second = chance(50) ? first : constant(column(table, distribution))
+            let operation = pick(["UNION", "UNION ALL", "INTERSECT", "EXCEPT"])
+            return Statement(sql: "SELECT \(distribution), \(number) FROM \(table.name) WHERE \(distribution) = \(first) \(operation) "
+                             + "SELECT \(distribution), \(number) FROM \(table.name) WHERE \(distribution) = \(second) ORDER BY 1, 2 NULLS FIRST")
+        case 8:
+            // Windows with frames, offsets and several windows.
+            let partition = chance(60) ? distribution : groupKey
+            let function = pick(["sum(\(number)) OVER (PARTITION BY \(partition) ORDER BY \(table.key) ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)",
+                                 "lag(\(number)) OVER (PARTITION BY \(partition) ORDER BY \(table.key))",
+                                 "first_value(\(table.key)) OVER (PARTITION BY \(partition) ORDER BY \(table.key) DESC)",
+                                 "dense_rank() OVER (PARTITION BY \(partition) ORDER BY \(number) NULLS FIRST)",
+                                 "ntile(2) OVER (PARTITION BY \(partition) ORDER BY \(table.key))",
+                                 "count(*) OVER (PARTITION BY \(partition)) - row_number() OVER (PARTITION BY \(partition) ORDER BY \(table.key))"])
+            return Statement(sql: "SELECT \(table.key), \(function) AS w FROM \(table.name)" + whereClause(condition(table, qualified: false))
+                             + " ORDER BY 1" + (chance(40) ? " LIMIT \(int(1...20))" : ""))
+        case 9:
+            // A window over a grouped result.
+            return Statement(sql: "SELECT \(groupKey) AS k, count(*) AS n, rank() OVER (ORDER BY count(*) DESC, \(groupKey)) AS r FROM \(table.name) GROUP BY \(groupKey) ORDER BY 3, 1")
+        case 10:
+            // INSERT ... ON CONFLICT, routed per row.
+            let id = chance(50) ? int(1...300) : int(400...999)
+            let action = pick(["DO NOTHING", "DO UPDATE SET tier = excluded.tier + 10", "(id) DO UPDATE SET balance = accounts.balance + 1 WHERE accounts.tier IS NOT NULL"])
+            let target = action.hasPrefix("(") ? "" : "(id) "
+            return Statement(sql: "INSERT INTO accounts (id, region, tier) VALUES (\(id), \(constant(column(Self.accounts, "region"))), \(int(0...4))) ON CONFLICT \(target)\(action)"
+                             + (chance(50) ? " RETURNING id, tier, balance" : ""))
+        case 11:
+            // Parameters on other columns and in LIMIT.
+            let other = anyColumn(table, kinds: [.integer, .numeric])
+            return Statement(sql: "SELECT \(table.key), \(other.name) FROM \(table.name) WHERE \(other.name) > $1 ORDER BY \(table.key) LIMIT $2",
+                             parameters: [constant(other), String(int(1...10))])
+        case 12:
+            // UPDATE joined to a reference table; UPDATE to a default.
+            if chance(50) {
+                return Statement(sql: "UPDATE accounts a SET tier = r.zone FROM regions r WHERE r.code = a.region AND \(distributionCondition(Self.accounts, qualified: true))")
+            }
+            return Statement(sql: "UPDATE orders SET rush = DEFAULT WHERE \(condition(Self.orders, qualified: false).isEmpty ? "qty > 5" : condition(Self.orders, qualified: false))")
+        default:
+            // IN / NOT IN over a reference table, and scalar subqueries on one.
+            if chance(50) {
+                return Statement(sql: "SELECT a.id, a.region FROM accounts a WHERE a.region \(chance(50) ? "NOT " : "")IN (SELECT code FROM regions WHERE zone \(pick(["= 2", "IS NULL", "> 1"])))" + orderAndLimit(outputs: 2))
+            }
+            return Statement(sql: "SELECT a.id, (SELECT r.name FROM regions r WHERE r.code = a.region) AS region_name FROM accounts a"
+                             + whereClause(condition(Self.accounts, qualified: true)) + orderAndLimit(outputs: 2))
         }
     }
 
