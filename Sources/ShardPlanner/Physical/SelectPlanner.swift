@@ -342,8 +342,8 @@ struct SelectPlanner {
         // Tasks of one shard share the directory's arrays for their placements and (one table)
         // shard ids, and the stage's text for their SQL: a task allocates nothing.
         func placements(_ index: Int) -> [String] { anchorReadPlacements?[index] ?? [anchorNodes[index]] }
-        if slots.count == 1, recurring == nil, let idLists = slots[0].idLists, let packed = slots[0].packed {
-            // One table, no per-task filter: the directory's arrays serve every task as they are.
+        if slots.count == 1, template.slots.count == 1, recurring == nil, let idLists = slots[0].idLists, let packed = slots[0].packed {
+            // One table named once, no per-task filter: the directory's arrays serve every task as they are.
             let hash = slots[0].hash
             for index in taskIndexes {
                 let position = hash ? index : 0
