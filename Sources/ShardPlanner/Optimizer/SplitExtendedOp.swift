@@ -319,12 +319,14 @@ final class ExtendedOpSplit {
         if select.limit != nil || select.offset != nil {
             steps.append(.trees(.limit(count: select.limit, offset: select.offset)))
         }
-        // LIMIT on the workers: only when ORDER BY has no aggregate and no window runs on the
-        // coordinator; the worker orders by the user's keys, then every group key.
+        // LIMIT on the workers: only when ORDER BY has no aggregate, no window runs on the
+        // coordinator and no HAVING filters the merged groups (a worker's first groups by key may
+        // all fail it, and the groups after them that pass would be cut); the worker orders by
+        // the user's keys, then every group key.
         var workerSort: [Node] = []
         var workerLimit: Node? = nil
         let sortHasAggregate = select.sort.contains { $0.node.map { !Aggregates.calls(in: $0).isEmpty } ?? false }
-        if windows.isEmpty, !sortHasAggregate, !groupsByDistinctArguments, !select.sort.isEmpty, select.distinct.isEmpty,
+        if windows.isEmpty, !sortHasAggregate, !groupsByDistinctArguments, !select.sort.isEmpty, select.distinct.isEmpty, select.having == nil,
            let pushed = LimitPushdown.pushedLimit(select) {
             workerSort = select.sortNodes + workerGroupBy.map { Build.sortBy($0, SortBy()) }
             workerLimit = pushed
