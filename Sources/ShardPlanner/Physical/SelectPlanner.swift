@@ -10,13 +10,24 @@ struct SelectPlanner {
     /// The statement's text, when planned from text.
     var source: StatementSource? = nil
 
+    /// Set once the statement's CTEs have been inlined.
+    var ctesInlined = false
+
     func plan(_ select: SelectStmt) throws(PlannerError) -> DistributedPlan {
+        if !ctesInlined, let with = select.withClause, !with.ctes.isEmpty { return try planInliningCTEs(select) }
         if options.useFastPath, let plan = FastPathSelect(catalog: catalog, directory: directory).plan(select, options: options, source: source) {
             return plan
         }
         var binder = Binder(directory: directory)
         let top = binder.newScope(parent: nil)
-        let outputs = try binder.bindSelect(select, scope: top)
+        let outputs: [OutputColumn]
+        do {
+            outputs = try binder.bindSelect(select, scope: top)
+        } catch {
+            // A WITH inside a subquery: inline it too.
+            if binder.bound.hasCTEs && !ctesInlined { return try planInliningCTEs(select) }
+            throw error
+        }
         let bound = binder.bound
         let tableEntries = bound.tableEntries
         func kind(_ entry: RangeEntry) -> Distribution { entry.table!.distribution }
@@ -459,6 +470,36 @@ struct SelectPlanner {
 
     /// A subquery SubqueryPushdown refused: why, what Citus says when it refuses the query for
     /// good, and a rewrite where one exists (else routing to one shard).
+    /// Plans the statement with its CTEs inlined as subqueries in FROM, as Citus tries first (and
+    /// PostgreSQL does). The tasks are printed from the inlined tree. When the inlined statement
+    /// cannot be distributed, Citus plans the CTEs as subplans instead: not done yet, so refused
+    /// with the reason the inlined form failed.
+    private func planInliningCTEs(_ select: SelectStmt) throws(PlannerError) -> DistributedPlan {
+        let (inlined, names, unused) = try CTEInlining.inline(select)
+        // A CTE nobody references never runs, but PostgreSQL still rejects one that is wrong.
+        for query in unused {
+            var binder = Binder(directory: directory)
+            _ = try binder.bindSelect(query, scope: binder.newScope(parent: nil))
+        }
+        var planner = self
+        planner.source = nil
+        planner.ctesInlined = true
+        do {
+            var plan = try planner.plan(inlined)
+            let quoted = names.map { SQLDeparser.quoteIdentifier($0) }.joined(separator: ", ")
+            if !names.isEmpty {
+                plan.notes.append(names.count == 1 ? "CTE \(quoted) inlined as a subquery in FROM, as PostgreSQL and Citus do"
+                                                   : "CTEs \(quoted) inlined as subqueries in FROM, as PostgreSQL and Citus do")
+            }
+            return plan
+        } catch {
+            guard error.kind == .unsupported || error.kind == .notYetSupported else { throw error }
+            throw PlannerError(.notYetSupported, "a CTE that cannot be distributed once inlined as a subquery is not supported yet",
+                               detail: "Inlined as a subquery, the statement fails: \(error.message)" + (error.detail.map { " (\($0))" } ?? ""),
+                               hint: "Citus then plans each CTE as a subplan whose rows the statement reads; shardplan plans subplans in later work.")
+        }
+    }
+
     static func subqueryNotYet(_ refusal: PushdownRefusal) -> PlannerError {
         let route = "Filtering every table on its distribution column to one value routes the query to one shard, where it runs as written"
         let hint: String

@@ -463,7 +463,7 @@ struct RandomQueries {
         let number = pick(numbers).name
         let distribution = table.distribution!
         let groupKey = chance(40) ? distribution : anyColumn(table, kinds: [.integer, .text, .boolean]).name
-        switch int(0...13) {
+        switch int(0...15) {
         case 0:
             // Arithmetic over aggregates and casts of them.
             let expression = pick(["sum(\(number)) / nullif(count(*), 0)", "max(\(number)) - min(\(number))", "count(*) + 1",
@@ -543,6 +543,16 @@ struct RandomQueries {
                 return Statement(sql: "UPDATE accounts a SET tier = r.zone FROM regions r WHERE r.code = a.region AND \(distributionCondition(Self.accounts, qualified: true))")
             }
             return Statement(sql: "UPDATE orders SET rush = DEFAULT WHERE \(condition(Self.orders, qualified: false).isEmpty ? "qty > 5" : condition(Self.orders, qualified: false))")
+        case 14:
+            // A table joined with itself on the distribution column.
+            let join = pick(["JOIN", "LEFT JOIN"])
+            return Statement(sql: "SELECT x.\(distribution) AS k, count(y.\(table.key)) AS n FROM \(table.name) x \(join) \(table.name) y ON y.\(distribution) = x.\(distribution) AND y.\(table.key) < x.\(table.key)"
+                             + whereClause(chance(50) ? condition(Table(name: table.name, alias: "x", distribution: distribution, key: table.key, columns: table.columns), qualified: true) : "")
+                             + " GROUP BY x.\(distribution)" + orderAndLimit(outputs: 2))
+        case 15:
+            // The same table in the query and in a subquery correlated on the distribution column.
+            return Statement(sql: "SELECT x.\(table.key), x.\(number) FROM \(table.name) x WHERE \(chance(30) ? "NOT " : "")EXISTS (SELECT 1 FROM \(table.name) y WHERE y.\(distribution) = x.\(distribution) AND y.\(number) > x.\(number))"
+                             + " ORDER BY 1" + (chance(50) ? " LIMIT \(int(1...12))" : ""))
         default:
             // IN / NOT IN over a reference table, and scalar subqueries on one.
             if chance(50) {
