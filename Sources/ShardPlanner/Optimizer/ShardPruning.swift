@@ -111,7 +111,110 @@ final class ShardPruning {
         for (condition, entries) in scope.localConditions where entries.contains(entryIndex) {
             intersect(try restriction(condition, scope: scope.id, type: type) { $0 == distribution })
         }
+        if !binder.bound.subqueries.isEmpty { intersect(try outerValues(of: distribution, in: entry.scope, type: type, depth: 0)) }
         return result
+    }
+
+    /// What the levels around a FROM subquery allow for `column` (a column of this level): the
+    /// conditions of the enclosing level on the subquery's output columns that are `column`
+    /// (or tied to it), and so on outwards, as PostgreSQL pushes a condition into a subquery.
+    /// Only through subqueries whose output rows each come from input rows with the same value
+    /// of the column (see ``isTransparent(_:)``): there, a shard whose rows fail the outer
+    /// condition contributes nothing. Nil when nothing is known.
+    private func outerValues(of column: ColumnBinding, in scope: Int, type: PostgresType, depth: Int) throws(PlannerError) -> Set<PostgresValue>? {
+        let bound = binder.bound
+        guard depth < 32, let subquery = bound.subqueryScopes.firstIndex(of: scope), isTransparent(subquery),
+              let outer = bound.entries.first(where: { if case .subquery(subquery) = $0.source { return true } else { return false } })
+        else { return nil }
+        let root = find(column)
+        let outerScope = bound.scopes[outer.scope]
+        var result: Set<PostgresValue>? = nil
+        for (position, source) in outputSources(subquery).enumerated() {
+            guard let source, find(source) == root else { continue }
+            let exposed = ColumnBinding(entry: outer.index, column: position)
+            let exposedRoot = find(exposed)
+            for conjunct in outerScope.conjuncts {
+                if let values = try restriction(conjunct, scope: outerScope.id, type: type, matches: { find($0) == exposedRoot }) {
+                    result = result.map { $0.intersection(values) } ?? values
+                }
+            }
+            if let values = try outerValues(of: exposed, in: outer.scope, type: type, depth: depth + 1) {
+                result = result.map { $0.intersection(values) } ?? values
+            }
+        }
+        return result
+    }
+
+    /// Whether every output row of FROM subquery `index` comes from input rows that all have the
+    /// values its plain-column outputs show: no LIMIT or OFFSET (which pick rows across all of
+    /// them), no window functions, no DISTINCT ON, no set operation, not LATERAL or correlated.
+    /// GROUP BY keeps it (a column shown is grouped, or fixed by a grouped key).
+    private func isTransparent(_ index: Int) -> Bool {
+        let select = binder.bound.subqueries[index]
+        let scope = binder.bound.scopes[binder.bound.subqueryScopes[index]]
+        guard select.op == .setopNone || select.op == .setOperationUndefined, select.limitCount == nil, select.limitOffset == nil,
+              select.distinctClause.allSatisfy({ $0 == .absent }), !scope.isCorrelated, select.windowClause.isEmpty else { return false }
+        var hasWindow = false, hasAggregate = false
+        for target in select.targetList {
+            try? ExpressionTree.visit(target) { (node: Node) throws(PlannerError) -> Bool in
+                if case .funcCall(let call) = node {
+                    if call.over != nil { hasWindow = true } else if Aggregates.isAggregate(call) { hasAggregate = true }
+                }
+                return !hasWindow
+            }
+        }
+        // Aggregates without GROUP BY give a row even from no rows at all.
+        return !hasWindow && !(hasAggregate && select.groupClause.isEmpty) && !(select.havingClause != nil && select.groupClause.isEmpty)
+    }
+
+    /// Whether every row of the statement comes from rows of `entry`: it is at the top level, or
+    /// in FROM subqueries (not subqueries in expressions) that are transparent (see
+    /// ``isTransparent(_:)``), and neither it nor a subquery around it is null-extended by an
+    /// outer join. Then a shard where the entry can have no rows adds no rows to the answer.
+    func rowsComeFrom(_ entry: RangeEntry) -> Bool {
+        let bound = binder.bound
+        var current = entry
+        for _ in 0..<32 {
+            if current.nullable { return false }
+            if current.scope == 0 { return true }
+            guard let subquery = bound.subqueryScopes.firstIndex(of: current.scope), isTransparent(subquery),
+                  let outer = bound.entries.first(where: { if case .subquery(subquery) = $0.source { return true } else { return false } })
+            else { return false }
+            current = outer
+        }
+        return false
+    }
+
+    /// The column of the subquery's level each output column of FROM subquery `index` is, when
+    /// it is a plain column (`*` only over a level with one relation); nil where not.
+    private func outputSources(_ index: Int) -> [ColumnBinding?] {
+        let select = binder.bound.subqueries[index]
+        let scopeId = binder.bound.subqueryScopes[index]
+        let scope = binder.bound.scopes[scopeId]
+        var sources: [ColumnBinding?] = []
+        for target in select.targetList {
+            guard case .resTarget(let result) = target, case .columnRef(let ref)? = result.val else {
+                sources.append(nil)
+                continue
+            }
+            if case .aStar? = ref.fields.last {
+                // `*` or `t.*`: the relation's columns in order (several relations, or USING
+                // joins that merge columns, are not followed).
+                let entry: RangeEntry?
+                if ref.fields.count == 1 {
+                    entry = scope.entries.count == 1 ? binder.bound.entries[scope.entries[0]] : nil
+                } else if ref.fields.count == 2, case .string(let name) = ref.fields[0] {
+                    entry = scope.entries.map { binder.bound.entries[$0] }.first { $0.referenceName == name.sval }
+                } else {
+                    entry = nil
+                }
+                guard let entry else { return sources }
+                sources += entry.columnNames.indices.map { ColumnBinding(entry: entry.index, column: $0) }
+                continue
+            }
+            sources.append(try? binder.resolve(ref, scope: scopeId))
+        }
+        return sources
     }
 
     /// Shard indexes for a value set (nil = every shard).

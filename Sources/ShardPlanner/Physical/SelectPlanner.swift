@@ -262,11 +262,12 @@ struct SelectPlanner {
         }
 
         // Tasks: the shard indexes every table whose rows are kept can have rows in. (Only the
-        // top level's tables: a subquery's conditions restrict its own rows, which a NOT EXISTS
-        // or a scalar subquery may need none of.)
+        // tables every row of the answer comes from: at the top level or in FROM subqueries that
+        // keep their rows apart; a subquery in an expression restricts its own rows, which a NOT
+        // EXISTS or a scalar subquery may need none of.)
         let shardCount = distributedEntries[0].table!.shards.count
         var keep = [Bool](repeating: true, count: shardCount)
-        for entry in distributedEntries where !entry.nullable && entry.scope == 0 {
+        for entry in distributedEntries where entry.scope == 0 ? !entry.nullable : pruning.rowsComeFrom(entry) {
             guard let set = indexSets[entry.index] ?? nil else { continue }
             var inSet = [Bool](repeating: false, count: shardCount)
             for index in set where index < shardCount { inSet[index] = true }

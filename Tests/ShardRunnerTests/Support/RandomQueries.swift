@@ -208,7 +208,7 @@ struct RandomQueries {
         let texts = table.columns.filter { $0.kind == .text }
         let booleans = table.columns.filter { $0.kind == .boolean }
         var call: String
-        switch int(0...15) {
+        switch int(0...17) {
         case 0: call = "count(*)"
         case 1: call = "count(\(ref(table, anyColumn(table), qualified: qualified)))"
         case 2, 3: call = "count(DISTINCT \(ref(table, anyColumn(table), qualified: qualified)))"
@@ -463,7 +463,7 @@ struct RandomQueries {
         let number = pick(numbers).name
         let distribution = table.distribution!
         let groupKey = chance(40) ? distribution : anyColumn(table, kinds: [.integer, .text, .boolean]).name
-        switch int(0...15) {
+        switch int(0...17) {
         case 0:
             // Arithmetic over aggregates and casts of them.
             let expression = pick(["sum(\(number)) / nullif(count(*), 0)", "max(\(number)) - min(\(number))", "count(*) + 1",
@@ -553,6 +553,20 @@ struct RandomQueries {
             // The same table in the query and in a subquery correlated on the distribution column.
             return Statement(sql: "SELECT x.\(table.key), x.\(number) FROM \(table.name) x WHERE \(chance(30) ? "NOT " : "")EXISTS (SELECT 1 FROM \(table.name) y WHERE y.\(distribution) = x.\(distribution) AND y.\(number) > x.\(number))"
                              + " ORDER BY 1" + (chance(50) ? " LIMIT \(int(1...12))" : ""))
+        case 16, 17:
+            // A filter on a FROM subquery's distribution column, which prunes the table inside it
+            // unless the subquery computes across rows (LIMIT, a window, an ungrouped aggregate).
+            let key = constant(column(table, distribution))
+            let filter = pick(["t.k = \(key)", "t.k IN (\(key), \(constant(column(table, distribution))))", "t.k = \(key) OR t.v IS NULL"])
+            let inner = pick([
+                "SELECT \(distribution) AS k, \(number) AS v FROM \(table.name)" + whereClause(condition(table, qualified: false)),
+                "SELECT \(distribution) AS k, sum(\(number)) AS v FROM \(table.name) GROUP BY \(distribution)",
+                "SELECT \(distribution) AS k, count(*) OVER (PARTITION BY \(distribution)) AS v FROM \(table.name)",
+                "SELECT \(distribution) AS k, row_number() OVER (ORDER BY \(table.key)) AS v FROM \(table.name)",
+                "SELECT \(distribution) AS k, \(number) AS v FROM \(table.name) ORDER BY \(table.key) LIMIT 40",
+                "SELECT * FROM (SELECT \(distribution) AS k, \(number) AS v FROM \(table.name)) u",
+            ])
+            return Statement(sql: "SELECT t.k, t.v FROM (\(inner)) t WHERE \(filter) ORDER BY 1, 2 NULLS FIRST")
         default:
             // IN / NOT IN over a reference table, and scalar subqueries on one.
             if chance(50) {
