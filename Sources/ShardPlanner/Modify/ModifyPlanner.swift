@@ -51,9 +51,25 @@ struct ModifyPlanner {
         }
         let outputs = try binder.bindTargets(returning, scope: scope)
         let bound = binder.bound
+        // Subqueries: pushed down when the SELECT of the rows to change could be (see
+        // `pushdownIndexes`), on that SELECT's shards.
+        var subqueryIndexes: [Int]? = nil
         if bound.sublinkCount > 0 || !bound.subqueries.isEmpty {
-            throw PlannerError.notYet("a subquery in \(kind.rawValue)",
-                                      hint: "Citus pushes colocated subqueries down and plans the others as subplans; shardplan does not yet.")
+            guard case .hash = table.distribution else {
+                throw PlannerError.notYet("a subquery in \(kind.rawValue) of a \(table.distribution.kindName) table",
+                                          hint: "Citus plans the subquery as a subplan; shardplan does not yet.")
+            }
+            var values: [Node] = []
+            for target in setTargets {
+                guard let value = target.val else { continue }
+                if case .multiAssignRef = value {
+                    throw PlannerError.notYet("SET (columns) = (subquery) in an UPDATE with subqueries",
+                                              hint: "Set each column from its own subquery.")
+                }
+                values.append(value)
+            }
+            for case .resTarget(let target) in returning { if let value = target.val { values.append(value) } }
+            subqueryIndexes = try pushdownIndexes(relation: relation, from: from, whereClause: whereClause, values: values, kind: kind)
         }
         let merge = modificationMerge(outputs: outputs, directory: directory)
 
@@ -98,7 +114,7 @@ struct ModifyPlanner {
         case .hash:
             let distributedOthers = others.filter { $0.table!.distribution != .reference }
             let pruning = ShardPruning(binder: binder)
-            for other in distributedOthers {
+            for other in distributedOthers where subqueryIndexes == nil {
                 let otherTable = other.table!
                 guard otherTable.colocationId == table.colocationId,
                       case .hash(let otherColumn) = otherTable.distribution, case .hash(let column) = table.distribution,
@@ -107,8 +123,8 @@ struct ModifyPlanner {
                     throw PlannerError.unsupported("complex joins are only supported when all distributed tables are co-located and joined on their distribution columns")
                 }
             }
-            var indexes = Set(0..<table.shards.count)
-            for entry in [targetEntry] + distributedOthers.map(\.index) {
+            var indexes = Set(subqueryIndexes ?? Array(0..<table.shards.count))
+            for entry in [targetEntry] + distributedOthers.map(\.index) where subqueryIndexes == nil {
                 if let set = pruning.shardIndexes(try pruning.values(for: entry), table: bound.entries[entry].table!) {
                     indexes.formIntersection(set)
                 }
@@ -163,6 +179,38 @@ struct ModifyPlanner {
         }
     }
 
+    /// The shard indexes a modification with subqueries runs on: those of the SELECT of the rows
+    /// it changes (`SELECT 1, set values, returning FROM target, FROM/USING... WHERE ...`) when that SELECT is a
+    /// pushdown or router plan. Its pushdown proves that each shard index's tables hold every row
+    /// the WHERE clause (subqueries included) needs for that index's target rows, so each task
+    /// changes exactly the rows the statement changes in its shard. Refused as that SELECT is.
+    private func pushdownIndexes(relation: RangeVar, from: [Node], whereClause: Node?, values: [Node], kind: StatementKind) throws(PlannerError) -> [Int] {
+        var select = SelectStmt.blank
+        // The SET values and RETURNING expressions are selected too: their subqueries must push down as well.
+        select.targetList = [Build.target(Build.integer(1), name: "one")] + values.map { Build.target($0) }
+        select.fromClause = [.rangeVar(relation)] + from
+        select.whereClause = whereClause
+        let plan: DistributedPlan
+        do {
+            plan = try SelectPlanner(catalog: catalog, options: PlanOptions(), directory: directory).plan(select)
+        } catch {
+            guard error.kind == .notYetSupported else { throw error }
+            throw PlannerError(.notYetSupported, "a subquery in \(kind.rawValue) that cannot be pushed down is not supported yet",
+                               detail: "Selected alone, the rows to \(kind.rawValue.lowercased()) and their new values fail: \(error.message)",
+                               hint: "Citus plans such a subquery as a subplan; shardplan does not yet.")
+        }
+        // Conditions that contradict each other: no row to change anywhere.
+        if plan.notes.contains(where: { $0.hasPrefix("the conditions contradict each other") }) { return [] }
+        let tasks = plan.stages.last?.tasks ?? []
+        guard plan.stages.count == 1, plan.planClass == .multiShard || plan.planClass == .router,
+              !plan.notes.contains(where: { $0.contains("reference") && $0.contains("outer join") }),
+              tasks.allSatisfy({ $0.shardIndex != nil }) else {
+            throw PlannerError.notYet("a subquery in \(kind.rawValue) whose rows are not found shard by shard",
+                                      hint: "Citus plans such a subquery as a subplan; shardplan does not yet.")
+        }
+        return tasks.compactMap(\.shardIndex)
+    }
+
     private func markStatement(_ statement: Node, marker: inout RelationMarker) throws(PlannerError) -> Node {
         switch statement {
         case .updateStmt(var update):
@@ -170,12 +218,17 @@ struct ModifyPlanner {
             var from: [Node] = []
             for item in update.fromClause { from.append(try marker.markFromItem(item)) }
             update.fromClause = from
+            update.targetList = try marker.markExpressions(update.targetList)
+            update.whereClause = try update.whereClause.map { (node: Node) throws(PlannerError) in try marker.markExpression(node) }
+            update.returningList = try marker.markExpressions(update.returningList)
             return .updateStmt(update)
         case .deleteStmt(var delete):
             if let relation = delete.relation { delete.relation = marker.mark(relation) }
             var using: [Node] = []
             for item in delete.usingClause { using.append(try marker.markFromItem(item)) }
             delete.usingClause = using
+            delete.whereClause = try delete.whereClause.map { (node: Node) throws(PlannerError) in try marker.markExpression(node) }
+            delete.returningList = try marker.markExpressions(delete.returningList)
             return .deleteStmt(delete)
         default:
             return statement

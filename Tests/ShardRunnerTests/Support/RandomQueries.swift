@@ -436,7 +436,19 @@ struct RandomQueries {
     /// shard; the verifier rolls them back on both sides after comparing.
     mutating func modification() -> Statement {
         let a = Self.accounts
-        switch int(0...4) {
+        switch int(0...6) {
+        case 5:
+            // Subqueries in UPDATE and DELETE: pushed down when colocated, else refused.
+            let accountCondition = simpleCondition(a, qualified: true)
+            return Statement(sql: pick([
+                "DELETE FROM orders o WHERE \(chance(30) ? "NOT " : "")EXISTS (SELECT 1 FROM accounts a WHERE a.id = o.account_id AND \(accountCondition))",
+                "DELETE FROM orders WHERE account_id IN (SELECT id FROM accounts a WHERE \(accountCondition))" + (chance(40) ? " AND " + distributionCondition(Self.orders, qualified: false) : ""),
+                "UPDATE accounts a SET tier = (SELECT count(*) FROM orders o WHERE o.account_id = a.id)" + (chance(50) ? " WHERE " + distributionCondition(a, qualified: true) : "") + (chance(40) ? " RETURNING a.id, a.tier" : ""),
+                "UPDATE orders o SET qty = coalesce(qty, 0) + 1 WHERE o.account_id IN (SELECT a.id FROM accounts a WHERE \(accountCondition))",
+                "DELETE FROM orders WHERE qty IN (SELECT tier FROM accounts)",
+            ]))
+        case 6:
+            return Statement(sql: "UPDATE accounts a SET balance = (SELECT sum(o.amount) FROM orders o WHERE o.account_id = a.id AND o.status = \(constant(column(Self.orders, "status")))) WHERE \(simpleCondition(a, qualified: true))")
         case 0:
             let rows = (0..<int(1...4)).map { _ in "(\(int(400...999)), \(constant(column(a, "region"))), \(int(0...4)), \(constant(column(a, "balance"))), \(constant(column(a, "active"))), \(constant(column(a, "opened"))), NULL)" }
             return Statement(sql: "INSERT INTO accounts VALUES " + rows.joined(separator: ", ") + (chance(50) ? " RETURNING id, tier" : ""))
