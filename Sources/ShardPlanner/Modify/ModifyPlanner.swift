@@ -112,21 +112,27 @@ struct ModifyPlanner {
 
         switch table.distribution {
         case .hash:
-            let distributedOthers = others.filter { $0.table!.distribution != .reference }
-            let pruning = ShardPruning(binder: binder)
-            for other in distributedOthers where subqueryIndexes == nil {
-                let otherTable = other.table!
-                guard otherTable.colocationId == table.colocationId,
-                      case .hash(let otherColumn) = otherTable.distribution, case .hash(let column) = table.distribution,
-                      let a = otherTable.columnIndex(named: otherColumn), let b = table.columnIndex(named: column),
-                      pruning.equivalent(ColumnBinding(entry: other.index, column: a), ColumnBinding(entry: targetEntry, column: b)) else {
-                    throw PlannerError.unsupported("complex joins are only supported when all distributed tables are co-located and joined on their distribution columns")
+            var indexes: Set<Int>
+            if let subqueryIndexes {
+                // The SELECT of the rows has checked the joins and pruned.
+                indexes = Set(subqueryIndexes)
+            } else {
+                let distributedOthers = others.filter { $0.table!.distribution != .reference }
+                let pruning = ShardPruning(binder: binder)
+                for other in distributedOthers {
+                    let otherTable = other.table!
+                    guard otherTable.colocationId == table.colocationId,
+                          case .hash(let otherColumn) = otherTable.distribution, case .hash(let column) = table.distribution,
+                          let a = otherTable.columnIndex(named: otherColumn), let b = table.columnIndex(named: column),
+                          pruning.equivalent(ColumnBinding(entry: other.index, column: a), ColumnBinding(entry: targetEntry, column: b)) else {
+                        throw PlannerError.unsupported("complex joins are only supported when all distributed tables are co-located and joined on their distribution columns")
+                    }
                 }
-            }
-            var indexes = Set(subqueryIndexes ?? Array(0..<table.shards.count))
-            for entry in [targetEntry] + distributedOthers.map(\.index) where subqueryIndexes == nil {
-                if let set = pruning.shardIndexes(try pruning.values(for: entry), table: bound.entries[entry].table!) {
-                    indexes.formIntersection(set)
+                indexes = Set(0..<table.shards.count)
+                for entry in [targetEntry] + distributedOthers.map(\.index) {
+                    if let set = pruning.shardIndexes(try pruning.values(for: entry), table: bound.entries[entry].table!) {
+                        indexes.formIntersection(set)
+                    }
                 }
             }
             var tasks: [Task] = []
@@ -200,10 +206,10 @@ struct ModifyPlanner {
                                hint: "Citus plans such a subquery as a subplan; shardplan does not yet.")
         }
         // Conditions that contradict each other: no row to change anywhere.
-        if plan.notes.contains(where: { $0.hasPrefix("the conditions contradict each other") }) { return [] }
+        if plan.notes.contains(SelectPlanner.contradictionNote) { return [] }
         let tasks = plan.stages.last?.tasks ?? []
         guard plan.stages.count == 1, plan.planClass == .multiShard || plan.planClass == .router,
-              !plan.notes.contains(where: { $0.contains("reference") && $0.contains("outer join") }),
+              !plan.notes.contains(where: { $0.hasPrefix(SelectPlanner.recurringOuterJoinNote) }),
               tasks.allSatisfy({ $0.shardIndex != nil }) else {
             throw PlannerError.notYet("a subquery in \(kind.rawValue) whose rows are not found shard by shard",
                                       hint: "Citus plans such a subquery as a subplan; shardplan does not yet.")

@@ -122,14 +122,11 @@ final class ShardPruning {
     /// of the column (see ``isTransparent(_:)``): there, a shard whose rows fail the outer
     /// condition contributes nothing. Nil when nothing is known.
     private func outerValues(of column: ColumnBinding, in scope: Int, type: PostgresType, depth: Int) throws(PlannerError) -> Set<PostgresValue>? {
-        let bound = binder.bound
-        guard depth < 32, let subquery = bound.subqueryScopes.firstIndex(of: scope), isTransparent(subquery),
-              let outer = bound.entries.first(where: { if case .subquery(subquery) = $0.source { return true } else { return false } })
-        else { return nil }
+        guard depth < 32, let (outer, sources) = transparentSubquery(around: scope) else { return nil }
         let root = find(column)
-        let outerScope = bound.scopes[outer.scope]
+        let outerScope = binder.bound.scopes[outer.scope]
         var result: Set<PostgresValue>? = nil
-        for (position, source) in outputSources(subquery).enumerated() {
+        for (position, source) in sources.enumerated() {
             guard let source, find(source) == root else { continue }
             let exposed = ColumnBinding(entry: outer.index, column: position)
             let exposedRoot = find(exposed)
@@ -172,17 +169,34 @@ final class ShardPruning {
     /// ``isTransparent(_:)``), and neither it nor a subquery around it is null-extended by an
     /// outer join. Then a shard where the entry can have no rows adds no rows to the answer.
     func rowsComeFrom(_ entry: RangeEntry) -> Bool {
-        let bound = binder.bound
         var current = entry
         for _ in 0..<32 {
             if current.nullable { return false }
             if current.scope == 0 { return true }
-            guard let subquery = bound.subqueryScopes.firstIndex(of: current.scope), isTransparent(subquery),
-                  let outer = bound.entries.first(where: { if case .subquery(subquery) = $0.source { return true } else { return false } })
-            else { return false }
+            guard let (outer, _) = transparentSubquery(around: current.scope) else { return false }
             current = outer
         }
         return false
+    }
+
+    /// For each FROM subquery (by its index in `BoundStatement.subqueries`): its entry in the
+    /// enclosing level and its output columns' sources, or nil when it is not transparent.
+    /// Worked out once, on first use.
+    private lazy var transparentSubqueries: [(entry: RangeEntry, sources: [ColumnBinding?])?] = {
+        let bound = binder.bound
+        var entries = [RangeEntry?](repeating: nil, count: bound.subqueries.count)
+        for entry in bound.entries { if case .subquery(let index) = entry.source { entries[index] = entry } }
+        return entries.indices.map { index in
+            guard let entry = entries[index], isTransparent(index) else { return nil }
+            return (entry, outputSources(index))
+        }
+    }()
+
+    /// The transparent FROM subquery whose own level is `scope`: its entry outside and its
+    /// output columns' sources.
+    private func transparentSubquery(around scope: Int) -> (entry: RangeEntry, sources: [ColumnBinding?])? {
+        guard let index = binder.bound.subqueryScopes.firstIndex(of: scope) else { return nil }
+        return transparentSubqueries[index]
     }
 
     /// The column of the subquery's level each output column of FROM subquery `index` is, when

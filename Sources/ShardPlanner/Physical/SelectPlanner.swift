@@ -10,6 +10,11 @@ struct SelectPlanner {
     /// The statement's text, when planned from text.
     var source: StatementSource? = nil
 
+    /// The note of a plan whose conditions leave no shard.
+    static let contradictionNote = "the conditions contradict each other (or compare with NULL): no shard can hold a matching row; the task reads empty relations on the coordinator"
+    /// How the note of a plan that splits a reference table kept by an outer join among its tasks begins.
+    static let recurringOuterJoinNote = "outer join with a reference table kept:"
+
     /// Set once the statement's CTEs have been inlined.
     var ctesInlined = false
 
@@ -162,7 +167,7 @@ struct SelectPlanner {
             node = directory.node(table, index)
         } else {
             node = catalog.localNode
-            notes.append("the conditions contradict each other (or compare with NULL): no shard can hold a matching row; the task reads empty relations on the coordinator")
+            notes.append(Self.contradictionNote)
         }
         // Fast path: one table, `distcol = constant` among the top-level AND conditions.
         var planClass = PlannerClass.router
@@ -394,7 +399,7 @@ struct SelectPlanner {
         let merge = MergePlan(pendingSteps: output.steps, workerColumns: workerColumns, sql: mergeSQL, columns: outputs)
         var notes = output.notes
         if let recurring {
-            notes.append("outer join with a reference table kept: each task keeps the reference rows whose \(recurring.column) hashes into its shard's range (NULL keys in the first task)")
+            notes.append(Self.recurringOuterJoinNote + " each task keeps the reference rows whose \(recurring.column) hashes into its shard's range (NULL keys in the first task)")
         }
         if taskIndexes.count < shardCount {
             notes.insert("pruned to \(taskIndexes.count) of \(shardCount) shard groups", at: 0)
@@ -469,8 +474,6 @@ struct SelectPlanner {
         throw PlannerError.unsupported("cannot perform distributed planning on this query", detail: "Cartesian products are currently unsupported")
     }
 
-    /// A subquery SubqueryPushdown refused: why, what Citus says when it refuses the query for
-    /// good, and a rewrite where one exists (else routing to one shard).
     /// Plans the statement with its CTEs inlined as subqueries in FROM, as Citus tries first (and
     /// PostgreSQL does). The tasks are printed from the inlined tree. When the inlined statement
     /// cannot be distributed, Citus plans the CTEs as subplans instead: not done yet, so refused
@@ -501,6 +504,8 @@ struct SelectPlanner {
         }
     }
 
+    /// A subquery SubqueryPushdown refused: why, what Citus says when it refuses the query for
+    /// good, and a rewrite where one exists (else routing to one shard).
     static func subqueryNotYet(_ refusal: PushdownRefusal) -> PlannerError {
         let route = "Filtering every table on its distribution column to one value routes the query to one shard, where it runs as written"
         let hint: String

@@ -185,17 +185,18 @@ public struct PlanExecutor: Sendable {
         return byTask.enumerated().map { TaskOutput(stage: stage.id, task: $0.offset, result: $0.element ?? QueryResult(columns: [], rows: [])) }
     }
 
-    /// Runs one statement, through `PREPARE` / `EXECUTE` when there are parameters.
+    /// Runs one statement, through `PREPARE` / `EXECUTE` when it refers to parameters.
     static func runSQL(_ sql: String, isWrite: Bool, parameters: [String?], on session: NodeSession) async throws(ShardRunnerError) -> QueryResult {
-        guard !parameters.isEmpty else {
+        // A task or merge may use only some of the statement's parameters (`LIMIT $2` stays on
+        // the coordinator while the tasks use `$1`), or none.
+        let used = parameters.isEmpty ? [] : Self.parameterNumbers(in: sql)
+        guard !used.isEmpty else {
             return isWrite ? try await session.modify(sql) : try await session.query(sql)
         }
         let name = "shardplan_statement"
-        // A task or merge may use only some of the statement's parameters (`LIMIT $2` stays on
-        // the coordinator while the tasks use `$1`). PostgreSQL infers the type of a parameter
-        // declared `unknown` from where it is used, and cannot infer one that is not used: those
-        // are declared `text` (as Citus sends them), so every statement takes all the values.
-        let used = Self.parameterNumbers(in: sql)
+        // PostgreSQL infers the type of a parameter declared `unknown` from where it is used,
+        // and cannot infer one that is not used: those are declared `text` (as Citus sends
+        // them), so every statement takes all the values.
         let types = (1...parameters.count).map { used.contains($0) ? "unknown" : "text" }.joined(separator: ", ")
         try await session.execute("PREPARE \(name)(\(types)) AS \(sql)")
         do {
@@ -319,12 +320,9 @@ public struct PlanExecutor: Sendable {
             (name: column.name, type: unnamed.contains(index) ? found[index] ?? "text" : column.type ?? "text")
         }
         try await Self.store(outputs.flatMap(\.result.rows), as: "remote_scan", columns: definitions, on: coordinator)
-        // The merge is prepared with parameters only when its SQL refers to one (a HAVING or
-        // LIMIT with `$n`).
         let result: QueryResult
         do {
-            let usesParameters = !Self.parameterNumbers(in: merge.sql).isEmpty
-            result = try await Self.runSQL(merge.sql, isWrite: false, parameters: usesParameters ? parameters : [], on: coordinator)
+            result = try await Self.runSQL(merge.sql, isWrite: false, parameters: parameters, on: coordinator)
         } catch {
             try? await coordinator.execute("DROP TABLE IF EXISTS pg_temp.remote_scan")
             throw ShardRunnerError("the merge failed on the coordinator: \(error.serverMessage ?? error.message)",
