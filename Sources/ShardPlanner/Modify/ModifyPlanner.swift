@@ -202,7 +202,7 @@ struct ModifyPlanner {
         } catch {
             guard error.kind == .notYetSupported else { throw error }
             throw PlannerError(.notYetSupported, "a subquery in \(kind.rawValue) that cannot be pushed down is not supported yet",
-                               detail: "Selected alone, the rows to \(kind.rawValue.lowercased()) and their new values fail: \(error.message)",
+                               detail: "Selected alone, the rows to \(kind.rawValue.lowercased())\(kind == .update ? " and their new values" : "") fail: \(error.message)",
                                hint: "Citus plans such a subquery as a subplan; shardplan does not yet.")
         }
         // Conditions that contradict each other: no row to change anywhere.
