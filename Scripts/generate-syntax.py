@@ -287,9 +287,8 @@ def field_type(f, messages, enums):
 
 
 def write_cow_struct(w, name, d, messages, enums, boxed):
-    """A node type whose fields live in one copy-on-write storage object: a ManagedBuffer whose header
-    is the fields, reached through a pointer (a class's stored properties would cost a dynamic
-    exclusivity check, swift_beginAccess, at each access from another module)."""
+    """A node type whose fields live in one copy-on-write storage object (NodeStorage, in
+    Sources/SQLSyntax/NodeStorage.swift); equality and hashing are synthesized from it."""
     sname = swift_type(name)
     # Sendable: the storage is only written while uniquely referenced (copied first otherwise), so a
     # value shared between threads is never mutated; ManagedBuffer itself is not Sendable.
@@ -320,31 +319,15 @@ def write_cow_struct(w, name, d, messages, enums, boxed):
         props.append((ident(camel(oname)), f"{camel(oname, upper=True)}?"))
     w("        @inlinable init() {}")
     w("    }")
-    w("    @usableFromInline var _storage: ManagedBuffer<Fields, Void>")
-    w("    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }")
-    w("    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.")
-    w("    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }")
-    w("    @inlinable mutating func _makeUnique() {")
-    w("        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }")
-    w("    }")
-    w("    @inline(never) @usableFromInline mutating func _copyStorage() {")
-    w("        let fields = _fields.pointee")
-    w("        _storage = .create(minimumCapacity: 0) { _ in fields }")
-    w("    }")
+    w("    @usableFromInline var _storage: NodeStorage<Fields>")
+    w("    @inlinable public init() { _storage = NodeStorage(Fields()) }")
     for fname, ty in props:
         w(f"    public var {fname}: {ty} {{")
-        w(f"        @inlinable get {{ _fields.pointee.{fname} }}")
-        w(f"        @inlinable set {{ _makeUnique(); _fields.pointee.{fname} = newValue }}")
-        w(f"        @inlinable _modify {{ _makeUnique(); yield &_fields.pointee.{fname} }}")
+        w(f"        @inlinable get {{ _storage.fields.pointee.{fname} }}")
+        w(f"        @inlinable set {{ _storage.makeUnique(); _storage.fields.pointee.{fname} = newValue }}")
+        w(f"        @inlinable _modify {{ _storage.makeUnique(); yield &_storage.fields.pointee.{fname} }}")
         w("    }")
-    w(f"    public static func == (a: {sname}, b: {sname}) -> Bool {{")
-    w("        a._storage === b._storage || a._fields.pointee == b._fields.pointee")
-    w("    }")
-    w("    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }")
-    w("    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.")
-    w("    public var customMirror: Mirror {")
-    w("        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)")
-    w("    }")
+    w("    public var customMirror: Mirror { _storage.mirror(of: self) }")
     w("}")
     w("")
 
@@ -561,7 +544,7 @@ def main():
             # uniqueness check per field, and the finished value is returned without a copy.
             w(f"    static func read(_ r: inout JSONReader) throws(JSONReadError) -> {sname} {{")
             w(f"        let v = {sname}()")
-            w("        try v._fields.pointee.readFields(&r)")
+            w("        try v._storage.fields.pointee.readFields(&r)")
             w("        return v")
             w("    }")
             w("}")

@@ -2173,7 +2173,7 @@ extension Alias {
 extension RangeVar {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeVar {
         let v = RangeVar()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2207,7 +2207,7 @@ extension RangeVar.Fields {
 extension TableFunc {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> TableFunc {
         let v = TableFunc()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2293,7 +2293,7 @@ extension Param {
 extension Aggref {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> Aggref {
         let v = Aggref()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2333,7 +2333,7 @@ extension Aggref.Fields {
 extension GroupingFunc {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> GroupingFunc {
         let v = GroupingFunc()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2359,7 +2359,7 @@ extension GroupingFunc.Fields {
 extension WindowFunc {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> WindowFunc {
         let v = WindowFunc()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2390,7 +2390,7 @@ extension WindowFunc.Fields {
 extension SubscriptingRef {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> SubscriptingRef {
         let v = SubscriptingRef()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2448,7 +2448,7 @@ extension FuncExpr {
 extension NamedArgExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> NamedArgExpr {
         let v = NamedArgExpr()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2607,7 +2607,7 @@ extension BoolExpr {
 extension SubLink {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> SubLink {
         let v = SubLink()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2641,7 +2641,7 @@ extension SubLink.Fields {
 extension SubPlan {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> SubPlan {
         let v = SubPlan()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2722,7 +2722,7 @@ extension FieldSelect {
 extension FieldStore {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> FieldStore {
         let v = FieldStore()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2796,7 +2796,7 @@ extension CoerceViaIO {
 extension ArrayCoerceExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ArrayCoerceExpr {
         let v = ArrayCoerceExpr()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2869,7 +2869,7 @@ extension CollateExpr {
 extension CaseExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CaseExpr {
         let v = CaseExpr()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2903,7 +2903,7 @@ extension CaseExpr.Fields {
 extension CaseWhen {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CaseWhen {
         let v = CaseWhen()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -2978,7 +2978,7 @@ extension ArrayExpr {
 extension RowExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RowExpr {
         let v = RowExpr()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3004,7 +3004,7 @@ extension RowExpr.Fields {
 extension RowCompareExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RowCompareExpr {
         let v = RowCompareExpr()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3102,7 +3102,7 @@ extension SQLValueFunction {
 extension XmlExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> XmlExpr {
         let v = XmlExpr()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3318,7 +3318,7 @@ extension InferenceElem {
 extension TargetEntry {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> TargetEntry {
         let v = TargetEntry()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3365,7 +3365,7 @@ extension RangeTblRef {
 extension JoinExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> JoinExpr {
         let v = JoinExpr()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3423,7 +3423,7 @@ extension FromExpr {
 extension OnConflictExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> OnConflictExpr {
         let v = OnConflictExpr()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3451,7 +3451,7 @@ extension OnConflictExpr.Fields {
 extension IntoClause {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> IntoClause {
         let v = IntoClause()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3479,7 +3479,7 @@ extension IntoClause.Fields {
 extension MergeAction {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> MergeAction {
         let v = MergeAction()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3529,7 +3529,7 @@ extension RawStmt {
 extension Query {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> Query {
         let v = Query()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3589,7 +3589,7 @@ extension Query.Fields {
 extension InsertStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> InsertStmt {
         let v = InsertStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3623,7 +3623,7 @@ extension InsertStmt.Fields {
 extension DeleteStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> DeleteStmt {
         let v = DeleteStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3648,7 +3648,7 @@ extension DeleteStmt.Fields {
 extension UpdateStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> UpdateStmt {
         let v = UpdateStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3674,7 +3674,7 @@ extension UpdateStmt.Fields {
 extension MergeStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> MergeStmt {
         let v = MergeStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3699,7 +3699,7 @@ extension MergeStmt.Fields {
 extension SelectStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> SelectStmt {
         let v = SelectStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3778,7 +3778,7 @@ extension ReturnStmt {
 extension PLAssignStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> PLAssignStmt {
         let v = PLAssignStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3825,7 +3825,7 @@ extension AlterTableStmt {
 extension AlterTableCmd {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterTableCmd {
         let v = AlterTableCmd()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3853,7 +3853,7 @@ extension AlterTableCmd.Fields {
 extension AlterDomainStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterDomainStmt {
         let v = AlterDomainStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3879,7 +3879,7 @@ extension AlterDomainStmt.Fields {
 extension SetOperationStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> SetOperationStmt {
         let v = SetOperationStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3907,7 +3907,7 @@ extension SetOperationStmt.Fields {
 extension GrantStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> GrantStmt {
         let v = GrantStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -3936,7 +3936,7 @@ extension GrantStmt.Fields {
 extension GrantRoleStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> GrantRoleStmt {
         let v = GrantRoleStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4001,7 +4001,7 @@ extension ClosePortalStmt {
 extension ClusterStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ClusterStmt {
         let v = ClusterStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4024,7 +4024,7 @@ extension ClusterStmt.Fields {
 extension CopyStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CopyStmt {
         let v = CopyStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4052,7 +4052,7 @@ extension CopyStmt.Fields {
 extension CreateStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateStmt {
         let v = CreateStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4084,7 +4084,7 @@ extension CreateStmt.Fields {
 extension DefineStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> DefineStmt {
         let v = DefineStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4198,7 +4198,7 @@ extension FetchStmt {
 extension IndexStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> IndexStmt {
         let v = IndexStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4242,7 +4242,7 @@ extension IndexStmt.Fields {
 extension CreateFunctionStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateFunctionStmt {
         let v = CreateFunctionStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4309,7 +4309,7 @@ extension DoStmt {
 extension RenameStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RenameStmt {
         let v = RenameStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4337,7 +4337,7 @@ extension RenameStmt.Fields {
 extension RuleStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RuleStmt {
         let v = RuleStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4422,7 +4422,7 @@ extension UnlistenStmt {
 extension TransactionStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> TransactionStmt {
         let v = TransactionStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4447,7 +4447,7 @@ extension TransactionStmt.Fields {
 extension ViewStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ViewStmt {
         let v = ViewStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4492,7 +4492,7 @@ extension LoadStmt {
 extension CreateDomainStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateDomainStmt {
         let v = CreateDomainStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4726,7 +4726,7 @@ extension DiscardStmt {
 extension CreateTrigStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateTrigStmt {
         let v = CreateTrigStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4761,7 +4761,7 @@ extension CreateTrigStmt.Fields {
 extension CreatePLangStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreatePLangStmt {
         let v = CreatePLangStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4890,7 +4890,7 @@ extension ConstraintsSetStmt {
 extension ReindexStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ReindexStmt {
         let v = ReindexStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -4923,7 +4923,7 @@ extension CheckPointStmt {
 extension CreateSchemaStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateSchemaStmt {
         let v = CreateSchemaStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5006,7 +5006,7 @@ extension AlterDatabaseSetStmt {
 extension AlterRoleSetStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterRoleSetStmt {
         let v = AlterRoleSetStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5029,7 +5029,7 @@ extension AlterRoleSetStmt.Fields {
 extension CreateConversionStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateConversionStmt {
         let v = CreateConversionStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5054,7 +5054,7 @@ extension CreateConversionStmt.Fields {
 extension CreateCastStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateCastStmt {
         let v = CreateCastStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5079,7 +5079,7 @@ extension CreateCastStmt.Fields {
 extension CreateOpClassStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateOpClassStmt {
         let v = CreateOpClassStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5125,7 +5125,7 @@ extension CreateOpFamilyStmt {
 extension AlterOpFamilyStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterOpFamilyStmt {
         let v = AlterOpFamilyStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5149,7 +5149,7 @@ extension AlterOpFamilyStmt.Fields {
 extension PrepareStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> PrepareStmt {
         let v = PrepareStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5232,7 +5232,7 @@ extension DeclareCursorStmt {
 extension CreateTableSpaceStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateTableSpaceStmt {
         let v = CreateTableSpaceStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5276,7 +5276,7 @@ extension DropTableSpaceStmt {
 extension AlterObjectDependsStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterObjectDependsStmt {
         let v = AlterObjectDependsStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5301,7 +5301,7 @@ extension AlterObjectDependsStmt.Fields {
 extension AlterObjectSchemaStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterObjectSchemaStmt {
         let v = AlterObjectSchemaStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5326,7 +5326,7 @@ extension AlterObjectSchemaStmt.Fields {
 extension AlterOwnerStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterOwnerStmt {
         let v = AlterOwnerStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5490,7 +5490,7 @@ extension CreateRangeStmt {
 extension AlterEnumStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterEnumStmt {
         let v = AlterEnumStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5536,7 +5536,7 @@ extension AlterTSDictionaryStmt {
 extension AlterTSConfigurationStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterTSConfigurationStmt {
         let v = AlterTSConfigurationStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5563,7 +5563,7 @@ extension AlterTSConfigurationStmt.Fields {
 extension CreateFdwStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateFdwStmt {
         let v = CreateFdwStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5586,7 +5586,7 @@ extension CreateFdwStmt.Fields {
 extension AlterFdwStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterFdwStmt {
         let v = AlterFdwStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5609,7 +5609,7 @@ extension AlterFdwStmt.Fields {
 extension CreateForeignServerStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateForeignServerStmt {
         let v = CreateForeignServerStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5635,7 +5635,7 @@ extension CreateForeignServerStmt.Fields {
 extension AlterForeignServerStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterForeignServerStmt {
         let v = AlterForeignServerStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5659,7 +5659,7 @@ extension AlterForeignServerStmt.Fields {
 extension CreateUserMappingStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateUserMappingStmt {
         let v = CreateUserMappingStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5683,7 +5683,7 @@ extension CreateUserMappingStmt.Fields {
 extension AlterUserMappingStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterUserMappingStmt {
         let v = AlterUserMappingStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5748,7 +5748,7 @@ extension AlterTableSpaceOptionsStmt {
 extension AlterTableMoveAllStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterTableMoveAllStmt {
         let v = AlterTableMoveAllStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5773,7 +5773,7 @@ extension AlterTableMoveAllStmt.Fields {
 extension SecLabelStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> SecLabelStmt {
         let v = SecLabelStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5797,7 +5797,7 @@ extension SecLabelStmt.Fields {
 extension CreateForeignTableStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateForeignTableStmt {
         let v = CreateForeignTableStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5820,7 +5820,7 @@ extension CreateForeignTableStmt.Fields {
 extension ImportForeignSchemaStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ImportForeignSchemaStmt {
         let v = ImportForeignSchemaStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -5909,7 +5909,7 @@ extension AlterExtensionContentsStmt {
 extension CreateEventTrigStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateEventTrigStmt {
         let v = CreateEventTrigStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6013,7 +6013,7 @@ extension AlterSystemStmt {
 extension CreatePolicyStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreatePolicyStmt {
         let v = CreatePolicyStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6040,7 +6040,7 @@ extension CreatePolicyStmt.Fields {
 extension AlterPolicyStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterPolicyStmt {
         let v = AlterPolicyStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6065,7 +6065,7 @@ extension AlterPolicyStmt.Fields {
 extension CreateTransformStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateTransformStmt {
         let v = CreateTransformStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6090,7 +6090,7 @@ extension CreateTransformStmt.Fields {
 extension CreateAmStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateAmStmt {
         let v = CreateAmStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6113,7 +6113,7 @@ extension CreateAmStmt.Fields {
 extension CreatePublicationStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreatePublicationStmt {
         let v = CreatePublicationStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6137,7 +6137,7 @@ extension CreatePublicationStmt.Fields {
 extension AlterPublicationStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterPublicationStmt {
         let v = AlterPublicationStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6162,7 +6162,7 @@ extension AlterPublicationStmt.Fields {
 extension CreateSubscriptionStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateSubscriptionStmt {
         let v = CreateSubscriptionStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6186,7 +6186,7 @@ extension CreateSubscriptionStmt.Fields {
 extension AlterSubscriptionStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> AlterSubscriptionStmt {
         let v = AlterSubscriptionStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6232,7 +6232,7 @@ extension DropSubscriptionStmt {
 extension CreateStatsStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateStatsStmt {
         let v = CreateStatsStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6278,7 +6278,7 @@ extension AlterCollationStmt {
 extension CallStmt {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CallStmt {
         let v = CallStmt()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6322,7 +6322,7 @@ extension AlterStatsStmt {
 extension A_Expr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> A_Expr {
         let v = A_Expr()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6393,7 +6393,7 @@ extension ParamRef {
 extension FuncCall {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> FuncCall {
         let v = FuncCall()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6507,7 +6507,7 @@ extension A_ArrayExpr {
 extension ResTarget {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ResTarget {
         let v = ResTarget()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6629,7 +6629,7 @@ extension SortBy {
 extension WindowDef {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> WindowDef {
         let v = WindowDef()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6681,7 +6681,7 @@ extension RangeSubselect {
 extension RangeFunction {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeFunction {
         let v = RangeFunction()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6707,7 +6707,7 @@ extension RangeFunction.Fields {
 extension RangeTableSample {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeTableSample {
         let v = RangeTableSample()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6732,7 +6732,7 @@ extension RangeTableSample.Fields {
 extension RangeTableFunc {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeTableFunc {
         let v = RangeTableFunc()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6759,7 +6759,7 @@ extension RangeTableFunc.Fields {
 extension RangeTableFuncCol {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeTableFuncCol {
         let v = RangeTableFuncCol()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6786,7 +6786,7 @@ extension RangeTableFuncCol.Fields {
 extension TypeName {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> TypeName {
         let v = TypeName()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6822,7 +6822,7 @@ extension TypeName.Fields {
 extension ColumnDef {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ColumnDef {
         let v = ColumnDef()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6860,7 +6860,7 @@ extension ColumnDef.Fields {
 extension IndexElem {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> IndexElem {
         let v = IndexElem()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6908,7 +6908,7 @@ extension StatsElem {
 extension Constraint {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> Constraint {
         let v = Constraint()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6958,7 +6958,7 @@ extension Constraint.Fields {
 extension DefElem {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> DefElem {
         let v = DefElem()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -6983,7 +6983,7 @@ extension DefElem.Fields {
 extension RangeTblEntry {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeTblEntry {
         let v = RangeTblEntry()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7040,7 +7040,7 @@ extension RangeTblEntry.Fields {
 extension RangeTblFunction {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> RangeTblFunction {
         let v = RangeTblFunction()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7088,7 +7088,7 @@ extension TableSampleClause {
 extension WithCheckOption {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> WithCheckOption {
         let v = WithCheckOption()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7157,7 +7157,7 @@ extension GroupingSet {
 extension WindowClause {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> WindowClause {
         let v = WindowClause()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7192,7 +7192,7 @@ extension WindowClause.Fields {
 extension ObjectWithArgs {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> ObjectWithArgs {
         let v = ObjectWithArgs()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7236,7 +7236,7 @@ extension AccessPriv {
 extension CreateOpClassItem {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CreateOpClassItem {
         let v = CreateOpClassItem()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7283,7 +7283,7 @@ extension TableLikeClause {
 extension FunctionParameter {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> FunctionParameter {
         let v = FunctionParameter()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7393,7 +7393,7 @@ extension WithClause {
 extension InferClause {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> InferClause {
         let v = InferClause()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7417,7 +7417,7 @@ extension InferClause.Fields {
 extension OnConflictClause {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> OnConflictClause {
         let v = OnConflictClause()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7464,7 +7464,7 @@ extension CTESearchClause {
 extension CTECycleClause {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CTECycleClause {
         let v = CTECycleClause()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7494,7 +7494,7 @@ extension CTECycleClause.Fields {
 extension CommonTableExpr {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> CommonTableExpr {
         let v = CommonTableExpr()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7540,7 +7540,7 @@ extension CommonTableExpr.Fields {
 extension MergeWhenClause {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> MergeWhenClause {
         let v = MergeWhenClause()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7608,7 +7608,7 @@ extension TriggerTransition {
 extension PartitionElem {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> PartitionElem {
         let v = PartitionElem()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7654,7 +7654,7 @@ extension PartitionSpec {
 extension PartitionBoundSpec {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> PartitionBoundSpec {
         let v = PartitionBoundSpec()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }
@@ -7767,7 +7767,7 @@ extension PublicationObjSpec {
 extension PublicationTable {
     static func read(_ r: inout JSONReader) throws(JSONReadError) -> PublicationTable {
         let v = PublicationTable()
-        try v._fields.pointee.readFields(&r)
+        try v._storage.fields.pointee.readFields(&r)
         return v
     }
 }

@@ -1142,60 +1142,44 @@ public struct RangeVar: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var catalogname: String {
-        @inlinable get { _fields.pointee.catalogname }
-        @inlinable set { _makeUnique(); _fields.pointee.catalogname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.catalogname }
+        @inlinable get { _storage.fields.pointee.catalogname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.catalogname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.catalogname }
     }
     public var schemaname: String {
-        @inlinable get { _fields.pointee.schemaname }
-        @inlinable set { _makeUnique(); _fields.pointee.schemaname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.schemaname }
+        @inlinable get { _storage.fields.pointee.schemaname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.schemaname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.schemaname }
     }
     public var relname: String {
-        @inlinable get { _fields.pointee.relname }
-        @inlinable set { _makeUnique(); _fields.pointee.relname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relname }
+        @inlinable get { _storage.fields.pointee.relname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relname }
     }
     public var inh: Bool {
-        @inlinable get { _fields.pointee.inh }
-        @inlinable set { _makeUnique(); _fields.pointee.inh = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inh }
+        @inlinable get { _storage.fields.pointee.inh }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.inh = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.inh }
     }
     public var relpersistence: String {
-        @inlinable get { _fields.pointee.relpersistence }
-        @inlinable set { _makeUnique(); _fields.pointee.relpersistence = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relpersistence }
+        @inlinable get { _storage.fields.pointee.relpersistence }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relpersistence = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relpersistence }
     }
     public var alias: Alias? {
-        @inlinable get { _fields.pointee.alias }
-        @inlinable set { _makeUnique(); _fields.pointee.alias = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.alias }
+        @inlinable get { _storage.fields.pointee.alias }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.alias = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.alias }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: RangeVar, b: RangeVar) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct TableFunc: @unchecked Sendable, Hashable, CustomReflectable {
@@ -1215,90 +1199,74 @@ public struct TableFunc: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var nsUris: [Node] {
-        @inlinable get { _fields.pointee.nsUris }
-        @inlinable set { _makeUnique(); _fields.pointee.nsUris = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nsUris }
+        @inlinable get { _storage.fields.pointee.nsUris }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.nsUris = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.nsUris }
     }
     public var nsNames: [Node] {
-        @inlinable get { _fields.pointee.nsNames }
-        @inlinable set { _makeUnique(); _fields.pointee.nsNames = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nsNames }
+        @inlinable get { _storage.fields.pointee.nsNames }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.nsNames = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.nsNames }
     }
     public var docexpr: Node? {
-        @inlinable get { _fields.pointee.docexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.docexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.docexpr }
+        @inlinable get { _storage.fields.pointee.docexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.docexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.docexpr }
     }
     public var rowexpr: Node? {
-        @inlinable get { _fields.pointee.rowexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.rowexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rowexpr }
+        @inlinable get { _storage.fields.pointee.rowexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rowexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rowexpr }
     }
     public var colnames: [Node] {
-        @inlinable get { _fields.pointee.colnames }
-        @inlinable set { _makeUnique(); _fields.pointee.colnames = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colnames }
+        @inlinable get { _storage.fields.pointee.colnames }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.colnames = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.colnames }
     }
     public var coltypes: [Node] {
-        @inlinable get { _fields.pointee.coltypes }
-        @inlinable set { _makeUnique(); _fields.pointee.coltypes = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coltypes }
+        @inlinable get { _storage.fields.pointee.coltypes }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.coltypes = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.coltypes }
     }
     public var coltypmods: [Node] {
-        @inlinable get { _fields.pointee.coltypmods }
-        @inlinable set { _makeUnique(); _fields.pointee.coltypmods = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coltypmods }
+        @inlinable get { _storage.fields.pointee.coltypmods }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.coltypmods = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.coltypmods }
     }
     public var colcollations: [Node] {
-        @inlinable get { _fields.pointee.colcollations }
-        @inlinable set { _makeUnique(); _fields.pointee.colcollations = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colcollations }
+        @inlinable get { _storage.fields.pointee.colcollations }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.colcollations = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.colcollations }
     }
     public var colexprs: [Node] {
-        @inlinable get { _fields.pointee.colexprs }
-        @inlinable set { _makeUnique(); _fields.pointee.colexprs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colexprs }
+        @inlinable get { _storage.fields.pointee.colexprs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.colexprs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.colexprs }
     }
     public var coldefexprs: [Node] {
-        @inlinable get { _fields.pointee.coldefexprs }
-        @inlinable set { _makeUnique(); _fields.pointee.coldefexprs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coldefexprs }
+        @inlinable get { _storage.fields.pointee.coldefexprs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.coldefexprs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.coldefexprs }
     }
     public var notnulls: [UInt64] {
-        @inlinable get { _fields.pointee.notnulls }
-        @inlinable set { _makeUnique(); _fields.pointee.notnulls = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.notnulls }
+        @inlinable get { _storage.fields.pointee.notnulls }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.notnulls = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.notnulls }
     }
     public var ordinalitycol: Int32 {
-        @inlinable get { _fields.pointee.ordinalitycol }
-        @inlinable set { _makeUnique(); _fields.pointee.ordinalitycol = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ordinalitycol }
+        @inlinable get { _storage.fields.pointee.ordinalitycol }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ordinalitycol = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ordinalitycol }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: TableFunc, b: TableFunc) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct Var: Sendable, Hashable {
@@ -1350,125 +1318,109 @@ public struct Aggref: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var aggfnoid: UInt32 {
-        @inlinable get { _fields.pointee.aggfnoid }
-        @inlinable set { _makeUnique(); _fields.pointee.aggfnoid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggfnoid }
+        @inlinable get { _storage.fields.pointee.aggfnoid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggfnoid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggfnoid }
     }
     public var aggtype: UInt32 {
-        @inlinable get { _fields.pointee.aggtype }
-        @inlinable set { _makeUnique(); _fields.pointee.aggtype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggtype }
+        @inlinable get { _storage.fields.pointee.aggtype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggtype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggtype }
     }
     public var aggcollid: UInt32 {
-        @inlinable get { _fields.pointee.aggcollid }
-        @inlinable set { _makeUnique(); _fields.pointee.aggcollid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggcollid }
+        @inlinable get { _storage.fields.pointee.aggcollid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggcollid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggcollid }
     }
     public var inputcollid: UInt32 {
-        @inlinable get { _fields.pointee.inputcollid }
-        @inlinable set { _makeUnique(); _fields.pointee.inputcollid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inputcollid }
+        @inlinable get { _storage.fields.pointee.inputcollid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.inputcollid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.inputcollid }
     }
     public var aggtranstype: UInt32 {
-        @inlinable get { _fields.pointee.aggtranstype }
-        @inlinable set { _makeUnique(); _fields.pointee.aggtranstype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggtranstype }
+        @inlinable get { _storage.fields.pointee.aggtranstype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggtranstype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggtranstype }
     }
     public var aggargtypes: [Node] {
-        @inlinable get { _fields.pointee.aggargtypes }
-        @inlinable set { _makeUnique(); _fields.pointee.aggargtypes = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggargtypes }
+        @inlinable get { _storage.fields.pointee.aggargtypes }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggargtypes = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggargtypes }
     }
     public var aggdirectargs: [Node] {
-        @inlinable get { _fields.pointee.aggdirectargs }
-        @inlinable set { _makeUnique(); _fields.pointee.aggdirectargs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggdirectargs }
+        @inlinable get { _storage.fields.pointee.aggdirectargs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggdirectargs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggdirectargs }
     }
     public var args: [Node] {
-        @inlinable get { _fields.pointee.args }
-        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+        @inlinable get { _storage.fields.pointee.args }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.args = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.args }
     }
     public var aggorder: [Node] {
-        @inlinable get { _fields.pointee.aggorder }
-        @inlinable set { _makeUnique(); _fields.pointee.aggorder = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggorder }
+        @inlinable get { _storage.fields.pointee.aggorder }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggorder = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggorder }
     }
     public var aggdistinct: [Node] {
-        @inlinable get { _fields.pointee.aggdistinct }
-        @inlinable set { _makeUnique(); _fields.pointee.aggdistinct = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggdistinct }
+        @inlinable get { _storage.fields.pointee.aggdistinct }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggdistinct = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggdistinct }
     }
     public var aggfilter: Node? {
-        @inlinable get { _fields.pointee.aggfilter }
-        @inlinable set { _makeUnique(); _fields.pointee.aggfilter = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggfilter }
+        @inlinable get { _storage.fields.pointee.aggfilter }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggfilter = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggfilter }
     }
     public var aggstar: Bool {
-        @inlinable get { _fields.pointee.aggstar }
-        @inlinable set { _makeUnique(); _fields.pointee.aggstar = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggstar }
+        @inlinable get { _storage.fields.pointee.aggstar }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggstar = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggstar }
     }
     public var aggvariadic: Bool {
-        @inlinable get { _fields.pointee.aggvariadic }
-        @inlinable set { _makeUnique(); _fields.pointee.aggvariadic = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggvariadic }
+        @inlinable get { _storage.fields.pointee.aggvariadic }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggvariadic = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggvariadic }
     }
     public var aggkind: String {
-        @inlinable get { _fields.pointee.aggkind }
-        @inlinable set { _makeUnique(); _fields.pointee.aggkind = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggkind }
+        @inlinable get { _storage.fields.pointee.aggkind }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggkind = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggkind }
     }
     public var agglevelsup: UInt32 {
-        @inlinable get { _fields.pointee.agglevelsup }
-        @inlinable set { _makeUnique(); _fields.pointee.agglevelsup = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.agglevelsup }
+        @inlinable get { _storage.fields.pointee.agglevelsup }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.agglevelsup = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.agglevelsup }
     }
     public var aggsplit: AggSplit {
-        @inlinable get { _fields.pointee.aggsplit }
-        @inlinable set { _makeUnique(); _fields.pointee.aggsplit = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggsplit }
+        @inlinable get { _storage.fields.pointee.aggsplit }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggsplit = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggsplit }
     }
     public var aggno: Int32 {
-        @inlinable get { _fields.pointee.aggno }
-        @inlinable set { _makeUnique(); _fields.pointee.aggno = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggno }
+        @inlinable get { _storage.fields.pointee.aggno }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggno = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggno }
     }
     public var aggtransno: Int32 {
-        @inlinable get { _fields.pointee.aggtransno }
-        @inlinable set { _makeUnique(); _fields.pointee.aggtransno = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggtransno }
+        @inlinable get { _storage.fields.pointee.aggtransno }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggtransno = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggtransno }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: Aggref, b: Aggref) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct GroupingFunc: @unchecked Sendable, Hashable, CustomReflectable {
@@ -1481,55 +1433,39 @@ public struct GroupingFunc: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var args: [Node] {
-        @inlinable get { _fields.pointee.args }
-        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+        @inlinable get { _storage.fields.pointee.args }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.args = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.args }
     }
     public var refs: [Node] {
-        @inlinable get { _fields.pointee.refs }
-        @inlinable set { _makeUnique(); _fields.pointee.refs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refs }
+        @inlinable get { _storage.fields.pointee.refs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.refs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.refs }
     }
     public var cols: [Node] {
-        @inlinable get { _fields.pointee.cols }
-        @inlinable set { _makeUnique(); _fields.pointee.cols = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cols }
+        @inlinable get { _storage.fields.pointee.cols }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cols = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cols }
     }
     public var agglevelsup: UInt32 {
-        @inlinable get { _fields.pointee.agglevelsup }
-        @inlinable set { _makeUnique(); _fields.pointee.agglevelsup = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.agglevelsup }
+        @inlinable get { _storage.fields.pointee.agglevelsup }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.agglevelsup = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.agglevelsup }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: GroupingFunc, b: GroupingFunc) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct WindowFunc: @unchecked Sendable, Hashable, CustomReflectable {
@@ -1547,80 +1483,64 @@ public struct WindowFunc: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var winfnoid: UInt32 {
-        @inlinable get { _fields.pointee.winfnoid }
-        @inlinable set { _makeUnique(); _fields.pointee.winfnoid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.winfnoid }
+        @inlinable get { _storage.fields.pointee.winfnoid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.winfnoid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.winfnoid }
     }
     public var wintype: UInt32 {
-        @inlinable get { _fields.pointee.wintype }
-        @inlinable set { _makeUnique(); _fields.pointee.wintype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.wintype }
+        @inlinable get { _storage.fields.pointee.wintype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.wintype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.wintype }
     }
     public var wincollid: UInt32 {
-        @inlinable get { _fields.pointee.wincollid }
-        @inlinable set { _makeUnique(); _fields.pointee.wincollid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.wincollid }
+        @inlinable get { _storage.fields.pointee.wincollid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.wincollid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.wincollid }
     }
     public var inputcollid: UInt32 {
-        @inlinable get { _fields.pointee.inputcollid }
-        @inlinable set { _makeUnique(); _fields.pointee.inputcollid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inputcollid }
+        @inlinable get { _storage.fields.pointee.inputcollid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.inputcollid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.inputcollid }
     }
     public var args: [Node] {
-        @inlinable get { _fields.pointee.args }
-        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+        @inlinable get { _storage.fields.pointee.args }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.args = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.args }
     }
     public var aggfilter: Node? {
-        @inlinable get { _fields.pointee.aggfilter }
-        @inlinable set { _makeUnique(); _fields.pointee.aggfilter = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggfilter }
+        @inlinable get { _storage.fields.pointee.aggfilter }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggfilter = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggfilter }
     }
     public var winref: UInt32 {
-        @inlinable get { _fields.pointee.winref }
-        @inlinable set { _makeUnique(); _fields.pointee.winref = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.winref }
+        @inlinable get { _storage.fields.pointee.winref }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.winref = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.winref }
     }
     public var winstar: Bool {
-        @inlinable get { _fields.pointee.winstar }
-        @inlinable set { _makeUnique(); _fields.pointee.winstar = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.winstar }
+        @inlinable get { _storage.fields.pointee.winstar }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.winstar = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.winstar }
     }
     public var winagg: Bool {
-        @inlinable get { _fields.pointee.winagg }
-        @inlinable set { _makeUnique(); _fields.pointee.winagg = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.winagg }
+        @inlinable get { _storage.fields.pointee.winagg }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.winagg = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.winagg }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: WindowFunc, b: WindowFunc) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct SubscriptingRef: @unchecked Sendable, Hashable, CustomReflectable {
@@ -1637,75 +1557,59 @@ public struct SubscriptingRef: @unchecked Sendable, Hashable, CustomReflectable 
         @usableFromInline var refassgnexpr: Node? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var refcontainertype: UInt32 {
-        @inlinable get { _fields.pointee.refcontainertype }
-        @inlinable set { _makeUnique(); _fields.pointee.refcontainertype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refcontainertype }
+        @inlinable get { _storage.fields.pointee.refcontainertype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.refcontainertype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.refcontainertype }
     }
     public var refelemtype: UInt32 {
-        @inlinable get { _fields.pointee.refelemtype }
-        @inlinable set { _makeUnique(); _fields.pointee.refelemtype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refelemtype }
+        @inlinable get { _storage.fields.pointee.refelemtype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.refelemtype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.refelemtype }
     }
     public var refrestype: UInt32 {
-        @inlinable get { _fields.pointee.refrestype }
-        @inlinable set { _makeUnique(); _fields.pointee.refrestype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refrestype }
+        @inlinable get { _storage.fields.pointee.refrestype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.refrestype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.refrestype }
     }
     public var reftypmod: Int32 {
-        @inlinable get { _fields.pointee.reftypmod }
-        @inlinable set { _makeUnique(); _fields.pointee.reftypmod = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.reftypmod }
+        @inlinable get { _storage.fields.pointee.reftypmod }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.reftypmod = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.reftypmod }
     }
     public var refcollid: UInt32 {
-        @inlinable get { _fields.pointee.refcollid }
-        @inlinable set { _makeUnique(); _fields.pointee.refcollid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refcollid }
+        @inlinable get { _storage.fields.pointee.refcollid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.refcollid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.refcollid }
     }
     public var refupperindexpr: [Node] {
-        @inlinable get { _fields.pointee.refupperindexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.refupperindexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refupperindexpr }
+        @inlinable get { _storage.fields.pointee.refupperindexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.refupperindexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.refupperindexpr }
     }
     public var reflowerindexpr: [Node] {
-        @inlinable get { _fields.pointee.reflowerindexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.reflowerindexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.reflowerindexpr }
+        @inlinable get { _storage.fields.pointee.reflowerindexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.reflowerindexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.reflowerindexpr }
     }
     public var refexpr: Node? {
-        @inlinable get { _fields.pointee.refexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.refexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refexpr }
+        @inlinable get { _storage.fields.pointee.refexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.refexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.refexpr }
     }
     public var refassgnexpr: Node? {
-        @inlinable get { _fields.pointee.refassgnexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.refassgnexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refassgnexpr }
+        @inlinable get { _storage.fields.pointee.refassgnexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.refassgnexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.refassgnexpr }
     }
-    public static func == (a: SubscriptingRef, b: SubscriptingRef) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct FuncExpr: Sendable, Hashable {
@@ -1731,50 +1635,34 @@ public struct NamedArgExpr: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var arg: Node? {
-        @inlinable get { _fields.pointee.arg }
-        @inlinable set { _makeUnique(); _fields.pointee.arg = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arg }
+        @inlinable get { _storage.fields.pointee.arg }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.arg = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.arg }
     }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var argnumber: Int32 {
-        @inlinable get { _fields.pointee.argnumber }
-        @inlinable set { _makeUnique(); _fields.pointee.argnumber = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.argnumber }
+        @inlinable get { _storage.fields.pointee.argnumber }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.argnumber = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.argnumber }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: NamedArgExpr, b: NamedArgExpr) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct OpExpr: Sendable, Hashable {
@@ -1848,60 +1736,44 @@ public struct SubLink: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var subLinkType: SubLinkType {
-        @inlinable get { _fields.pointee.subLinkType }
-        @inlinable set { _makeUnique(); _fields.pointee.subLinkType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subLinkType }
+        @inlinable get { _storage.fields.pointee.subLinkType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.subLinkType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.subLinkType }
     }
     public var subLinkId: Int32 {
-        @inlinable get { _fields.pointee.subLinkId }
-        @inlinable set { _makeUnique(); _fields.pointee.subLinkId = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subLinkId }
+        @inlinable get { _storage.fields.pointee.subLinkId }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.subLinkId = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.subLinkId }
     }
     public var testexpr: Node? {
-        @inlinable get { _fields.pointee.testexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.testexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.testexpr }
+        @inlinable get { _storage.fields.pointee.testexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.testexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.testexpr }
     }
     public var operName: [Node] {
-        @inlinable get { _fields.pointee.operName }
-        @inlinable set { _makeUnique(); _fields.pointee.operName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.operName }
+        @inlinable get { _storage.fields.pointee.operName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.operName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.operName }
     }
     public var subselect: Node? {
-        @inlinable get { _fields.pointee.subselect }
-        @inlinable set { _makeUnique(); _fields.pointee.subselect = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subselect }
+        @inlinable get { _storage.fields.pointee.subselect }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.subselect = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.subselect }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: SubLink, b: SubLink) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct SubPlan: @unchecked Sendable, Hashable, CustomReflectable {
@@ -1925,110 +1797,94 @@ public struct SubPlan: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var perCallCost: Double = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var subLinkType: SubLinkType {
-        @inlinable get { _fields.pointee.subLinkType }
-        @inlinable set { _makeUnique(); _fields.pointee.subLinkType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subLinkType }
+        @inlinable get { _storage.fields.pointee.subLinkType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.subLinkType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.subLinkType }
     }
     public var testexpr: Node? {
-        @inlinable get { _fields.pointee.testexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.testexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.testexpr }
+        @inlinable get { _storage.fields.pointee.testexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.testexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.testexpr }
     }
     public var paramIds: [Node] {
-        @inlinable get { _fields.pointee.paramIds }
-        @inlinable set { _makeUnique(); _fields.pointee.paramIds = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.paramIds }
+        @inlinable get { _storage.fields.pointee.paramIds }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.paramIds = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.paramIds }
     }
     public var planId: Int32 {
-        @inlinable get { _fields.pointee.planId }
-        @inlinable set { _makeUnique(); _fields.pointee.planId = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.planId }
+        @inlinable get { _storage.fields.pointee.planId }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.planId = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.planId }
     }
     public var planName: String {
-        @inlinable get { _fields.pointee.planName }
-        @inlinable set { _makeUnique(); _fields.pointee.planName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.planName }
+        @inlinable get { _storage.fields.pointee.planName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.planName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.planName }
     }
     public var firstColType: UInt32 {
-        @inlinable get { _fields.pointee.firstColType }
-        @inlinable set { _makeUnique(); _fields.pointee.firstColType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.firstColType }
+        @inlinable get { _storage.fields.pointee.firstColType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.firstColType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.firstColType }
     }
     public var firstColTypmod: Int32 {
-        @inlinable get { _fields.pointee.firstColTypmod }
-        @inlinable set { _makeUnique(); _fields.pointee.firstColTypmod = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.firstColTypmod }
+        @inlinable get { _storage.fields.pointee.firstColTypmod }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.firstColTypmod = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.firstColTypmod }
     }
     public var firstColCollation: UInt32 {
-        @inlinable get { _fields.pointee.firstColCollation }
-        @inlinable set { _makeUnique(); _fields.pointee.firstColCollation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.firstColCollation }
+        @inlinable get { _storage.fields.pointee.firstColCollation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.firstColCollation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.firstColCollation }
     }
     public var useHashTable: Bool {
-        @inlinable get { _fields.pointee.useHashTable }
-        @inlinable set { _makeUnique(); _fields.pointee.useHashTable = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.useHashTable }
+        @inlinable get { _storage.fields.pointee.useHashTable }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.useHashTable = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.useHashTable }
     }
     public var unknownEqFalse: Bool {
-        @inlinable get { _fields.pointee.unknownEqFalse }
-        @inlinable set { _makeUnique(); _fields.pointee.unknownEqFalse = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.unknownEqFalse }
+        @inlinable get { _storage.fields.pointee.unknownEqFalse }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.unknownEqFalse = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.unknownEqFalse }
     }
     public var parallelSafe: Bool {
-        @inlinable get { _fields.pointee.parallelSafe }
-        @inlinable set { _makeUnique(); _fields.pointee.parallelSafe = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.parallelSafe }
+        @inlinable get { _storage.fields.pointee.parallelSafe }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.parallelSafe = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.parallelSafe }
     }
     public var setParam: [Node] {
-        @inlinable get { _fields.pointee.setParam }
-        @inlinable set { _makeUnique(); _fields.pointee.setParam = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.setParam }
+        @inlinable get { _storage.fields.pointee.setParam }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.setParam = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.setParam }
     }
     public var parParam: [Node] {
-        @inlinable get { _fields.pointee.parParam }
-        @inlinable set { _makeUnique(); _fields.pointee.parParam = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.parParam }
+        @inlinable get { _storage.fields.pointee.parParam }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.parParam = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.parParam }
     }
     public var args: [Node] {
-        @inlinable get { _fields.pointee.args }
-        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+        @inlinable get { _storage.fields.pointee.args }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.args = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.args }
     }
     public var startupCost: Double {
-        @inlinable get { _fields.pointee.startupCost }
-        @inlinable set { _makeUnique(); _fields.pointee.startupCost = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.startupCost }
+        @inlinable get { _storage.fields.pointee.startupCost }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.startupCost = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.startupCost }
     }
     public var perCallCost: Double {
-        @inlinable get { _fields.pointee.perCallCost }
-        @inlinable set { _makeUnique(); _fields.pointee.perCallCost = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.perCallCost }
+        @inlinable get { _storage.fields.pointee.perCallCost }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.perCallCost = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.perCallCost }
     }
-    public static func == (a: SubPlan, b: SubPlan) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlternativeSubPlan: Sendable, Hashable {
@@ -2056,50 +1912,34 @@ public struct FieldStore: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var resulttype: UInt32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var arg: Node? {
-        @inlinable get { _fields.pointee.arg }
-        @inlinable set { _makeUnique(); _fields.pointee.arg = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arg }
+        @inlinable get { _storage.fields.pointee.arg }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.arg = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.arg }
     }
     public var newvals: [Node] {
-        @inlinable get { _fields.pointee.newvals }
-        @inlinable set { _makeUnique(); _fields.pointee.newvals = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newvals }
+        @inlinable get { _storage.fields.pointee.newvals }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.newvals = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.newvals }
     }
     public var fieldnums: [Node] {
-        @inlinable get { _fields.pointee.fieldnums }
-        @inlinable set { _makeUnique(); _fields.pointee.fieldnums = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fieldnums }
+        @inlinable get { _storage.fields.pointee.fieldnums }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fieldnums = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fieldnums }
     }
     public var resulttype: UInt32 {
-        @inlinable get { _fields.pointee.resulttype }
-        @inlinable set { _makeUnique(); _fields.pointee.resulttype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resulttype }
+        @inlinable get { _storage.fields.pointee.resulttype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.resulttype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.resulttype }
     }
-    public static func == (a: FieldStore, b: FieldStore) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct RelabelType: Sendable, Hashable {
@@ -2135,65 +1975,49 @@ public struct ArrayCoerceExpr: @unchecked Sendable, Hashable, CustomReflectable 
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var arg: Node? {
-        @inlinable get { _fields.pointee.arg }
-        @inlinable set { _makeUnique(); _fields.pointee.arg = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arg }
+        @inlinable get { _storage.fields.pointee.arg }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.arg = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.arg }
     }
     public var elemexpr: Node? {
-        @inlinable get { _fields.pointee.elemexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.elemexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.elemexpr }
+        @inlinable get { _storage.fields.pointee.elemexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.elemexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.elemexpr }
     }
     public var resulttype: UInt32 {
-        @inlinable get { _fields.pointee.resulttype }
-        @inlinable set { _makeUnique(); _fields.pointee.resulttype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resulttype }
+        @inlinable get { _storage.fields.pointee.resulttype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.resulttype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.resulttype }
     }
     public var resulttypmod: Int32 {
-        @inlinable get { _fields.pointee.resulttypmod }
-        @inlinable set { _makeUnique(); _fields.pointee.resulttypmod = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resulttypmod }
+        @inlinable get { _storage.fields.pointee.resulttypmod }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.resulttypmod = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.resulttypmod }
     }
     public var resultcollid: UInt32 {
-        @inlinable get { _fields.pointee.resultcollid }
-        @inlinable set { _makeUnique(); _fields.pointee.resultcollid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resultcollid }
+        @inlinable get { _storage.fields.pointee.resultcollid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.resultcollid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.resultcollid }
     }
     public var coerceformat: CoercionForm {
-        @inlinable get { _fields.pointee.coerceformat }
-        @inlinable set { _makeUnique(); _fields.pointee.coerceformat = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coerceformat }
+        @inlinable get { _storage.fields.pointee.coerceformat }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.coerceformat = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.coerceformat }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: ArrayCoerceExpr, b: ArrayCoerceExpr) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct ConvertRowtypeExpr: Sendable, Hashable {
@@ -2224,60 +2048,44 @@ public struct CaseExpr: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var casetype: UInt32 {
-        @inlinable get { _fields.pointee.casetype }
-        @inlinable set { _makeUnique(); _fields.pointee.casetype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.casetype }
+        @inlinable get { _storage.fields.pointee.casetype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.casetype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.casetype }
     }
     public var casecollid: UInt32 {
-        @inlinable get { _fields.pointee.casecollid }
-        @inlinable set { _makeUnique(); _fields.pointee.casecollid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.casecollid }
+        @inlinable get { _storage.fields.pointee.casecollid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.casecollid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.casecollid }
     }
     public var arg: Node? {
-        @inlinable get { _fields.pointee.arg }
-        @inlinable set { _makeUnique(); _fields.pointee.arg = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arg }
+        @inlinable get { _storage.fields.pointee.arg }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.arg = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.arg }
     }
     public var args: [Node] {
-        @inlinable get { _fields.pointee.args }
-        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+        @inlinable get { _storage.fields.pointee.args }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.args = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.args }
     }
     public var defresult: Node? {
-        @inlinable get { _fields.pointee.defresult }
-        @inlinable set { _makeUnique(); _fields.pointee.defresult = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defresult }
+        @inlinable get { _storage.fields.pointee.defresult }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.defresult = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.defresult }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: CaseExpr, b: CaseExpr) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CaseWhen: @unchecked Sendable, Hashable, CustomReflectable {
@@ -2288,45 +2096,29 @@ public struct CaseWhen: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var expr: Node? {
-        @inlinable get { _fields.pointee.expr }
-        @inlinable set { _makeUnique(); _fields.pointee.expr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.expr }
+        @inlinable get { _storage.fields.pointee.expr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.expr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.expr }
     }
     public var result: Node? {
-        @inlinable get { _fields.pointee.result }
-        @inlinable set { _makeUnique(); _fields.pointee.result = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.result }
+        @inlinable get { _storage.fields.pointee.result }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.result = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.result }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: CaseWhen, b: CaseWhen) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CaseTestExpr: Sendable, Hashable {
@@ -2358,55 +2150,39 @@ public struct RowExpr: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var args: [Node] {
-        @inlinable get { _fields.pointee.args }
-        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+        @inlinable get { _storage.fields.pointee.args }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.args = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.args }
     }
     public var rowTypeid: UInt32 {
-        @inlinable get { _fields.pointee.rowTypeid }
-        @inlinable set { _makeUnique(); _fields.pointee.rowTypeid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rowTypeid }
+        @inlinable get { _storage.fields.pointee.rowTypeid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rowTypeid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rowTypeid }
     }
     public var rowFormat: CoercionForm {
-        @inlinable get { _fields.pointee.rowFormat }
-        @inlinable set { _makeUnique(); _fields.pointee.rowFormat = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rowFormat }
+        @inlinable get { _storage.fields.pointee.rowFormat }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rowFormat = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rowFormat }
     }
     public var colnames: [Node] {
-        @inlinable get { _fields.pointee.colnames }
-        @inlinable set { _makeUnique(); _fields.pointee.colnames = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colnames }
+        @inlinable get { _storage.fields.pointee.colnames }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.colnames = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.colnames }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: RowExpr, b: RowExpr) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct RowCompareExpr: @unchecked Sendable, Hashable, CustomReflectable {
@@ -2420,60 +2196,44 @@ public struct RowCompareExpr: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var rargs: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var rctype: RowCompareType {
-        @inlinable get { _fields.pointee.rctype }
-        @inlinable set { _makeUnique(); _fields.pointee.rctype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rctype }
+        @inlinable get { _storage.fields.pointee.rctype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rctype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rctype }
     }
     public var opnos: [Node] {
-        @inlinable get { _fields.pointee.opnos }
-        @inlinable set { _makeUnique(); _fields.pointee.opnos = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opnos }
+        @inlinable get { _storage.fields.pointee.opnos }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.opnos = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.opnos }
     }
     public var opfamilies: [Node] {
-        @inlinable get { _fields.pointee.opfamilies }
-        @inlinable set { _makeUnique(); _fields.pointee.opfamilies = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opfamilies }
+        @inlinable get { _storage.fields.pointee.opfamilies }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.opfamilies = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.opfamilies }
     }
     public var inputcollids: [Node] {
-        @inlinable get { _fields.pointee.inputcollids }
-        @inlinable set { _makeUnique(); _fields.pointee.inputcollids = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inputcollids }
+        @inlinable get { _storage.fields.pointee.inputcollids }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.inputcollids = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.inputcollids }
     }
     public var largs: [Node] {
-        @inlinable get { _fields.pointee.largs }
-        @inlinable set { _makeUnique(); _fields.pointee.largs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.largs }
+        @inlinable get { _storage.fields.pointee.largs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.largs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.largs }
     }
     public var rargs: [Node] {
-        @inlinable get { _fields.pointee.rargs }
-        @inlinable set { _makeUnique(); _fields.pointee.rargs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rargs }
+        @inlinable get { _storage.fields.pointee.rargs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rargs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rargs }
     }
-    public static func == (a: RowCompareExpr, b: RowCompareExpr) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CoalesceExpr: Sendable, Hashable {
@@ -2519,75 +2279,59 @@ public struct XmlExpr: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var op: XmlExprOp {
-        @inlinable get { _fields.pointee.op }
-        @inlinable set { _makeUnique(); _fields.pointee.op = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.op }
+        @inlinable get { _storage.fields.pointee.op }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.op = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.op }
     }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var namedArgs: [Node] {
-        @inlinable get { _fields.pointee.namedArgs }
-        @inlinable set { _makeUnique(); _fields.pointee.namedArgs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.namedArgs }
+        @inlinable get { _storage.fields.pointee.namedArgs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.namedArgs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.namedArgs }
     }
     public var argNames: [Node] {
-        @inlinable get { _fields.pointee.argNames }
-        @inlinable set { _makeUnique(); _fields.pointee.argNames = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.argNames }
+        @inlinable get { _storage.fields.pointee.argNames }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.argNames = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.argNames }
     }
     public var args: [Node] {
-        @inlinable get { _fields.pointee.args }
-        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+        @inlinable get { _storage.fields.pointee.args }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.args = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.args }
     }
     public var xmloption: XmlOptionType {
-        @inlinable get { _fields.pointee.xmloption }
-        @inlinable set { _makeUnique(); _fields.pointee.xmloption = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xmloption }
+        @inlinable get { _storage.fields.pointee.xmloption }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xmloption = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xmloption }
     }
     public var type: UInt32 {
-        @inlinable get { _fields.pointee.type }
-        @inlinable set { _makeUnique(); _fields.pointee.type = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.type }
+        @inlinable get { _storage.fields.pointee.type }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.type = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.type }
     }
     public var typmod: Int32 {
-        @inlinable get { _fields.pointee.typmod }
-        @inlinable set { _makeUnique(); _fields.pointee.typmod = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typmod }
+        @inlinable get { _storage.fields.pointee.typmod }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.typmod = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.typmod }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: XmlExpr, b: XmlExpr) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct NullTest: Sendable, Hashable {
@@ -2671,65 +2415,49 @@ public struct TargetEntry: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var resjunk: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var xpr: Node? {
-        @inlinable get { _fields.pointee.xpr }
-        @inlinable set { _makeUnique(); _fields.pointee.xpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.xpr }
+        @inlinable get { _storage.fields.pointee.xpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.xpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.xpr }
     }
     public var expr: Node? {
-        @inlinable get { _fields.pointee.expr }
-        @inlinable set { _makeUnique(); _fields.pointee.expr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.expr }
+        @inlinable get { _storage.fields.pointee.expr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.expr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.expr }
     }
     public var resno: Int32 {
-        @inlinable get { _fields.pointee.resno }
-        @inlinable set { _makeUnique(); _fields.pointee.resno = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resno }
+        @inlinable get { _storage.fields.pointee.resno }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.resno = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.resno }
     }
     public var resname: String {
-        @inlinable get { _fields.pointee.resname }
-        @inlinable set { _makeUnique(); _fields.pointee.resname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resname }
+        @inlinable get { _storage.fields.pointee.resname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.resname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.resname }
     }
     public var ressortgroupref: UInt32 {
-        @inlinable get { _fields.pointee.ressortgroupref }
-        @inlinable set { _makeUnique(); _fields.pointee.ressortgroupref = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ressortgroupref }
+        @inlinable get { _storage.fields.pointee.ressortgroupref }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ressortgroupref = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ressortgroupref }
     }
     public var resorigtbl: UInt32 {
-        @inlinable get { _fields.pointee.resorigtbl }
-        @inlinable set { _makeUnique(); _fields.pointee.resorigtbl = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resorigtbl }
+        @inlinable get { _storage.fields.pointee.resorigtbl }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.resorigtbl = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.resorigtbl }
     }
     public var resorigcol: Int32 {
-        @inlinable get { _fields.pointee.resorigcol }
-        @inlinable set { _makeUnique(); _fields.pointee.resorigcol = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resorigcol }
+        @inlinable get { _storage.fields.pointee.resorigcol }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.resorigcol = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.resorigcol }
     }
     public var resjunk: Bool {
-        @inlinable get { _fields.pointee.resjunk }
-        @inlinable set { _makeUnique(); _fields.pointee.resjunk = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resjunk }
+        @inlinable get { _storage.fields.pointee.resjunk }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.resjunk = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.resjunk }
     }
-    public static func == (a: TargetEntry, b: TargetEntry) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct RangeTblRef: Sendable, Hashable {
@@ -2750,70 +2478,54 @@ public struct JoinExpr: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var rtindex: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var jointype: JoinType {
-        @inlinable get { _fields.pointee.jointype }
-        @inlinable set { _makeUnique(); _fields.pointee.jointype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.jointype }
+        @inlinable get { _storage.fields.pointee.jointype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.jointype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.jointype }
     }
     public var isNatural: Bool {
-        @inlinable get { _fields.pointee.isNatural }
-        @inlinable set { _makeUnique(); _fields.pointee.isNatural = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isNatural }
+        @inlinable get { _storage.fields.pointee.isNatural }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isNatural = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isNatural }
     }
     public var larg: Node? {
-        @inlinable get { _fields.pointee.larg }
-        @inlinable set { _makeUnique(); _fields.pointee.larg = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.larg }
+        @inlinable get { _storage.fields.pointee.larg }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.larg = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.larg }
     }
     public var rarg: Node? {
-        @inlinable get { _fields.pointee.rarg }
-        @inlinable set { _makeUnique(); _fields.pointee.rarg = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rarg }
+        @inlinable get { _storage.fields.pointee.rarg }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rarg = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rarg }
     }
     public var usingClause: [Node] {
-        @inlinable get { _fields.pointee.usingClause }
-        @inlinable set { _makeUnique(); _fields.pointee.usingClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.usingClause }
+        @inlinable get { _storage.fields.pointee.usingClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.usingClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.usingClause }
     }
     public var joinUsingAlias: Alias? {
-        @inlinable get { _fields.pointee.joinUsingAlias }
-        @inlinable set { _makeUnique(); _fields.pointee.joinUsingAlias = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinUsingAlias }
+        @inlinable get { _storage.fields.pointee.joinUsingAlias }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.joinUsingAlias = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.joinUsingAlias }
     }
     public var quals: Node? {
-        @inlinable get { _fields.pointee.quals }
-        @inlinable set { _makeUnique(); _fields.pointee.quals = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.quals }
+        @inlinable get { _storage.fields.pointee.quals }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.quals = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.quals }
     }
     public var alias: Alias? {
-        @inlinable get { _fields.pointee.alias }
-        @inlinable set { _makeUnique(); _fields.pointee.alias = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.alias }
+        @inlinable get { _storage.fields.pointee.alias }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.alias = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.alias }
     }
     public var rtindex: Int32 {
-        @inlinable get { _fields.pointee.rtindex }
-        @inlinable set { _makeUnique(); _fields.pointee.rtindex = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rtindex }
+        @inlinable get { _storage.fields.pointee.rtindex }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rtindex = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rtindex }
     }
-    public static func == (a: JoinExpr, b: JoinExpr) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct FromExpr: Sendable, Hashable {
@@ -2834,65 +2546,49 @@ public struct OnConflictExpr: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var exclRelTlist: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var action: OnConflictAction {
-        @inlinable get { _fields.pointee.action }
-        @inlinable set { _makeUnique(); _fields.pointee.action = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.action }
+        @inlinable get { _storage.fields.pointee.action }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.action = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.action }
     }
     public var arbiterElems: [Node] {
-        @inlinable get { _fields.pointee.arbiterElems }
-        @inlinable set { _makeUnique(); _fields.pointee.arbiterElems = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arbiterElems }
+        @inlinable get { _storage.fields.pointee.arbiterElems }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.arbiterElems = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.arbiterElems }
     }
     public var arbiterWhere: Node? {
-        @inlinable get { _fields.pointee.arbiterWhere }
-        @inlinable set { _makeUnique(); _fields.pointee.arbiterWhere = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arbiterWhere }
+        @inlinable get { _storage.fields.pointee.arbiterWhere }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.arbiterWhere = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.arbiterWhere }
     }
     public var constraint: UInt32 {
-        @inlinable get { _fields.pointee.constraint }
-        @inlinable set { _makeUnique(); _fields.pointee.constraint = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.constraint }
+        @inlinable get { _storage.fields.pointee.constraint }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.constraint = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.constraint }
     }
     public var onConflictSet: [Node] {
-        @inlinable get { _fields.pointee.onConflictSet }
-        @inlinable set { _makeUnique(); _fields.pointee.onConflictSet = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.onConflictSet }
+        @inlinable get { _storage.fields.pointee.onConflictSet }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.onConflictSet = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.onConflictSet }
     }
     public var onConflictWhere: Node? {
-        @inlinable get { _fields.pointee.onConflictWhere }
-        @inlinable set { _makeUnique(); _fields.pointee.onConflictWhere = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.onConflictWhere }
+        @inlinable get { _storage.fields.pointee.onConflictWhere }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.onConflictWhere = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.onConflictWhere }
     }
     public var exclRelIndex: Int32 {
-        @inlinable get { _fields.pointee.exclRelIndex }
-        @inlinable set { _makeUnique(); _fields.pointee.exclRelIndex = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.exclRelIndex }
+        @inlinable get { _storage.fields.pointee.exclRelIndex }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.exclRelIndex = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.exclRelIndex }
     }
     public var exclRelTlist: [Node] {
-        @inlinable get { _fields.pointee.exclRelTlist }
-        @inlinable set { _makeUnique(); _fields.pointee.exclRelTlist = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.exclRelTlist }
+        @inlinable get { _storage.fields.pointee.exclRelTlist }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.exclRelTlist = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.exclRelTlist }
     }
-    public static func == (a: OnConflictExpr, b: OnConflictExpr) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct IntoClause: @unchecked Sendable, Hashable, CustomReflectable {
@@ -2907,65 +2603,49 @@ public struct IntoClause: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var skipData: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var rel: RangeVar? {
-        @inlinable get { _fields.pointee.rel }
-        @inlinable set { _makeUnique(); _fields.pointee.rel = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rel }
+        @inlinable get { _storage.fields.pointee.rel }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rel = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rel }
     }
     public var colNames: [Node] {
-        @inlinable get { _fields.pointee.colNames }
-        @inlinable set { _makeUnique(); _fields.pointee.colNames = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colNames }
+        @inlinable get { _storage.fields.pointee.colNames }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.colNames = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.colNames }
     }
     public var accessMethod: String {
-        @inlinable get { _fields.pointee.accessMethod }
-        @inlinable set { _makeUnique(); _fields.pointee.accessMethod = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.accessMethod }
+        @inlinable get { _storage.fields.pointee.accessMethod }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.accessMethod = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.accessMethod }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
     public var onCommit: OnCommitAction {
-        @inlinable get { _fields.pointee.onCommit }
-        @inlinable set { _makeUnique(); _fields.pointee.onCommit = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.onCommit }
+        @inlinable get { _storage.fields.pointee.onCommit }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.onCommit = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.onCommit }
     }
     public var tableSpaceName: String {
-        @inlinable get { _fields.pointee.tableSpaceName }
-        @inlinable set { _makeUnique(); _fields.pointee.tableSpaceName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tableSpaceName }
+        @inlinable get { _storage.fields.pointee.tableSpaceName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.tableSpaceName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.tableSpaceName }
     }
     public var viewQuery: Node? {
-        @inlinable get { _fields.pointee.viewQuery }
-        @inlinable set { _makeUnique(); _fields.pointee.viewQuery = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.viewQuery }
+        @inlinable get { _storage.fields.pointee.viewQuery }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.viewQuery = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.viewQuery }
     }
     public var skipData: Bool {
-        @inlinable get { _fields.pointee.skipData }
-        @inlinable set { _makeUnique(); _fields.pointee.skipData = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.skipData }
+        @inlinable get { _storage.fields.pointee.skipData }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.skipData = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.skipData }
     }
-    public static func == (a: IntoClause, b: IntoClause) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct MergeAction: @unchecked Sendable, Hashable, CustomReflectable {
@@ -2978,55 +2658,39 @@ public struct MergeAction: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var updateColnos: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var matched: Bool {
-        @inlinable get { _fields.pointee.matched }
-        @inlinable set { _makeUnique(); _fields.pointee.matched = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.matched }
+        @inlinable get { _storage.fields.pointee.matched }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.matched = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.matched }
     }
     public var commandType: CmdType {
-        @inlinable get { _fields.pointee.commandType }
-        @inlinable set { _makeUnique(); _fields.pointee.commandType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.commandType }
+        @inlinable get { _storage.fields.pointee.commandType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.commandType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.commandType }
     }
     public var override: OverridingKind {
-        @inlinable get { _fields.pointee.override }
-        @inlinable set { _makeUnique(); _fields.pointee.override = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.override }
+        @inlinable get { _storage.fields.pointee.override }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.override = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.override }
     }
     public var qual: Node? {
-        @inlinable get { _fields.pointee.qual }
-        @inlinable set { _makeUnique(); _fields.pointee.qual = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.qual }
+        @inlinable get { _storage.fields.pointee.qual }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.qual = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.qual }
     }
     public var targetList: [Node] {
-        @inlinable get { _fields.pointee.targetList }
-        @inlinable set { _makeUnique(); _fields.pointee.targetList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targetList }
+        @inlinable get { _storage.fields.pointee.targetList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.targetList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.targetList }
     }
     public var updateColnos: [Node] {
-        @inlinable get { _fields.pointee.updateColnos }
-        @inlinable set { _makeUnique(); _fields.pointee.updateColnos = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.updateColnos }
+        @inlinable get { _storage.fields.pointee.updateColnos }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.updateColnos = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.updateColnos }
     }
-    public static func == (a: MergeAction, b: MergeAction) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct RawStmt: Sendable, Hashable {
@@ -3080,225 +2744,209 @@ public struct Query: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var stmtLen: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var commandType: CmdType {
-        @inlinable get { _fields.pointee.commandType }
-        @inlinable set { _makeUnique(); _fields.pointee.commandType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.commandType }
+        @inlinable get { _storage.fields.pointee.commandType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.commandType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.commandType }
     }
     public var querySource: QuerySource {
-        @inlinable get { _fields.pointee.querySource }
-        @inlinable set { _makeUnique(); _fields.pointee.querySource = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.querySource }
+        @inlinable get { _storage.fields.pointee.querySource }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.querySource = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.querySource }
     }
     public var canSetTag: Bool {
-        @inlinable get { _fields.pointee.canSetTag }
-        @inlinable set { _makeUnique(); _fields.pointee.canSetTag = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.canSetTag }
+        @inlinable get { _storage.fields.pointee.canSetTag }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.canSetTag = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.canSetTag }
     }
     public var utilityStmt: Node? {
-        @inlinable get { _fields.pointee.utilityStmt }
-        @inlinable set { _makeUnique(); _fields.pointee.utilityStmt = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.utilityStmt }
+        @inlinable get { _storage.fields.pointee.utilityStmt }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.utilityStmt = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.utilityStmt }
     }
     public var resultRelation: Int32 {
-        @inlinable get { _fields.pointee.resultRelation }
-        @inlinable set { _makeUnique(); _fields.pointee.resultRelation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resultRelation }
+        @inlinable get { _storage.fields.pointee.resultRelation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.resultRelation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.resultRelation }
     }
     public var hasAggs: Bool {
-        @inlinable get { _fields.pointee.hasAggs }
-        @inlinable set { _makeUnique(); _fields.pointee.hasAggs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasAggs }
+        @inlinable get { _storage.fields.pointee.hasAggs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.hasAggs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.hasAggs }
     }
     public var hasWindowFuncs: Bool {
-        @inlinable get { _fields.pointee.hasWindowFuncs }
-        @inlinable set { _makeUnique(); _fields.pointee.hasWindowFuncs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasWindowFuncs }
+        @inlinable get { _storage.fields.pointee.hasWindowFuncs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.hasWindowFuncs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.hasWindowFuncs }
     }
     public var hasTargetSrfs: Bool {
-        @inlinable get { _fields.pointee.hasTargetSrfs }
-        @inlinable set { _makeUnique(); _fields.pointee.hasTargetSrfs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasTargetSrfs }
+        @inlinable get { _storage.fields.pointee.hasTargetSrfs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.hasTargetSrfs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.hasTargetSrfs }
     }
     public var hasSubLinks: Bool {
-        @inlinable get { _fields.pointee.hasSubLinks }
-        @inlinable set { _makeUnique(); _fields.pointee.hasSubLinks = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasSubLinks }
+        @inlinable get { _storage.fields.pointee.hasSubLinks }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.hasSubLinks = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.hasSubLinks }
     }
     public var hasDistinctOn: Bool {
-        @inlinable get { _fields.pointee.hasDistinctOn }
-        @inlinable set { _makeUnique(); _fields.pointee.hasDistinctOn = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasDistinctOn }
+        @inlinable get { _storage.fields.pointee.hasDistinctOn }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.hasDistinctOn = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.hasDistinctOn }
     }
     public var hasRecursive: Bool {
-        @inlinable get { _fields.pointee.hasRecursive }
-        @inlinable set { _makeUnique(); _fields.pointee.hasRecursive = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasRecursive }
+        @inlinable get { _storage.fields.pointee.hasRecursive }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.hasRecursive = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.hasRecursive }
     }
     public var hasModifyingCte: Bool {
-        @inlinable get { _fields.pointee.hasModifyingCte }
-        @inlinable set { _makeUnique(); _fields.pointee.hasModifyingCte = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasModifyingCte }
+        @inlinable get { _storage.fields.pointee.hasModifyingCte }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.hasModifyingCte = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.hasModifyingCte }
     }
     public var hasForUpdate: Bool {
-        @inlinable get { _fields.pointee.hasForUpdate }
-        @inlinable set { _makeUnique(); _fields.pointee.hasForUpdate = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasForUpdate }
+        @inlinable get { _storage.fields.pointee.hasForUpdate }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.hasForUpdate = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.hasForUpdate }
     }
     public var hasRowSecurity: Bool {
-        @inlinable get { _fields.pointee.hasRowSecurity }
-        @inlinable set { _makeUnique(); _fields.pointee.hasRowSecurity = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasRowSecurity }
+        @inlinable get { _storage.fields.pointee.hasRowSecurity }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.hasRowSecurity = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.hasRowSecurity }
     }
     public var isReturn: Bool {
-        @inlinable get { _fields.pointee.isReturn }
-        @inlinable set { _makeUnique(); _fields.pointee.isReturn = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isReturn }
+        @inlinable get { _storage.fields.pointee.isReturn }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isReturn = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isReturn }
     }
     public var cteList: [Node] {
-        @inlinable get { _fields.pointee.cteList }
-        @inlinable set { _makeUnique(); _fields.pointee.cteList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cteList }
+        @inlinable get { _storage.fields.pointee.cteList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cteList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cteList }
     }
     public var rtable: [Node] {
-        @inlinable get { _fields.pointee.rtable }
-        @inlinable set { _makeUnique(); _fields.pointee.rtable = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rtable }
+        @inlinable get { _storage.fields.pointee.rtable }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rtable = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rtable }
     }
     public var jointree: FromExpr? {
-        @inlinable get { _fields.pointee.jointree }
-        @inlinable set { _makeUnique(); _fields.pointee.jointree = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.jointree }
+        @inlinable get { _storage.fields.pointee.jointree }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.jointree = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.jointree }
     }
     public var mergeActionList: [Node] {
-        @inlinable get { _fields.pointee.mergeActionList }
-        @inlinable set { _makeUnique(); _fields.pointee.mergeActionList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.mergeActionList }
+        @inlinable get { _storage.fields.pointee.mergeActionList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.mergeActionList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.mergeActionList }
     }
     public var mergeUseOuterJoin: Bool {
-        @inlinable get { _fields.pointee.mergeUseOuterJoin }
-        @inlinable set { _makeUnique(); _fields.pointee.mergeUseOuterJoin = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.mergeUseOuterJoin }
+        @inlinable get { _storage.fields.pointee.mergeUseOuterJoin }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.mergeUseOuterJoin = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.mergeUseOuterJoin }
     }
     public var targetList: [Node] {
-        @inlinable get { _fields.pointee.targetList }
-        @inlinable set { _makeUnique(); _fields.pointee.targetList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targetList }
+        @inlinable get { _storage.fields.pointee.targetList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.targetList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.targetList }
     }
     public var override: OverridingKind {
-        @inlinable get { _fields.pointee.override }
-        @inlinable set { _makeUnique(); _fields.pointee.override = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.override }
+        @inlinable get { _storage.fields.pointee.override }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.override = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.override }
     }
     public var onConflict: OnConflictExpr? {
-        @inlinable get { _fields.pointee.onConflict }
-        @inlinable set { _makeUnique(); _fields.pointee.onConflict = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.onConflict }
+        @inlinable get { _storage.fields.pointee.onConflict }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.onConflict = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.onConflict }
     }
     public var returningList: [Node] {
-        @inlinable get { _fields.pointee.returningList }
-        @inlinable set { _makeUnique(); _fields.pointee.returningList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.returningList }
+        @inlinable get { _storage.fields.pointee.returningList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.returningList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.returningList }
     }
     public var groupClause: [Node] {
-        @inlinable get { _fields.pointee.groupClause }
-        @inlinable set { _makeUnique(); _fields.pointee.groupClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.groupClause }
+        @inlinable get { _storage.fields.pointee.groupClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.groupClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.groupClause }
     }
     public var groupDistinct: Bool {
-        @inlinable get { _fields.pointee.groupDistinct }
-        @inlinable set { _makeUnique(); _fields.pointee.groupDistinct = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.groupDistinct }
+        @inlinable get { _storage.fields.pointee.groupDistinct }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.groupDistinct = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.groupDistinct }
     }
     public var groupingSets: [Node] {
-        @inlinable get { _fields.pointee.groupingSets }
-        @inlinable set { _makeUnique(); _fields.pointee.groupingSets = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.groupingSets }
+        @inlinable get { _storage.fields.pointee.groupingSets }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.groupingSets = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.groupingSets }
     }
     public var havingQual: Node? {
-        @inlinable get { _fields.pointee.havingQual }
-        @inlinable set { _makeUnique(); _fields.pointee.havingQual = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.havingQual }
+        @inlinable get { _storage.fields.pointee.havingQual }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.havingQual = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.havingQual }
     }
     public var windowClause: [Node] {
-        @inlinable get { _fields.pointee.windowClause }
-        @inlinable set { _makeUnique(); _fields.pointee.windowClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.windowClause }
+        @inlinable get { _storage.fields.pointee.windowClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.windowClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.windowClause }
     }
     public var distinctClause: [Node] {
-        @inlinable get { _fields.pointee.distinctClause }
-        @inlinable set { _makeUnique(); _fields.pointee.distinctClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.distinctClause }
+        @inlinable get { _storage.fields.pointee.distinctClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.distinctClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.distinctClause }
     }
     public var sortClause: [Node] {
-        @inlinable get { _fields.pointee.sortClause }
-        @inlinable set { _makeUnique(); _fields.pointee.sortClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.sortClause }
+        @inlinable get { _storage.fields.pointee.sortClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.sortClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.sortClause }
     }
     public var limitOffset: Node? {
-        @inlinable get { _fields.pointee.limitOffset }
-        @inlinable set { _makeUnique(); _fields.pointee.limitOffset = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.limitOffset }
+        @inlinable get { _storage.fields.pointee.limitOffset }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.limitOffset = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.limitOffset }
     }
     public var limitCount: Node? {
-        @inlinable get { _fields.pointee.limitCount }
-        @inlinable set { _makeUnique(); _fields.pointee.limitCount = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.limitCount }
+        @inlinable get { _storage.fields.pointee.limitCount }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.limitCount = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.limitCount }
     }
     public var limitOption: LimitOption {
-        @inlinable get { _fields.pointee.limitOption }
-        @inlinable set { _makeUnique(); _fields.pointee.limitOption = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.limitOption }
+        @inlinable get { _storage.fields.pointee.limitOption }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.limitOption = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.limitOption }
     }
     public var rowMarks: [Node] {
-        @inlinable get { _fields.pointee.rowMarks }
-        @inlinable set { _makeUnique(); _fields.pointee.rowMarks = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rowMarks }
+        @inlinable get { _storage.fields.pointee.rowMarks }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rowMarks = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rowMarks }
     }
     public var setOperations: Node? {
-        @inlinable get { _fields.pointee.setOperations }
-        @inlinable set { _makeUnique(); _fields.pointee.setOperations = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.setOperations }
+        @inlinable get { _storage.fields.pointee.setOperations }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.setOperations = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.setOperations }
     }
     public var constraintDeps: [Node] {
-        @inlinable get { _fields.pointee.constraintDeps }
-        @inlinable set { _makeUnique(); _fields.pointee.constraintDeps = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.constraintDeps }
+        @inlinable get { _storage.fields.pointee.constraintDeps }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.constraintDeps = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.constraintDeps }
     }
     public var withCheckOptions: [Node] {
-        @inlinable get { _fields.pointee.withCheckOptions }
-        @inlinable set { _makeUnique(); _fields.pointee.withCheckOptions = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withCheckOptions }
+        @inlinable get { _storage.fields.pointee.withCheckOptions }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.withCheckOptions = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.withCheckOptions }
     }
     public var stmtLocation: Int32 {
-        @inlinable get { _fields.pointee.stmtLocation }
-        @inlinable set { _makeUnique(); _fields.pointee.stmtLocation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.stmtLocation }
+        @inlinable get { _storage.fields.pointee.stmtLocation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.stmtLocation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.stmtLocation }
     }
     public var stmtLen: Int32 {
-        @inlinable get { _fields.pointee.stmtLen }
-        @inlinable set { _makeUnique(); _fields.pointee.stmtLen = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.stmtLen }
+        @inlinable get { _storage.fields.pointee.stmtLen }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.stmtLen = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.stmtLen }
     }
-    public static func == (a: Query, b: Query) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct InsertStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -3312,60 +2960,44 @@ public struct InsertStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var override: OverridingKind = .overridingKindUndefined
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var cols: [Node] {
-        @inlinable get { _fields.pointee.cols }
-        @inlinable set { _makeUnique(); _fields.pointee.cols = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cols }
+        @inlinable get { _storage.fields.pointee.cols }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cols = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cols }
     }
     public var selectStmt: Node? {
-        @inlinable get { _fields.pointee.selectStmt }
-        @inlinable set { _makeUnique(); _fields.pointee.selectStmt = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.selectStmt }
+        @inlinable get { _storage.fields.pointee.selectStmt }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.selectStmt = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.selectStmt }
     }
     public var onConflictClause: OnConflictClause? {
-        @inlinable get { _fields.pointee.onConflictClause }
-        @inlinable set { _makeUnique(); _fields.pointee.onConflictClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.onConflictClause }
+        @inlinable get { _storage.fields.pointee.onConflictClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.onConflictClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.onConflictClause }
     }
     public var returningList: [Node] {
-        @inlinable get { _fields.pointee.returningList }
-        @inlinable set { _makeUnique(); _fields.pointee.returningList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.returningList }
+        @inlinable get { _storage.fields.pointee.returningList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.returningList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.returningList }
     }
     public var withClause: WithClause? {
-        @inlinable get { _fields.pointee.withClause }
-        @inlinable set { _makeUnique(); _fields.pointee.withClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withClause }
+        @inlinable get { _storage.fields.pointee.withClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.withClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.withClause }
     }
     public var override: OverridingKind {
-        @inlinable get { _fields.pointee.override }
-        @inlinable set { _makeUnique(); _fields.pointee.override = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.override }
+        @inlinable get { _storage.fields.pointee.override }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.override = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.override }
     }
-    public static func == (a: InsertStmt, b: InsertStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct DeleteStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -3377,50 +3009,34 @@ public struct DeleteStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var withClause: WithClause? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var usingClause: [Node] {
-        @inlinable get { _fields.pointee.usingClause }
-        @inlinable set { _makeUnique(); _fields.pointee.usingClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.usingClause }
+        @inlinable get { _storage.fields.pointee.usingClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.usingClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.usingClause }
     }
     public var whereClause: Node? {
-        @inlinable get { _fields.pointee.whereClause }
-        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+        @inlinable get { _storage.fields.pointee.whereClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.whereClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.whereClause }
     }
     public var returningList: [Node] {
-        @inlinable get { _fields.pointee.returningList }
-        @inlinable set { _makeUnique(); _fields.pointee.returningList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.returningList }
+        @inlinable get { _storage.fields.pointee.returningList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.returningList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.returningList }
     }
     public var withClause: WithClause? {
-        @inlinable get { _fields.pointee.withClause }
-        @inlinable set { _makeUnique(); _fields.pointee.withClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withClause }
+        @inlinable get { _storage.fields.pointee.withClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.withClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.withClause }
     }
-    public static func == (a: DeleteStmt, b: DeleteStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct UpdateStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -3433,55 +3049,39 @@ public struct UpdateStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var withClause: WithClause? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var targetList: [Node] {
-        @inlinable get { _fields.pointee.targetList }
-        @inlinable set { _makeUnique(); _fields.pointee.targetList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targetList }
+        @inlinable get { _storage.fields.pointee.targetList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.targetList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.targetList }
     }
     public var whereClause: Node? {
-        @inlinable get { _fields.pointee.whereClause }
-        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+        @inlinable get { _storage.fields.pointee.whereClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.whereClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.whereClause }
     }
     public var fromClause: [Node] {
-        @inlinable get { _fields.pointee.fromClause }
-        @inlinable set { _makeUnique(); _fields.pointee.fromClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fromClause }
+        @inlinable get { _storage.fields.pointee.fromClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fromClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fromClause }
     }
     public var returningList: [Node] {
-        @inlinable get { _fields.pointee.returningList }
-        @inlinable set { _makeUnique(); _fields.pointee.returningList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.returningList }
+        @inlinable get { _storage.fields.pointee.returningList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.returningList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.returningList }
     }
     public var withClause: WithClause? {
-        @inlinable get { _fields.pointee.withClause }
-        @inlinable set { _makeUnique(); _fields.pointee.withClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withClause }
+        @inlinable get { _storage.fields.pointee.withClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.withClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.withClause }
     }
-    public static func == (a: UpdateStmt, b: UpdateStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct MergeStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -3493,50 +3093,34 @@ public struct MergeStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var withClause: WithClause? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var sourceRelation: Node? {
-        @inlinable get { _fields.pointee.sourceRelation }
-        @inlinable set { _makeUnique(); _fields.pointee.sourceRelation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.sourceRelation }
+        @inlinable get { _storage.fields.pointee.sourceRelation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.sourceRelation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.sourceRelation }
     }
     public var joinCondition: Node? {
-        @inlinable get { _fields.pointee.joinCondition }
-        @inlinable set { _makeUnique(); _fields.pointee.joinCondition = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinCondition }
+        @inlinable get { _storage.fields.pointee.joinCondition }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.joinCondition = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.joinCondition }
     }
     public var mergeWhenClauses: [Node] {
-        @inlinable get { _fields.pointee.mergeWhenClauses }
-        @inlinable set { _makeUnique(); _fields.pointee.mergeWhenClauses = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.mergeWhenClauses }
+        @inlinable get { _storage.fields.pointee.mergeWhenClauses }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.mergeWhenClauses = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.mergeWhenClauses }
     }
     public var withClause: WithClause? {
-        @inlinable get { _fields.pointee.withClause }
-        @inlinable set { _makeUnique(); _fields.pointee.withClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withClause }
+        @inlinable get { _storage.fields.pointee.withClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.withClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.withClause }
     }
-    public static func == (a: MergeStmt, b: MergeStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct SelectStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -3563,125 +3147,109 @@ public struct SelectStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var rarg: SelectStmt? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var distinctClause: [Node] {
-        @inlinable get { _fields.pointee.distinctClause }
-        @inlinable set { _makeUnique(); _fields.pointee.distinctClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.distinctClause }
+        @inlinable get { _storage.fields.pointee.distinctClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.distinctClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.distinctClause }
     }
     public var intoClause: IntoClause? {
-        @inlinable get { _fields.pointee.intoClause }
-        @inlinable set { _makeUnique(); _fields.pointee.intoClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.intoClause }
+        @inlinable get { _storage.fields.pointee.intoClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.intoClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.intoClause }
     }
     public var targetList: [Node] {
-        @inlinable get { _fields.pointee.targetList }
-        @inlinable set { _makeUnique(); _fields.pointee.targetList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targetList }
+        @inlinable get { _storage.fields.pointee.targetList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.targetList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.targetList }
     }
     public var fromClause: [Node] {
-        @inlinable get { _fields.pointee.fromClause }
-        @inlinable set { _makeUnique(); _fields.pointee.fromClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fromClause }
+        @inlinable get { _storage.fields.pointee.fromClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fromClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fromClause }
     }
     public var whereClause: Node? {
-        @inlinable get { _fields.pointee.whereClause }
-        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+        @inlinable get { _storage.fields.pointee.whereClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.whereClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.whereClause }
     }
     public var groupClause: [Node] {
-        @inlinable get { _fields.pointee.groupClause }
-        @inlinable set { _makeUnique(); _fields.pointee.groupClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.groupClause }
+        @inlinable get { _storage.fields.pointee.groupClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.groupClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.groupClause }
     }
     public var groupDistinct: Bool {
-        @inlinable get { _fields.pointee.groupDistinct }
-        @inlinable set { _makeUnique(); _fields.pointee.groupDistinct = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.groupDistinct }
+        @inlinable get { _storage.fields.pointee.groupDistinct }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.groupDistinct = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.groupDistinct }
     }
     public var havingClause: Node? {
-        @inlinable get { _fields.pointee.havingClause }
-        @inlinable set { _makeUnique(); _fields.pointee.havingClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.havingClause }
+        @inlinable get { _storage.fields.pointee.havingClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.havingClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.havingClause }
     }
     public var windowClause: [Node] {
-        @inlinable get { _fields.pointee.windowClause }
-        @inlinable set { _makeUnique(); _fields.pointee.windowClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.windowClause }
+        @inlinable get { _storage.fields.pointee.windowClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.windowClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.windowClause }
     }
     public var valuesLists: [Node] {
-        @inlinable get { _fields.pointee.valuesLists }
-        @inlinable set { _makeUnique(); _fields.pointee.valuesLists = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.valuesLists }
+        @inlinable get { _storage.fields.pointee.valuesLists }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.valuesLists = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.valuesLists }
     }
     public var sortClause: [Node] {
-        @inlinable get { _fields.pointee.sortClause }
-        @inlinable set { _makeUnique(); _fields.pointee.sortClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.sortClause }
+        @inlinable get { _storage.fields.pointee.sortClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.sortClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.sortClause }
     }
     public var limitOffset: Node? {
-        @inlinable get { _fields.pointee.limitOffset }
-        @inlinable set { _makeUnique(); _fields.pointee.limitOffset = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.limitOffset }
+        @inlinable get { _storage.fields.pointee.limitOffset }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.limitOffset = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.limitOffset }
     }
     public var limitCount: Node? {
-        @inlinable get { _fields.pointee.limitCount }
-        @inlinable set { _makeUnique(); _fields.pointee.limitCount = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.limitCount }
+        @inlinable get { _storage.fields.pointee.limitCount }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.limitCount = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.limitCount }
     }
     public var limitOption: LimitOption {
-        @inlinable get { _fields.pointee.limitOption }
-        @inlinable set { _makeUnique(); _fields.pointee.limitOption = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.limitOption }
+        @inlinable get { _storage.fields.pointee.limitOption }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.limitOption = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.limitOption }
     }
     public var lockingClause: [Node] {
-        @inlinable get { _fields.pointee.lockingClause }
-        @inlinable set { _makeUnique(); _fields.pointee.lockingClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lockingClause }
+        @inlinable get { _storage.fields.pointee.lockingClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.lockingClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.lockingClause }
     }
     public var withClause: WithClause? {
-        @inlinable get { _fields.pointee.withClause }
-        @inlinable set { _makeUnique(); _fields.pointee.withClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withClause }
+        @inlinable get { _storage.fields.pointee.withClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.withClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.withClause }
     }
     public var op: SetOperation {
-        @inlinable get { _fields.pointee.op }
-        @inlinable set { _makeUnique(); _fields.pointee.op = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.op }
+        @inlinable get { _storage.fields.pointee.op }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.op = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.op }
     }
     public var all: Bool {
-        @inlinable get { _fields.pointee.all }
-        @inlinable set { _makeUnique(); _fields.pointee.all = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.all }
+        @inlinable get { _storage.fields.pointee.all }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.all = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.all }
     }
     public var larg: SelectStmt? {
-        @inlinable get { _fields.pointee.larg }
-        @inlinable set { _makeUnique(); _fields.pointee.larg = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.larg }
+        @inlinable get { _storage.fields.pointee.larg }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.larg = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.larg }
     }
     public var rarg: SelectStmt? {
-        @inlinable get { _fields.pointee.rarg }
-        @inlinable set { _makeUnique(); _fields.pointee.rarg = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rarg }
+        @inlinable get { _storage.fields.pointee.rarg }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rarg = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rarg }
     }
-    public static func == (a: SelectStmt, b: SelectStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct ReturnStmt: Sendable, Hashable {
@@ -3698,50 +3266,34 @@ public struct PLAssignStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var indirection: [Node] {
-        @inlinable get { _fields.pointee.indirection }
-        @inlinable set { _makeUnique(); _fields.pointee.indirection = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indirection }
+        @inlinable get { _storage.fields.pointee.indirection }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.indirection = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.indirection }
     }
     public var nnames: Int32 {
-        @inlinable get { _fields.pointee.nnames }
-        @inlinable set { _makeUnique(); _fields.pointee.nnames = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nnames }
+        @inlinable get { _storage.fields.pointee.nnames }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.nnames = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.nnames }
     }
     public var val: SelectStmt? {
-        @inlinable get { _fields.pointee.val }
-        @inlinable set { _makeUnique(); _fields.pointee.val = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.val }
+        @inlinable get { _storage.fields.pointee.val }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.val = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.val }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: PLAssignStmt, b: PLAssignStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterTableStmt: Sendable, Hashable {
@@ -3764,65 +3316,49 @@ public struct AlterTableCmd: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var recurse: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var subtype: AlterTableType {
-        @inlinable get { _fields.pointee.subtype }
-        @inlinable set { _makeUnique(); _fields.pointee.subtype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subtype }
+        @inlinable get { _storage.fields.pointee.subtype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.subtype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.subtype }
     }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var num: Int32 {
-        @inlinable get { _fields.pointee.num }
-        @inlinable set { _makeUnique(); _fields.pointee.num = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.num }
+        @inlinable get { _storage.fields.pointee.num }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.num = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.num }
     }
     public var newowner: RoleSpec? {
-        @inlinable get { _fields.pointee.newowner }
-        @inlinable set { _makeUnique(); _fields.pointee.newowner = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newowner }
+        @inlinable get { _storage.fields.pointee.newowner }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.newowner = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.newowner }
     }
     public var def: Node? {
-        @inlinable get { _fields.pointee.def }
-        @inlinable set { _makeUnique(); _fields.pointee.def = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.def }
+        @inlinable get { _storage.fields.pointee.def }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.def = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.def }
     }
     public var behavior: DropBehavior {
-        @inlinable get { _fields.pointee.behavior }
-        @inlinable set { _makeUnique(); _fields.pointee.behavior = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.behavior }
+        @inlinable get { _storage.fields.pointee.behavior }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.behavior = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.behavior }
     }
     public var missingOk: Bool {
-        @inlinable get { _fields.pointee.missingOk }
-        @inlinable set { _makeUnique(); _fields.pointee.missingOk = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.missingOk }
+        @inlinable get { _storage.fields.pointee.missingOk }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.missingOk = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.missingOk }
     }
     public var recurse: Bool {
-        @inlinable get { _fields.pointee.recurse }
-        @inlinable set { _makeUnique(); _fields.pointee.recurse = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.recurse }
+        @inlinable get { _storage.fields.pointee.recurse }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.recurse = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.recurse }
     }
-    public static func == (a: AlterTableCmd, b: AlterTableCmd) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterDomainStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -3835,55 +3371,39 @@ public struct AlterDomainStmt: @unchecked Sendable, Hashable, CustomReflectable 
         @usableFromInline var missingOk: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var subtype: String {
-        @inlinable get { _fields.pointee.subtype }
-        @inlinable set { _makeUnique(); _fields.pointee.subtype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subtype }
+        @inlinable get { _storage.fields.pointee.subtype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.subtype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.subtype }
     }
     public var typeName: [Node] {
-        @inlinable get { _fields.pointee.typeName }
-        @inlinable set { _makeUnique(); _fields.pointee.typeName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeName }
+        @inlinable get { _storage.fields.pointee.typeName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.typeName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.typeName }
     }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var def: Node? {
-        @inlinable get { _fields.pointee.def }
-        @inlinable set { _makeUnique(); _fields.pointee.def = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.def }
+        @inlinable get { _storage.fields.pointee.def }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.def = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.def }
     }
     public var behavior: DropBehavior {
-        @inlinable get { _fields.pointee.behavior }
-        @inlinable set { _makeUnique(); _fields.pointee.behavior = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.behavior }
+        @inlinable get { _storage.fields.pointee.behavior }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.behavior = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.behavior }
     }
     public var missingOk: Bool {
-        @inlinable get { _fields.pointee.missingOk }
-        @inlinable set { _makeUnique(); _fields.pointee.missingOk = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.missingOk }
+        @inlinable get { _storage.fields.pointee.missingOk }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.missingOk = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.missingOk }
     }
-    public static func == (a: AlterDomainStmt, b: AlterDomainStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct SetOperationStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -3898,65 +3418,49 @@ public struct SetOperationStmt: @unchecked Sendable, Hashable, CustomReflectable
         @usableFromInline var groupClauses: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var op: SetOperation {
-        @inlinable get { _fields.pointee.op }
-        @inlinable set { _makeUnique(); _fields.pointee.op = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.op }
+        @inlinable get { _storage.fields.pointee.op }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.op = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.op }
     }
     public var all: Bool {
-        @inlinable get { _fields.pointee.all }
-        @inlinable set { _makeUnique(); _fields.pointee.all = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.all }
+        @inlinable get { _storage.fields.pointee.all }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.all = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.all }
     }
     public var larg: Node? {
-        @inlinable get { _fields.pointee.larg }
-        @inlinable set { _makeUnique(); _fields.pointee.larg = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.larg }
+        @inlinable get { _storage.fields.pointee.larg }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.larg = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.larg }
     }
     public var rarg: Node? {
-        @inlinable get { _fields.pointee.rarg }
-        @inlinable set { _makeUnique(); _fields.pointee.rarg = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rarg }
+        @inlinable get { _storage.fields.pointee.rarg }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rarg = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rarg }
     }
     public var colTypes: [Node] {
-        @inlinable get { _fields.pointee.colTypes }
-        @inlinable set { _makeUnique(); _fields.pointee.colTypes = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colTypes }
+        @inlinable get { _storage.fields.pointee.colTypes }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.colTypes = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.colTypes }
     }
     public var colTypmods: [Node] {
-        @inlinable get { _fields.pointee.colTypmods }
-        @inlinable set { _makeUnique(); _fields.pointee.colTypmods = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colTypmods }
+        @inlinable get { _storage.fields.pointee.colTypmods }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.colTypmods = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.colTypmods }
     }
     public var colCollations: [Node] {
-        @inlinable get { _fields.pointee.colCollations }
-        @inlinable set { _makeUnique(); _fields.pointee.colCollations = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colCollations }
+        @inlinable get { _storage.fields.pointee.colCollations }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.colCollations = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.colCollations }
     }
     public var groupClauses: [Node] {
-        @inlinable get { _fields.pointee.groupClauses }
-        @inlinable set { _makeUnique(); _fields.pointee.groupClauses = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.groupClauses }
+        @inlinable get { _storage.fields.pointee.groupClauses }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.groupClauses = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.groupClauses }
     }
-    public static func == (a: SetOperationStmt, b: SetOperationStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct GrantStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -3972,70 +3476,54 @@ public struct GrantStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var behavior: DropBehavior = .dropBehaviorUndefined
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var isGrant: Bool {
-        @inlinable get { _fields.pointee.isGrant }
-        @inlinable set { _makeUnique(); _fields.pointee.isGrant = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isGrant }
+        @inlinable get { _storage.fields.pointee.isGrant }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isGrant = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isGrant }
     }
     public var targtype: GrantTargetType {
-        @inlinable get { _fields.pointee.targtype }
-        @inlinable set { _makeUnique(); _fields.pointee.targtype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targtype }
+        @inlinable get { _storage.fields.pointee.targtype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.targtype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.targtype }
     }
     public var objtype: ObjectType {
-        @inlinable get { _fields.pointee.objtype }
-        @inlinable set { _makeUnique(); _fields.pointee.objtype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objtype }
+        @inlinable get { _storage.fields.pointee.objtype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.objtype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.objtype }
     }
     public var objects: [Node] {
-        @inlinable get { _fields.pointee.objects }
-        @inlinable set { _makeUnique(); _fields.pointee.objects = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objects }
+        @inlinable get { _storage.fields.pointee.objects }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.objects = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.objects }
     }
     public var privileges: [Node] {
-        @inlinable get { _fields.pointee.privileges }
-        @inlinable set { _makeUnique(); _fields.pointee.privileges = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.privileges }
+        @inlinable get { _storage.fields.pointee.privileges }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.privileges = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.privileges }
     }
     public var grantees: [Node] {
-        @inlinable get { _fields.pointee.grantees }
-        @inlinable set { _makeUnique(); _fields.pointee.grantees = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.grantees }
+        @inlinable get { _storage.fields.pointee.grantees }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.grantees = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.grantees }
     }
     public var grantOption: Bool {
-        @inlinable get { _fields.pointee.grantOption }
-        @inlinable set { _makeUnique(); _fields.pointee.grantOption = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.grantOption }
+        @inlinable get { _storage.fields.pointee.grantOption }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.grantOption = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.grantOption }
     }
     public var grantor: RoleSpec? {
-        @inlinable get { _fields.pointee.grantor }
-        @inlinable set { _makeUnique(); _fields.pointee.grantor = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.grantor }
+        @inlinable get { _storage.fields.pointee.grantor }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.grantor = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.grantor }
     }
     public var behavior: DropBehavior {
-        @inlinable get { _fields.pointee.behavior }
-        @inlinable set { _makeUnique(); _fields.pointee.behavior = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.behavior }
+        @inlinable get { _storage.fields.pointee.behavior }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.behavior = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.behavior }
     }
-    public static func == (a: GrantStmt, b: GrantStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct GrantRoleStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -4048,55 +3536,39 @@ public struct GrantRoleStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var behavior: DropBehavior = .dropBehaviorUndefined
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var grantedRoles: [Node] {
-        @inlinable get { _fields.pointee.grantedRoles }
-        @inlinable set { _makeUnique(); _fields.pointee.grantedRoles = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.grantedRoles }
+        @inlinable get { _storage.fields.pointee.grantedRoles }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.grantedRoles = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.grantedRoles }
     }
     public var granteeRoles: [Node] {
-        @inlinable get { _fields.pointee.granteeRoles }
-        @inlinable set { _makeUnique(); _fields.pointee.granteeRoles = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.granteeRoles }
+        @inlinable get { _storage.fields.pointee.granteeRoles }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.granteeRoles = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.granteeRoles }
     }
     public var isGrant: Bool {
-        @inlinable get { _fields.pointee.isGrant }
-        @inlinable set { _makeUnique(); _fields.pointee.isGrant = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isGrant }
+        @inlinable get { _storage.fields.pointee.isGrant }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isGrant = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isGrant }
     }
     public var adminOpt: Bool {
-        @inlinable get { _fields.pointee.adminOpt }
-        @inlinable set { _makeUnique(); _fields.pointee.adminOpt = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.adminOpt }
+        @inlinable get { _storage.fields.pointee.adminOpt }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.adminOpt = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.adminOpt }
     }
     public var grantor: RoleSpec? {
-        @inlinable get { _fields.pointee.grantor }
-        @inlinable set { _makeUnique(); _fields.pointee.grantor = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.grantor }
+        @inlinable get { _storage.fields.pointee.grantor }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.grantor = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.grantor }
     }
     public var behavior: DropBehavior {
-        @inlinable get { _fields.pointee.behavior }
-        @inlinable set { _makeUnique(); _fields.pointee.behavior = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.behavior }
+        @inlinable get { _storage.fields.pointee.behavior }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.behavior = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.behavior }
     }
-    public static func == (a: GrantRoleStmt, b: GrantRoleStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterDefaultPrivilegesStmt: Sendable, Hashable {
@@ -4117,40 +3589,24 @@ public struct ClusterStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var params: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var indexname: String {
-        @inlinable get { _fields.pointee.indexname }
-        @inlinable set { _makeUnique(); _fields.pointee.indexname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexname }
+        @inlinable get { _storage.fields.pointee.indexname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.indexname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.indexname }
     }
     public var params: [Node] {
-        @inlinable get { _fields.pointee.params }
-        @inlinable set { _makeUnique(); _fields.pointee.params = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.params }
+        @inlinable get { _storage.fields.pointee.params }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.params = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.params }
     }
-    public static func == (a: ClusterStmt, b: ClusterStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CopyStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -4165,65 +3621,49 @@ public struct CopyStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var whereClause: Node? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var query: Node? {
-        @inlinable get { _fields.pointee.query }
-        @inlinable set { _makeUnique(); _fields.pointee.query = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.query }
+        @inlinable get { _storage.fields.pointee.query }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.query = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.query }
     }
     public var attlist: [Node] {
-        @inlinable get { _fields.pointee.attlist }
-        @inlinable set { _makeUnique(); _fields.pointee.attlist = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.attlist }
+        @inlinable get { _storage.fields.pointee.attlist }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.attlist = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.attlist }
     }
     public var isFrom: Bool {
-        @inlinable get { _fields.pointee.isFrom }
-        @inlinable set { _makeUnique(); _fields.pointee.isFrom = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isFrom }
+        @inlinable get { _storage.fields.pointee.isFrom }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isFrom = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isFrom }
     }
     public var isProgram: Bool {
-        @inlinable get { _fields.pointee.isProgram }
-        @inlinable set { _makeUnique(); _fields.pointee.isProgram = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isProgram }
+        @inlinable get { _storage.fields.pointee.isProgram }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isProgram = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isProgram }
     }
     public var filename: String {
-        @inlinable get { _fields.pointee.filename }
-        @inlinable set { _makeUnique(); _fields.pointee.filename = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.filename }
+        @inlinable get { _storage.fields.pointee.filename }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.filename = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.filename }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
     public var whereClause: Node? {
-        @inlinable get { _fields.pointee.whereClause }
-        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+        @inlinable get { _storage.fields.pointee.whereClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.whereClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.whereClause }
     }
-    public static func == (a: CopyStmt, b: CopyStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -4242,85 +3682,69 @@ public struct CreateStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var ifNotExists: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var tableElts: [Node] {
-        @inlinable get { _fields.pointee.tableElts }
-        @inlinable set { _makeUnique(); _fields.pointee.tableElts = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tableElts }
+        @inlinable get { _storage.fields.pointee.tableElts }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.tableElts = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.tableElts }
     }
     public var inhRelations: [Node] {
-        @inlinable get { _fields.pointee.inhRelations }
-        @inlinable set { _makeUnique(); _fields.pointee.inhRelations = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inhRelations }
+        @inlinable get { _storage.fields.pointee.inhRelations }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.inhRelations = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.inhRelations }
     }
     public var partbound: PartitionBoundSpec? {
-        @inlinable get { _fields.pointee.partbound }
-        @inlinable set { _makeUnique(); _fields.pointee.partbound = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.partbound }
+        @inlinable get { _storage.fields.pointee.partbound }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.partbound = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.partbound }
     }
     public var partspec: PartitionSpec? {
-        @inlinable get { _fields.pointee.partspec }
-        @inlinable set { _makeUnique(); _fields.pointee.partspec = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.partspec }
+        @inlinable get { _storage.fields.pointee.partspec }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.partspec = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.partspec }
     }
     public var ofTypename: TypeName? {
-        @inlinable get { _fields.pointee.ofTypename }
-        @inlinable set { _makeUnique(); _fields.pointee.ofTypename = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ofTypename }
+        @inlinable get { _storage.fields.pointee.ofTypename }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ofTypename = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ofTypename }
     }
     public var constraints: [Node] {
-        @inlinable get { _fields.pointee.constraints }
-        @inlinable set { _makeUnique(); _fields.pointee.constraints = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.constraints }
+        @inlinable get { _storage.fields.pointee.constraints }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.constraints = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.constraints }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
     public var oncommit: OnCommitAction {
-        @inlinable get { _fields.pointee.oncommit }
-        @inlinable set { _makeUnique(); _fields.pointee.oncommit = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oncommit }
+        @inlinable get { _storage.fields.pointee.oncommit }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.oncommit = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.oncommit }
     }
     public var tablespacename: String {
-        @inlinable get { _fields.pointee.tablespacename }
-        @inlinable set { _makeUnique(); _fields.pointee.tablespacename = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tablespacename }
+        @inlinable get { _storage.fields.pointee.tablespacename }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.tablespacename = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.tablespacename }
     }
     public var accessMethod: String {
-        @inlinable get { _fields.pointee.accessMethod }
-        @inlinable set { _makeUnique(); _fields.pointee.accessMethod = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.accessMethod }
+        @inlinable get { _storage.fields.pointee.accessMethod }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.accessMethod = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.accessMethod }
     }
     public var ifNotExists: Bool {
-        @inlinable get { _fields.pointee.ifNotExists }
-        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+        @inlinable get { _storage.fields.pointee.ifNotExists }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ifNotExists }
     }
-    public static func == (a: CreateStmt, b: CreateStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct DefineStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -4334,60 +3758,44 @@ public struct DefineStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var replace: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var kind: ObjectType {
-        @inlinable get { _fields.pointee.kind }
-        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+        @inlinable get { _storage.fields.pointee.kind }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.kind = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.kind }
     }
     public var oldstyle: Bool {
-        @inlinable get { _fields.pointee.oldstyle }
-        @inlinable set { _makeUnique(); _fields.pointee.oldstyle = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldstyle }
+        @inlinable get { _storage.fields.pointee.oldstyle }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.oldstyle = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.oldstyle }
     }
     public var defnames: [Node] {
-        @inlinable get { _fields.pointee.defnames }
-        @inlinable set { _makeUnique(); _fields.pointee.defnames = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defnames }
+        @inlinable get { _storage.fields.pointee.defnames }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.defnames = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.defnames }
     }
     public var args: [Node] {
-        @inlinable get { _fields.pointee.args }
-        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+        @inlinable get { _storage.fields.pointee.args }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.args = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.args }
     }
     public var definition: [Node] {
-        @inlinable get { _fields.pointee.definition }
-        @inlinable set { _makeUnique(); _fields.pointee.definition = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.definition }
+        @inlinable get { _storage.fields.pointee.definition }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.definition = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.definition }
     }
     public var ifNotExists: Bool {
-        @inlinable get { _fields.pointee.ifNotExists }
-        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+        @inlinable get { _storage.fields.pointee.ifNotExists }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ifNotExists }
     }
     public var replace: Bool {
-        @inlinable get { _fields.pointee.replace }
-        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+        @inlinable get { _storage.fields.pointee.replace }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.replace = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.replace }
     }
-    public static func == (a: DefineStmt, b: DefineStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct DropStmt: Sendable, Hashable {
@@ -4449,145 +3857,129 @@ public struct IndexStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var resetDefaultTblspc: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var idxname: String {
-        @inlinable get { _fields.pointee.idxname }
-        @inlinable set { _makeUnique(); _fields.pointee.idxname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.idxname }
+        @inlinable get { _storage.fields.pointee.idxname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.idxname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.idxname }
     }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var accessMethod: String {
-        @inlinable get { _fields.pointee.accessMethod }
-        @inlinable set { _makeUnique(); _fields.pointee.accessMethod = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.accessMethod }
+        @inlinable get { _storage.fields.pointee.accessMethod }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.accessMethod = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.accessMethod }
     }
     public var tableSpace: String {
-        @inlinable get { _fields.pointee.tableSpace }
-        @inlinable set { _makeUnique(); _fields.pointee.tableSpace = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tableSpace }
+        @inlinable get { _storage.fields.pointee.tableSpace }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.tableSpace = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.tableSpace }
     }
     public var indexParams: [Node] {
-        @inlinable get { _fields.pointee.indexParams }
-        @inlinable set { _makeUnique(); _fields.pointee.indexParams = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexParams }
+        @inlinable get { _storage.fields.pointee.indexParams }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.indexParams = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.indexParams }
     }
     public var indexIncludingParams: [Node] {
-        @inlinable get { _fields.pointee.indexIncludingParams }
-        @inlinable set { _makeUnique(); _fields.pointee.indexIncludingParams = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexIncludingParams }
+        @inlinable get { _storage.fields.pointee.indexIncludingParams }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.indexIncludingParams = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.indexIncludingParams }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
     public var whereClause: Node? {
-        @inlinable get { _fields.pointee.whereClause }
-        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+        @inlinable get { _storage.fields.pointee.whereClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.whereClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.whereClause }
     }
     public var excludeOpNames: [Node] {
-        @inlinable get { _fields.pointee.excludeOpNames }
-        @inlinable set { _makeUnique(); _fields.pointee.excludeOpNames = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.excludeOpNames }
+        @inlinable get { _storage.fields.pointee.excludeOpNames }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.excludeOpNames = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.excludeOpNames }
     }
     public var idxcomment: String {
-        @inlinable get { _fields.pointee.idxcomment }
-        @inlinable set { _makeUnique(); _fields.pointee.idxcomment = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.idxcomment }
+        @inlinable get { _storage.fields.pointee.idxcomment }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.idxcomment = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.idxcomment }
     }
     public var indexOid: UInt32 {
-        @inlinable get { _fields.pointee.indexOid }
-        @inlinable set { _makeUnique(); _fields.pointee.indexOid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexOid }
+        @inlinable get { _storage.fields.pointee.indexOid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.indexOid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.indexOid }
     }
     public var oldNode: UInt32 {
-        @inlinable get { _fields.pointee.oldNode }
-        @inlinable set { _makeUnique(); _fields.pointee.oldNode = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldNode }
+        @inlinable get { _storage.fields.pointee.oldNode }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.oldNode = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.oldNode }
     }
     public var oldCreateSubid: UInt32 {
-        @inlinable get { _fields.pointee.oldCreateSubid }
-        @inlinable set { _makeUnique(); _fields.pointee.oldCreateSubid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldCreateSubid }
+        @inlinable get { _storage.fields.pointee.oldCreateSubid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.oldCreateSubid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.oldCreateSubid }
     }
     public var oldFirstRelfilenodeSubid: UInt32 {
-        @inlinable get { _fields.pointee.oldFirstRelfilenodeSubid }
-        @inlinable set { _makeUnique(); _fields.pointee.oldFirstRelfilenodeSubid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldFirstRelfilenodeSubid }
+        @inlinable get { _storage.fields.pointee.oldFirstRelfilenodeSubid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.oldFirstRelfilenodeSubid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.oldFirstRelfilenodeSubid }
     }
     public var unique: Bool {
-        @inlinable get { _fields.pointee.unique }
-        @inlinable set { _makeUnique(); _fields.pointee.unique = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.unique }
+        @inlinable get { _storage.fields.pointee.unique }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.unique = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.unique }
     }
     public var nullsNotDistinct: Bool {
-        @inlinable get { _fields.pointee.nullsNotDistinct }
-        @inlinable set { _makeUnique(); _fields.pointee.nullsNotDistinct = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nullsNotDistinct }
+        @inlinable get { _storage.fields.pointee.nullsNotDistinct }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.nullsNotDistinct = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.nullsNotDistinct }
     }
     public var primary: Bool {
-        @inlinable get { _fields.pointee.primary }
-        @inlinable set { _makeUnique(); _fields.pointee.primary = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.primary }
+        @inlinable get { _storage.fields.pointee.primary }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.primary = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.primary }
     }
     public var isconstraint: Bool {
-        @inlinable get { _fields.pointee.isconstraint }
-        @inlinable set { _makeUnique(); _fields.pointee.isconstraint = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isconstraint }
+        @inlinable get { _storage.fields.pointee.isconstraint }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isconstraint = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isconstraint }
     }
     public var deferrable: Bool {
-        @inlinable get { _fields.pointee.deferrable }
-        @inlinable set { _makeUnique(); _fields.pointee.deferrable = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.deferrable }
+        @inlinable get { _storage.fields.pointee.deferrable }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.deferrable = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.deferrable }
     }
     public var initdeferred: Bool {
-        @inlinable get { _fields.pointee.initdeferred }
-        @inlinable set { _makeUnique(); _fields.pointee.initdeferred = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.initdeferred }
+        @inlinable get { _storage.fields.pointee.initdeferred }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.initdeferred = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.initdeferred }
     }
     public var transformed: Bool {
-        @inlinable get { _fields.pointee.transformed }
-        @inlinable set { _makeUnique(); _fields.pointee.transformed = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.transformed }
+        @inlinable get { _storage.fields.pointee.transformed }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.transformed = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.transformed }
     }
     public var concurrent: Bool {
-        @inlinable get { _fields.pointee.concurrent }
-        @inlinable set { _makeUnique(); _fields.pointee.concurrent = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.concurrent }
+        @inlinable get { _storage.fields.pointee.concurrent }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.concurrent = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.concurrent }
     }
     public var ifNotExists: Bool {
-        @inlinable get { _fields.pointee.ifNotExists }
-        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+        @inlinable get { _storage.fields.pointee.ifNotExists }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ifNotExists }
     }
     public var resetDefaultTblspc: Bool {
-        @inlinable get { _fields.pointee.resetDefaultTblspc }
-        @inlinable set { _makeUnique(); _fields.pointee.resetDefaultTblspc = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resetDefaultTblspc }
+        @inlinable get { _storage.fields.pointee.resetDefaultTblspc }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.resetDefaultTblspc = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.resetDefaultTblspc }
     }
-    public static func == (a: IndexStmt, b: IndexStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateFunctionStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -4601,60 +3993,44 @@ public struct CreateFunctionStmt: @unchecked Sendable, Hashable, CustomReflectab
         @usableFromInline var sqlBody: Node? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var isProcedure: Bool {
-        @inlinable get { _fields.pointee.isProcedure }
-        @inlinable set { _makeUnique(); _fields.pointee.isProcedure = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isProcedure }
+        @inlinable get { _storage.fields.pointee.isProcedure }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isProcedure = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isProcedure }
     }
     public var replace: Bool {
-        @inlinable get { _fields.pointee.replace }
-        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+        @inlinable get { _storage.fields.pointee.replace }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.replace = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.replace }
     }
     public var funcname: [Node] {
-        @inlinable get { _fields.pointee.funcname }
-        @inlinable set { _makeUnique(); _fields.pointee.funcname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcname }
+        @inlinable get { _storage.fields.pointee.funcname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcname }
     }
     public var parameters: [Node] {
-        @inlinable get { _fields.pointee.parameters }
-        @inlinable set { _makeUnique(); _fields.pointee.parameters = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.parameters }
+        @inlinable get { _storage.fields.pointee.parameters }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.parameters = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.parameters }
     }
     public var returnType: TypeName? {
-        @inlinable get { _fields.pointee.returnType }
-        @inlinable set { _makeUnique(); _fields.pointee.returnType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.returnType }
+        @inlinable get { _storage.fields.pointee.returnType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.returnType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.returnType }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
     public var sqlBody: Node? {
-        @inlinable get { _fields.pointee.sqlBody }
-        @inlinable set { _makeUnique(); _fields.pointee.sqlBody = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.sqlBody }
+        @inlinable get { _storage.fields.pointee.sqlBody }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.sqlBody = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.sqlBody }
     }
-    public static func == (a: CreateFunctionStmt, b: CreateFunctionStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterFunctionStmt: Sendable, Hashable {
@@ -4681,65 +4057,49 @@ public struct RenameStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var missingOk: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var renameType: ObjectType {
-        @inlinable get { _fields.pointee.renameType }
-        @inlinable set { _makeUnique(); _fields.pointee.renameType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.renameType }
+        @inlinable get { _storage.fields.pointee.renameType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.renameType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.renameType }
     }
     public var relationType: ObjectType {
-        @inlinable get { _fields.pointee.relationType }
-        @inlinable set { _makeUnique(); _fields.pointee.relationType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relationType }
+        @inlinable get { _storage.fields.pointee.relationType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relationType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relationType }
     }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var object: Node? {
-        @inlinable get { _fields.pointee.object }
-        @inlinable set { _makeUnique(); _fields.pointee.object = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.object }
+        @inlinable get { _storage.fields.pointee.object }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.object = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.object }
     }
     public var subname: String {
-        @inlinable get { _fields.pointee.subname }
-        @inlinable set { _makeUnique(); _fields.pointee.subname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subname }
+        @inlinable get { _storage.fields.pointee.subname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.subname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.subname }
     }
     public var newname: String {
-        @inlinable get { _fields.pointee.newname }
-        @inlinable set { _makeUnique(); _fields.pointee.newname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newname }
+        @inlinable get { _storage.fields.pointee.newname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.newname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.newname }
     }
     public var behavior: DropBehavior {
-        @inlinable get { _fields.pointee.behavior }
-        @inlinable set { _makeUnique(); _fields.pointee.behavior = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.behavior }
+        @inlinable get { _storage.fields.pointee.behavior }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.behavior = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.behavior }
     }
     public var missingOk: Bool {
-        @inlinable get { _fields.pointee.missingOk }
-        @inlinable set { _makeUnique(); _fields.pointee.missingOk = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.missingOk }
+        @inlinable get { _storage.fields.pointee.missingOk }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.missingOk = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.missingOk }
     }
-    public static func == (a: RenameStmt, b: RenameStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct RuleStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -4753,60 +4113,44 @@ public struct RuleStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var replace: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var rulename: String {
-        @inlinable get { _fields.pointee.rulename }
-        @inlinable set { _makeUnique(); _fields.pointee.rulename = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rulename }
+        @inlinable get { _storage.fields.pointee.rulename }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rulename = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rulename }
     }
     public var whereClause: Node? {
-        @inlinable get { _fields.pointee.whereClause }
-        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+        @inlinable get { _storage.fields.pointee.whereClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.whereClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.whereClause }
     }
     public var event: CmdType {
-        @inlinable get { _fields.pointee.event }
-        @inlinable set { _makeUnique(); _fields.pointee.event = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.event }
+        @inlinable get { _storage.fields.pointee.event }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.event = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.event }
     }
     public var instead: Bool {
-        @inlinable get { _fields.pointee.instead }
-        @inlinable set { _makeUnique(); _fields.pointee.instead = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.instead }
+        @inlinable get { _storage.fields.pointee.instead }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.instead = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.instead }
     }
     public var actions: [Node] {
-        @inlinable get { _fields.pointee.actions }
-        @inlinable set { _makeUnique(); _fields.pointee.actions = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.actions }
+        @inlinable get { _storage.fields.pointee.actions }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.actions = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.actions }
     }
     public var replace: Bool {
-        @inlinable get { _fields.pointee.replace }
-        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+        @inlinable get { _storage.fields.pointee.replace }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.replace = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.replace }
     }
-    public static func == (a: RuleStmt, b: RuleStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct NotifyStmt: Sendable, Hashable {
@@ -4834,50 +4178,34 @@ public struct TransactionStmt: @unchecked Sendable, Hashable, CustomReflectable 
         @usableFromInline var chain: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var kind: TransactionStmtKind {
-        @inlinable get { _fields.pointee.kind }
-        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+        @inlinable get { _storage.fields.pointee.kind }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.kind = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.kind }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
     public var savepointName: String {
-        @inlinable get { _fields.pointee.savepointName }
-        @inlinable set { _makeUnique(); _fields.pointee.savepointName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.savepointName }
+        @inlinable get { _storage.fields.pointee.savepointName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.savepointName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.savepointName }
     }
     public var gid: String {
-        @inlinable get { _fields.pointee.gid }
-        @inlinable set { _makeUnique(); _fields.pointee.gid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.gid }
+        @inlinable get { _storage.fields.pointee.gid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.gid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.gid }
     }
     public var chain: Bool {
-        @inlinable get { _fields.pointee.chain }
-        @inlinable set { _makeUnique(); _fields.pointee.chain = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.chain }
+        @inlinable get { _storage.fields.pointee.chain }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.chain = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.chain }
     }
-    public static func == (a: TransactionStmt, b: TransactionStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct ViewStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -4890,55 +4218,39 @@ public struct ViewStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var withCheckOption: ViewCheckOption = .viewCheckOptionUndefined
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var view: RangeVar? {
-        @inlinable get { _fields.pointee.view }
-        @inlinable set { _makeUnique(); _fields.pointee.view = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.view }
+        @inlinable get { _storage.fields.pointee.view }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.view = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.view }
     }
     public var aliases: [Node] {
-        @inlinable get { _fields.pointee.aliases }
-        @inlinable set { _makeUnique(); _fields.pointee.aliases = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aliases }
+        @inlinable get { _storage.fields.pointee.aliases }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aliases = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aliases }
     }
     public var query: Node? {
-        @inlinable get { _fields.pointee.query }
-        @inlinable set { _makeUnique(); _fields.pointee.query = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.query }
+        @inlinable get { _storage.fields.pointee.query }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.query = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.query }
     }
     public var replace: Bool {
-        @inlinable get { _fields.pointee.replace }
-        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+        @inlinable get { _storage.fields.pointee.replace }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.replace = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.replace }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
     public var withCheckOption: ViewCheckOption {
-        @inlinable get { _fields.pointee.withCheckOption }
-        @inlinable set { _makeUnique(); _fields.pointee.withCheckOption = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withCheckOption }
+        @inlinable get { _storage.fields.pointee.withCheckOption }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.withCheckOption = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.withCheckOption }
     }
-    public static func == (a: ViewStmt, b: ViewStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct LoadStmt: Sendable, Hashable {
@@ -4954,45 +4266,29 @@ public struct CreateDomainStmt: @unchecked Sendable, Hashable, CustomReflectable
         @usableFromInline var constraints: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var domainname: [Node] {
-        @inlinable get { _fields.pointee.domainname }
-        @inlinable set { _makeUnique(); _fields.pointee.domainname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.domainname }
+        @inlinable get { _storage.fields.pointee.domainname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.domainname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.domainname }
     }
     public var typeName: TypeName? {
-        @inlinable get { _fields.pointee.typeName }
-        @inlinable set { _makeUnique(); _fields.pointee.typeName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeName }
+        @inlinable get { _storage.fields.pointee.typeName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.typeName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.typeName }
     }
     public var collClause: CollateClause? {
-        @inlinable get { _fields.pointee.collClause }
-        @inlinable set { _makeUnique(); _fields.pointee.collClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.collClause }
+        @inlinable get { _storage.fields.pointee.collClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.collClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.collClause }
     }
     public var constraints: [Node] {
-        @inlinable get { _fields.pointee.constraints }
-        @inlinable set { _makeUnique(); _fields.pointee.constraints = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.constraints }
+        @inlinable get { _storage.fields.pointee.constraints }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.constraints = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.constraints }
     }
-    public static func == (a: CreateDomainStmt, b: CreateDomainStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreatedbStmt: Sendable, Hashable {
@@ -5084,100 +4380,84 @@ public struct CreateTrigStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var constrrel: RangeVar? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var replace: Bool {
-        @inlinable get { _fields.pointee.replace }
-        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+        @inlinable get { _storage.fields.pointee.replace }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.replace = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.replace }
     }
     public var isconstraint: Bool {
-        @inlinable get { _fields.pointee.isconstraint }
-        @inlinable set { _makeUnique(); _fields.pointee.isconstraint = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isconstraint }
+        @inlinable get { _storage.fields.pointee.isconstraint }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isconstraint = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isconstraint }
     }
     public var trigname: String {
-        @inlinable get { _fields.pointee.trigname }
-        @inlinable set { _makeUnique(); _fields.pointee.trigname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.trigname }
+        @inlinable get { _storage.fields.pointee.trigname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.trigname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.trigname }
     }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var funcname: [Node] {
-        @inlinable get { _fields.pointee.funcname }
-        @inlinable set { _makeUnique(); _fields.pointee.funcname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcname }
+        @inlinable get { _storage.fields.pointee.funcname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcname }
     }
     public var args: [Node] {
-        @inlinable get { _fields.pointee.args }
-        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+        @inlinable get { _storage.fields.pointee.args }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.args = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.args }
     }
     public var row: Bool {
-        @inlinable get { _fields.pointee.row }
-        @inlinable set { _makeUnique(); _fields.pointee.row = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.row }
+        @inlinable get { _storage.fields.pointee.row }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.row = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.row }
     }
     public var timing: Int32 {
-        @inlinable get { _fields.pointee.timing }
-        @inlinable set { _makeUnique(); _fields.pointee.timing = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.timing }
+        @inlinable get { _storage.fields.pointee.timing }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.timing = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.timing }
     }
     public var events: Int32 {
-        @inlinable get { _fields.pointee.events }
-        @inlinable set { _makeUnique(); _fields.pointee.events = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.events }
+        @inlinable get { _storage.fields.pointee.events }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.events = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.events }
     }
     public var columns: [Node] {
-        @inlinable get { _fields.pointee.columns }
-        @inlinable set { _makeUnique(); _fields.pointee.columns = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.columns }
+        @inlinable get { _storage.fields.pointee.columns }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.columns = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.columns }
     }
     public var whenClause: Node? {
-        @inlinable get { _fields.pointee.whenClause }
-        @inlinable set { _makeUnique(); _fields.pointee.whenClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whenClause }
+        @inlinable get { _storage.fields.pointee.whenClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.whenClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.whenClause }
     }
     public var transitionRels: [Node] {
-        @inlinable get { _fields.pointee.transitionRels }
-        @inlinable set { _makeUnique(); _fields.pointee.transitionRels = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.transitionRels }
+        @inlinable get { _storage.fields.pointee.transitionRels }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.transitionRels = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.transitionRels }
     }
     public var deferrable: Bool {
-        @inlinable get { _fields.pointee.deferrable }
-        @inlinable set { _makeUnique(); _fields.pointee.deferrable = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.deferrable }
+        @inlinable get { _storage.fields.pointee.deferrable }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.deferrable = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.deferrable }
     }
     public var initdeferred: Bool {
-        @inlinable get { _fields.pointee.initdeferred }
-        @inlinable set { _makeUnique(); _fields.pointee.initdeferred = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.initdeferred }
+        @inlinable get { _storage.fields.pointee.initdeferred }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.initdeferred = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.initdeferred }
     }
     public var constrrel: RangeVar? {
-        @inlinable get { _fields.pointee.constrrel }
-        @inlinable set { _makeUnique(); _fields.pointee.constrrel = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.constrrel }
+        @inlinable get { _storage.fields.pointee.constrrel }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.constrrel = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.constrrel }
     }
-    public static func == (a: CreateTrigStmt, b: CreateTrigStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreatePLangStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -5190,55 +4470,39 @@ public struct CreatePLangStmt: @unchecked Sendable, Hashable, CustomReflectable 
         @usableFromInline var pltrusted: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var replace: Bool {
-        @inlinable get { _fields.pointee.replace }
-        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+        @inlinable get { _storage.fields.pointee.replace }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.replace = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.replace }
     }
     public var plname: String {
-        @inlinable get { _fields.pointee.plname }
-        @inlinable set { _makeUnique(); _fields.pointee.plname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.plname }
+        @inlinable get { _storage.fields.pointee.plname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.plname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.plname }
     }
     public var plhandler: [Node] {
-        @inlinable get { _fields.pointee.plhandler }
-        @inlinable set { _makeUnique(); _fields.pointee.plhandler = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.plhandler }
+        @inlinable get { _storage.fields.pointee.plhandler }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.plhandler = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.plhandler }
     }
     public var plinline: [Node] {
-        @inlinable get { _fields.pointee.plinline }
-        @inlinable set { _makeUnique(); _fields.pointee.plinline = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.plinline }
+        @inlinable get { _storage.fields.pointee.plinline }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.plinline = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.plinline }
     }
     public var plvalidator: [Node] {
-        @inlinable get { _fields.pointee.plvalidator }
-        @inlinable set { _makeUnique(); _fields.pointee.plvalidator = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.plvalidator }
+        @inlinable get { _storage.fields.pointee.plvalidator }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.plvalidator = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.plvalidator }
     }
     public var pltrusted: Bool {
-        @inlinable get { _fields.pointee.pltrusted }
-        @inlinable set { _makeUnique(); _fields.pointee.pltrusted = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pltrusted }
+        @inlinable get { _storage.fields.pointee.pltrusted }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.pltrusted = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.pltrusted }
     }
-    public static func == (a: CreatePLangStmt, b: CreatePLangStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateRoleStmt: Sendable, Hashable {
@@ -5282,45 +4546,29 @@ public struct ReindexStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var params: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var kind: ReindexObjectType {
-        @inlinable get { _fields.pointee.kind }
-        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+        @inlinable get { _storage.fields.pointee.kind }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.kind = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.kind }
     }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var params: [Node] {
-        @inlinable get { _fields.pointee.params }
-        @inlinable set { _makeUnique(); _fields.pointee.params = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.params }
+        @inlinable get { _storage.fields.pointee.params }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.params = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.params }
     }
-    public static func == (a: ReindexStmt, b: ReindexStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CheckPointStmt: Sendable, Hashable {
@@ -5335,45 +4583,29 @@ public struct CreateSchemaStmt: @unchecked Sendable, Hashable, CustomReflectable
         @usableFromInline var ifNotExists: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var schemaname: String {
-        @inlinable get { _fields.pointee.schemaname }
-        @inlinable set { _makeUnique(); _fields.pointee.schemaname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.schemaname }
+        @inlinable get { _storage.fields.pointee.schemaname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.schemaname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.schemaname }
     }
     public var authrole: RoleSpec? {
-        @inlinable get { _fields.pointee.authrole }
-        @inlinable set { _makeUnique(); _fields.pointee.authrole = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.authrole }
+        @inlinable get { _storage.fields.pointee.authrole }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.authrole = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.authrole }
     }
     public var schemaElts: [Node] {
-        @inlinable get { _fields.pointee.schemaElts }
-        @inlinable set { _makeUnique(); _fields.pointee.schemaElts = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.schemaElts }
+        @inlinable get { _storage.fields.pointee.schemaElts }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.schemaElts = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.schemaElts }
     }
     public var ifNotExists: Bool {
-        @inlinable get { _fields.pointee.ifNotExists }
-        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+        @inlinable get { _storage.fields.pointee.ifNotExists }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ifNotExists }
     }
-    public static func == (a: CreateSchemaStmt, b: CreateSchemaStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterDatabaseStmt: Sendable, Hashable {
@@ -5400,40 +4632,24 @@ public struct AlterRoleSetStmt: @unchecked Sendable, Hashable, CustomReflectable
         @usableFromInline var setstmt: VariableSetStmt? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var role: RoleSpec? {
-        @inlinable get { _fields.pointee.role }
-        @inlinable set { _makeUnique(); _fields.pointee.role = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.role }
+        @inlinable get { _storage.fields.pointee.role }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.role = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.role }
     }
     public var database: String {
-        @inlinable get { _fields.pointee.database }
-        @inlinable set { _makeUnique(); _fields.pointee.database = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.database }
+        @inlinable get { _storage.fields.pointee.database }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.database = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.database }
     }
     public var setstmt: VariableSetStmt? {
-        @inlinable get { _fields.pointee.setstmt }
-        @inlinable set { _makeUnique(); _fields.pointee.setstmt = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.setstmt }
+        @inlinable get { _storage.fields.pointee.setstmt }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.setstmt = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.setstmt }
     }
-    public static func == (a: AlterRoleSetStmt, b: AlterRoleSetStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateConversionStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -5445,50 +4661,34 @@ public struct CreateConversionStmt: @unchecked Sendable, Hashable, CustomReflect
         @usableFromInline var def: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var conversionName: [Node] {
-        @inlinable get { _fields.pointee.conversionName }
-        @inlinable set { _makeUnique(); _fields.pointee.conversionName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.conversionName }
+        @inlinable get { _storage.fields.pointee.conversionName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.conversionName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.conversionName }
     }
     public var forEncodingName: String {
-        @inlinable get { _fields.pointee.forEncodingName }
-        @inlinable set { _makeUnique(); _fields.pointee.forEncodingName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.forEncodingName }
+        @inlinable get { _storage.fields.pointee.forEncodingName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.forEncodingName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.forEncodingName }
     }
     public var toEncodingName: String {
-        @inlinable get { _fields.pointee.toEncodingName }
-        @inlinable set { _makeUnique(); _fields.pointee.toEncodingName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.toEncodingName }
+        @inlinable get { _storage.fields.pointee.toEncodingName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.toEncodingName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.toEncodingName }
     }
     public var funcName: [Node] {
-        @inlinable get { _fields.pointee.funcName }
-        @inlinable set { _makeUnique(); _fields.pointee.funcName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcName }
+        @inlinable get { _storage.fields.pointee.funcName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcName }
     }
     public var def: Bool {
-        @inlinable get { _fields.pointee.def }
-        @inlinable set { _makeUnique(); _fields.pointee.def = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.def }
+        @inlinable get { _storage.fields.pointee.def }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.def = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.def }
     }
-    public static func == (a: CreateConversionStmt, b: CreateConversionStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateCastStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -5500,50 +4700,34 @@ public struct CreateCastStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var `inout`: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var sourcetype: TypeName? {
-        @inlinable get { _fields.pointee.sourcetype }
-        @inlinable set { _makeUnique(); _fields.pointee.sourcetype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.sourcetype }
+        @inlinable get { _storage.fields.pointee.sourcetype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.sourcetype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.sourcetype }
     }
     public var targettype: TypeName? {
-        @inlinable get { _fields.pointee.targettype }
-        @inlinable set { _makeUnique(); _fields.pointee.targettype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targettype }
+        @inlinable get { _storage.fields.pointee.targettype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.targettype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.targettype }
     }
     public var `func`: ObjectWithArgs? {
-        @inlinable get { _fields.pointee.`func` }
-        @inlinable set { _makeUnique(); _fields.pointee.`func` = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.`func` }
+        @inlinable get { _storage.fields.pointee.`func` }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.`func` = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.`func` }
     }
     public var context: CoercionContext {
-        @inlinable get { _fields.pointee.context }
-        @inlinable set { _makeUnique(); _fields.pointee.context = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.context }
+        @inlinable get { _storage.fields.pointee.context }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.context = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.context }
     }
     public var `inout`: Bool {
-        @inlinable get { _fields.pointee.`inout` }
-        @inlinable set { _makeUnique(); _fields.pointee.`inout` = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.`inout` }
+        @inlinable get { _storage.fields.pointee.`inout` }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.`inout` = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.`inout` }
     }
-    public static func == (a: CreateCastStmt, b: CreateCastStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateOpClassStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -5556,55 +4740,39 @@ public struct CreateOpClassStmt: @unchecked Sendable, Hashable, CustomReflectabl
         @usableFromInline var isDefault: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var opclassname: [Node] {
-        @inlinable get { _fields.pointee.opclassname }
-        @inlinable set { _makeUnique(); _fields.pointee.opclassname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opclassname }
+        @inlinable get { _storage.fields.pointee.opclassname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.opclassname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.opclassname }
     }
     public var opfamilyname: [Node] {
-        @inlinable get { _fields.pointee.opfamilyname }
-        @inlinable set { _makeUnique(); _fields.pointee.opfamilyname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opfamilyname }
+        @inlinable get { _storage.fields.pointee.opfamilyname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.opfamilyname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.opfamilyname }
     }
     public var amname: String {
-        @inlinable get { _fields.pointee.amname }
-        @inlinable set { _makeUnique(); _fields.pointee.amname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.amname }
+        @inlinable get { _storage.fields.pointee.amname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.amname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.amname }
     }
     public var datatype: TypeName? {
-        @inlinable get { _fields.pointee.datatype }
-        @inlinable set { _makeUnique(); _fields.pointee.datatype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.datatype }
+        @inlinable get { _storage.fields.pointee.datatype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.datatype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.datatype }
     }
     public var items: [Node] {
-        @inlinable get { _fields.pointee.items }
-        @inlinable set { _makeUnique(); _fields.pointee.items = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.items }
+        @inlinable get { _storage.fields.pointee.items }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.items = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.items }
     }
     public var isDefault: Bool {
-        @inlinable get { _fields.pointee.isDefault }
-        @inlinable set { _makeUnique(); _fields.pointee.isDefault = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isDefault }
+        @inlinable get { _storage.fields.pointee.isDefault }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isDefault = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isDefault }
     }
-    public static func == (a: CreateOpClassStmt, b: CreateOpClassStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateOpFamilyStmt: Sendable, Hashable {
@@ -5621,45 +4789,29 @@ public struct AlterOpFamilyStmt: @unchecked Sendable, Hashable, CustomReflectabl
         @usableFromInline var items: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var opfamilyname: [Node] {
-        @inlinable get { _fields.pointee.opfamilyname }
-        @inlinable set { _makeUnique(); _fields.pointee.opfamilyname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opfamilyname }
+        @inlinable get { _storage.fields.pointee.opfamilyname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.opfamilyname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.opfamilyname }
     }
     public var amname: String {
-        @inlinable get { _fields.pointee.amname }
-        @inlinable set { _makeUnique(); _fields.pointee.amname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.amname }
+        @inlinable get { _storage.fields.pointee.amname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.amname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.amname }
     }
     public var isDrop: Bool {
-        @inlinable get { _fields.pointee.isDrop }
-        @inlinable set { _makeUnique(); _fields.pointee.isDrop = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isDrop }
+        @inlinable get { _storage.fields.pointee.isDrop }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isDrop = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isDrop }
     }
     public var items: [Node] {
-        @inlinable get { _fields.pointee.items }
-        @inlinable set { _makeUnique(); _fields.pointee.items = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.items }
+        @inlinable get { _storage.fields.pointee.items }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.items = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.items }
     }
-    public static func == (a: AlterOpFamilyStmt, b: AlterOpFamilyStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct PrepareStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -5669,40 +4821,24 @@ public struct PrepareStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var query: Node? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var argtypes: [Node] {
-        @inlinable get { _fields.pointee.argtypes }
-        @inlinable set { _makeUnique(); _fields.pointee.argtypes = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.argtypes }
+        @inlinable get { _storage.fields.pointee.argtypes }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.argtypes = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.argtypes }
     }
     public var query: Node? {
-        @inlinable get { _fields.pointee.query }
-        @inlinable set { _makeUnique(); _fields.pointee.query = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.query }
+        @inlinable get { _storage.fields.pointee.query }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.query = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.query }
     }
-    public static func == (a: PrepareStmt, b: PrepareStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct ExecuteStmt: Sendable, Hashable {
@@ -5731,45 +4867,29 @@ public struct CreateTableSpaceStmt: @unchecked Sendable, Hashable, CustomReflect
         @usableFromInline var options: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var tablespacename: String {
-        @inlinable get { _fields.pointee.tablespacename }
-        @inlinable set { _makeUnique(); _fields.pointee.tablespacename = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tablespacename }
+        @inlinable get { _storage.fields.pointee.tablespacename }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.tablespacename = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.tablespacename }
     }
     public var owner: RoleSpec? {
-        @inlinable get { _fields.pointee.owner }
-        @inlinable set { _makeUnique(); _fields.pointee.owner = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.owner }
+        @inlinable get { _storage.fields.pointee.owner }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.owner = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.owner }
     }
     public var location: String {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
-    public static func == (a: CreateTableSpaceStmt, b: CreateTableSpaceStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct DropTableSpaceStmt: Sendable, Hashable {
@@ -5787,50 +4907,34 @@ public struct AlterObjectDependsStmt: @unchecked Sendable, Hashable, CustomRefle
         @usableFromInline var remove: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var objectType: ObjectType {
-        @inlinable get { _fields.pointee.objectType }
-        @inlinable set { _makeUnique(); _fields.pointee.objectType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objectType }
+        @inlinable get { _storage.fields.pointee.objectType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.objectType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.objectType }
     }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var object: Node? {
-        @inlinable get { _fields.pointee.object }
-        @inlinable set { _makeUnique(); _fields.pointee.object = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.object }
+        @inlinable get { _storage.fields.pointee.object }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.object = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.object }
     }
     public var extname: PGString? {
-        @inlinable get { _fields.pointee.extname }
-        @inlinable set { _makeUnique(); _fields.pointee.extname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.extname }
+        @inlinable get { _storage.fields.pointee.extname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.extname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.extname }
     }
     public var remove: Bool {
-        @inlinable get { _fields.pointee.remove }
-        @inlinable set { _makeUnique(); _fields.pointee.remove = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.remove }
+        @inlinable get { _storage.fields.pointee.remove }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.remove = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.remove }
     }
-    public static func == (a: AlterObjectDependsStmt, b: AlterObjectDependsStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterObjectSchemaStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -5842,50 +4946,34 @@ public struct AlterObjectSchemaStmt: @unchecked Sendable, Hashable, CustomReflec
         @usableFromInline var missingOk: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var objectType: ObjectType {
-        @inlinable get { _fields.pointee.objectType }
-        @inlinable set { _makeUnique(); _fields.pointee.objectType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objectType }
+        @inlinable get { _storage.fields.pointee.objectType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.objectType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.objectType }
     }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var object: Node? {
-        @inlinable get { _fields.pointee.object }
-        @inlinable set { _makeUnique(); _fields.pointee.object = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.object }
+        @inlinable get { _storage.fields.pointee.object }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.object = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.object }
     }
     public var newschema: String {
-        @inlinable get { _fields.pointee.newschema }
-        @inlinable set { _makeUnique(); _fields.pointee.newschema = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newschema }
+        @inlinable get { _storage.fields.pointee.newschema }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.newschema = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.newschema }
     }
     public var missingOk: Bool {
-        @inlinable get { _fields.pointee.missingOk }
-        @inlinable set { _makeUnique(); _fields.pointee.missingOk = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.missingOk }
+        @inlinable get { _storage.fields.pointee.missingOk }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.missingOk = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.missingOk }
     }
-    public static func == (a: AlterObjectSchemaStmt, b: AlterObjectSchemaStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterOwnerStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -5896,45 +4984,29 @@ public struct AlterOwnerStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var newowner: RoleSpec? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var objectType: ObjectType {
-        @inlinable get { _fields.pointee.objectType }
-        @inlinable set { _makeUnique(); _fields.pointee.objectType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objectType }
+        @inlinable get { _storage.fields.pointee.objectType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.objectType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.objectType }
     }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var object: Node? {
-        @inlinable get { _fields.pointee.object }
-        @inlinable set { _makeUnique(); _fields.pointee.object = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.object }
+        @inlinable get { _storage.fields.pointee.object }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.object = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.object }
     }
     public var newowner: RoleSpec? {
-        @inlinable get { _fields.pointee.newowner }
-        @inlinable set { _makeUnique(); _fields.pointee.newowner = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newowner }
+        @inlinable get { _storage.fields.pointee.newowner }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.newowner = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.newowner }
     }
-    public static func == (a: AlterOwnerStmt, b: AlterOwnerStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterOperatorStmt: Sendable, Hashable {
@@ -5989,55 +5061,39 @@ public struct AlterEnumStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var skipIfNewValExists: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var typeName: [Node] {
-        @inlinable get { _fields.pointee.typeName }
-        @inlinable set { _makeUnique(); _fields.pointee.typeName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeName }
+        @inlinable get { _storage.fields.pointee.typeName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.typeName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.typeName }
     }
     public var oldVal: String {
-        @inlinable get { _fields.pointee.oldVal }
-        @inlinable set { _makeUnique(); _fields.pointee.oldVal = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldVal }
+        @inlinable get { _storage.fields.pointee.oldVal }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.oldVal = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.oldVal }
     }
     public var newVal: String {
-        @inlinable get { _fields.pointee.newVal }
-        @inlinable set { _makeUnique(); _fields.pointee.newVal = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newVal }
+        @inlinable get { _storage.fields.pointee.newVal }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.newVal = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.newVal }
     }
     public var newValNeighbor: String {
-        @inlinable get { _fields.pointee.newValNeighbor }
-        @inlinable set { _makeUnique(); _fields.pointee.newValNeighbor = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newValNeighbor }
+        @inlinable get { _storage.fields.pointee.newValNeighbor }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.newValNeighbor = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.newValNeighbor }
     }
     public var newValIsAfter: Bool {
-        @inlinable get { _fields.pointee.newValIsAfter }
-        @inlinable set { _makeUnique(); _fields.pointee.newValIsAfter = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newValIsAfter }
+        @inlinable get { _storage.fields.pointee.newValIsAfter }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.newValIsAfter = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.newValIsAfter }
     }
     public var skipIfNewValExists: Bool {
-        @inlinable get { _fields.pointee.skipIfNewValExists }
-        @inlinable set { _makeUnique(); _fields.pointee.skipIfNewValExists = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.skipIfNewValExists }
+        @inlinable get { _storage.fields.pointee.skipIfNewValExists }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.skipIfNewValExists = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.skipIfNewValExists }
     }
-    public static func == (a: AlterEnumStmt, b: AlterEnumStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterTSDictionaryStmt: Sendable, Hashable {
@@ -6057,60 +5113,44 @@ public struct AlterTSConfigurationStmt: @unchecked Sendable, Hashable, CustomRef
         @usableFromInline var missingOk: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var kind: AlterTSConfigType {
-        @inlinable get { _fields.pointee.kind }
-        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+        @inlinable get { _storage.fields.pointee.kind }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.kind = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.kind }
     }
     public var cfgname: [Node] {
-        @inlinable get { _fields.pointee.cfgname }
-        @inlinable set { _makeUnique(); _fields.pointee.cfgname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cfgname }
+        @inlinable get { _storage.fields.pointee.cfgname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cfgname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cfgname }
     }
     public var tokentype: [Node] {
-        @inlinable get { _fields.pointee.tokentype }
-        @inlinable set { _makeUnique(); _fields.pointee.tokentype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tokentype }
+        @inlinable get { _storage.fields.pointee.tokentype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.tokentype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.tokentype }
     }
     public var dicts: [Node] {
-        @inlinable get { _fields.pointee.dicts }
-        @inlinable set { _makeUnique(); _fields.pointee.dicts = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.dicts }
+        @inlinable get { _storage.fields.pointee.dicts }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.dicts = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.dicts }
     }
     public var override: Bool {
-        @inlinable get { _fields.pointee.override }
-        @inlinable set { _makeUnique(); _fields.pointee.override = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.override }
+        @inlinable get { _storage.fields.pointee.override }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.override = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.override }
     }
     public var replace: Bool {
-        @inlinable get { _fields.pointee.replace }
-        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+        @inlinable get { _storage.fields.pointee.replace }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.replace = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.replace }
     }
     public var missingOk: Bool {
-        @inlinable get { _fields.pointee.missingOk }
-        @inlinable set { _makeUnique(); _fields.pointee.missingOk = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.missingOk }
+        @inlinable get { _storage.fields.pointee.missingOk }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.missingOk = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.missingOk }
     }
-    public static func == (a: AlterTSConfigurationStmt, b: AlterTSConfigurationStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateFdwStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6120,40 +5160,24 @@ public struct CreateFdwStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var options: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var fdwname: String {
-        @inlinable get { _fields.pointee.fdwname }
-        @inlinable set { _makeUnique(); _fields.pointee.fdwname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fdwname }
+        @inlinable get { _storage.fields.pointee.fdwname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fdwname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fdwname }
     }
     public var funcOptions: [Node] {
-        @inlinable get { _fields.pointee.funcOptions }
-        @inlinable set { _makeUnique(); _fields.pointee.funcOptions = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcOptions }
+        @inlinable get { _storage.fields.pointee.funcOptions }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcOptions = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcOptions }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
-    public static func == (a: CreateFdwStmt, b: CreateFdwStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterFdwStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6163,40 +5187,24 @@ public struct AlterFdwStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var options: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var fdwname: String {
-        @inlinable get { _fields.pointee.fdwname }
-        @inlinable set { _makeUnique(); _fields.pointee.fdwname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fdwname }
+        @inlinable get { _storage.fields.pointee.fdwname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fdwname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fdwname }
     }
     public var funcOptions: [Node] {
-        @inlinable get { _fields.pointee.funcOptions }
-        @inlinable set { _makeUnique(); _fields.pointee.funcOptions = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcOptions }
+        @inlinable get { _storage.fields.pointee.funcOptions }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcOptions = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcOptions }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
-    public static func == (a: AlterFdwStmt, b: AlterFdwStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateForeignServerStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6209,55 +5217,39 @@ public struct CreateForeignServerStmt: @unchecked Sendable, Hashable, CustomRefl
         @usableFromInline var options: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var servername: String {
-        @inlinable get { _fields.pointee.servername }
-        @inlinable set { _makeUnique(); _fields.pointee.servername = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.servername }
+        @inlinable get { _storage.fields.pointee.servername }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.servername = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.servername }
     }
     public var servertype: String {
-        @inlinable get { _fields.pointee.servertype }
-        @inlinable set { _makeUnique(); _fields.pointee.servertype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.servertype }
+        @inlinable get { _storage.fields.pointee.servertype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.servertype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.servertype }
     }
     public var version: String {
-        @inlinable get { _fields.pointee.version }
-        @inlinable set { _makeUnique(); _fields.pointee.version = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.version }
+        @inlinable get { _storage.fields.pointee.version }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.version = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.version }
     }
     public var fdwname: String {
-        @inlinable get { _fields.pointee.fdwname }
-        @inlinable set { _makeUnique(); _fields.pointee.fdwname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fdwname }
+        @inlinable get { _storage.fields.pointee.fdwname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fdwname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fdwname }
     }
     public var ifNotExists: Bool {
-        @inlinable get { _fields.pointee.ifNotExists }
-        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+        @inlinable get { _storage.fields.pointee.ifNotExists }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ifNotExists }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
-    public static func == (a: CreateForeignServerStmt, b: CreateForeignServerStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterForeignServerStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6268,45 +5260,29 @@ public struct AlterForeignServerStmt: @unchecked Sendable, Hashable, CustomRefle
         @usableFromInline var hasVersion: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var servername: String {
-        @inlinable get { _fields.pointee.servername }
-        @inlinable set { _makeUnique(); _fields.pointee.servername = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.servername }
+        @inlinable get { _storage.fields.pointee.servername }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.servername = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.servername }
     }
     public var version: String {
-        @inlinable get { _fields.pointee.version }
-        @inlinable set { _makeUnique(); _fields.pointee.version = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.version }
+        @inlinable get { _storage.fields.pointee.version }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.version = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.version }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
     public var hasVersion: Bool {
-        @inlinable get { _fields.pointee.hasVersion }
-        @inlinable set { _makeUnique(); _fields.pointee.hasVersion = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.hasVersion }
+        @inlinable get { _storage.fields.pointee.hasVersion }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.hasVersion = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.hasVersion }
     }
-    public static func == (a: AlterForeignServerStmt, b: AlterForeignServerStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateUserMappingStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6317,45 +5293,29 @@ public struct CreateUserMappingStmt: @unchecked Sendable, Hashable, CustomReflec
         @usableFromInline var options: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var user: RoleSpec? {
-        @inlinable get { _fields.pointee.user }
-        @inlinable set { _makeUnique(); _fields.pointee.user = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.user }
+        @inlinable get { _storage.fields.pointee.user }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.user = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.user }
     }
     public var servername: String {
-        @inlinable get { _fields.pointee.servername }
-        @inlinable set { _makeUnique(); _fields.pointee.servername = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.servername }
+        @inlinable get { _storage.fields.pointee.servername }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.servername = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.servername }
     }
     public var ifNotExists: Bool {
-        @inlinable get { _fields.pointee.ifNotExists }
-        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+        @inlinable get { _storage.fields.pointee.ifNotExists }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ifNotExists }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
-    public static func == (a: CreateUserMappingStmt, b: CreateUserMappingStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterUserMappingStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6365,40 +5325,24 @@ public struct AlterUserMappingStmt: @unchecked Sendable, Hashable, CustomReflect
         @usableFromInline var options: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var user: RoleSpec? {
-        @inlinable get { _fields.pointee.user }
-        @inlinable set { _makeUnique(); _fields.pointee.user = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.user }
+        @inlinable get { _storage.fields.pointee.user }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.user = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.user }
     }
     public var servername: String {
-        @inlinable get { _fields.pointee.servername }
-        @inlinable set { _makeUnique(); _fields.pointee.servername = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.servername }
+        @inlinable get { _storage.fields.pointee.servername }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.servername = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.servername }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
-    public static func == (a: AlterUserMappingStmt, b: AlterUserMappingStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct DropUserMappingStmt: Sendable, Hashable {
@@ -6424,50 +5368,34 @@ public struct AlterTableMoveAllStmt: @unchecked Sendable, Hashable, CustomReflec
         @usableFromInline var nowait: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var origTablespacename: String {
-        @inlinable get { _fields.pointee.origTablespacename }
-        @inlinable set { _makeUnique(); _fields.pointee.origTablespacename = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.origTablespacename }
+        @inlinable get { _storage.fields.pointee.origTablespacename }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.origTablespacename = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.origTablespacename }
     }
     public var objtype: ObjectType {
-        @inlinable get { _fields.pointee.objtype }
-        @inlinable set { _makeUnique(); _fields.pointee.objtype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objtype }
+        @inlinable get { _storage.fields.pointee.objtype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.objtype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.objtype }
     }
     public var roles: [Node] {
-        @inlinable get { _fields.pointee.roles }
-        @inlinable set { _makeUnique(); _fields.pointee.roles = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.roles }
+        @inlinable get { _storage.fields.pointee.roles }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.roles = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.roles }
     }
     public var newTablespacename: String {
-        @inlinable get { _fields.pointee.newTablespacename }
-        @inlinable set { _makeUnique(); _fields.pointee.newTablespacename = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.newTablespacename }
+        @inlinable get { _storage.fields.pointee.newTablespacename }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.newTablespacename = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.newTablespacename }
     }
     public var nowait: Bool {
-        @inlinable get { _fields.pointee.nowait }
-        @inlinable set { _makeUnique(); _fields.pointee.nowait = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nowait }
+        @inlinable get { _storage.fields.pointee.nowait }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.nowait = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.nowait }
     }
-    public static func == (a: AlterTableMoveAllStmt, b: AlterTableMoveAllStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct SecLabelStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6478,45 +5406,29 @@ public struct SecLabelStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var label: String = ""
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var objtype: ObjectType {
-        @inlinable get { _fields.pointee.objtype }
-        @inlinable set { _makeUnique(); _fields.pointee.objtype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objtype }
+        @inlinable get { _storage.fields.pointee.objtype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.objtype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.objtype }
     }
     public var object: Node? {
-        @inlinable get { _fields.pointee.object }
-        @inlinable set { _makeUnique(); _fields.pointee.object = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.object }
+        @inlinable get { _storage.fields.pointee.object }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.object = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.object }
     }
     public var provider: String {
-        @inlinable get { _fields.pointee.provider }
-        @inlinable set { _makeUnique(); _fields.pointee.provider = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.provider }
+        @inlinable get { _storage.fields.pointee.provider }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.provider = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.provider }
     }
     public var label: String {
-        @inlinable get { _fields.pointee.label }
-        @inlinable set { _makeUnique(); _fields.pointee.label = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.label }
+        @inlinable get { _storage.fields.pointee.label }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.label = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.label }
     }
-    public static func == (a: SecLabelStmt, b: SecLabelStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateForeignTableStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6526,40 +5438,24 @@ public struct CreateForeignTableStmt: @unchecked Sendable, Hashable, CustomRefle
         @usableFromInline var options: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var baseStmt: CreateStmt? {
-        @inlinable get { _fields.pointee.baseStmt }
-        @inlinable set { _makeUnique(); _fields.pointee.baseStmt = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.baseStmt }
+        @inlinable get { _storage.fields.pointee.baseStmt }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.baseStmt = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.baseStmt }
     }
     public var servername: String {
-        @inlinable get { _fields.pointee.servername }
-        @inlinable set { _makeUnique(); _fields.pointee.servername = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.servername }
+        @inlinable get { _storage.fields.pointee.servername }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.servername = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.servername }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
-    public static func == (a: CreateForeignTableStmt, b: CreateForeignTableStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct ImportForeignSchemaStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6572,55 +5468,39 @@ public struct ImportForeignSchemaStmt: @unchecked Sendable, Hashable, CustomRefl
         @usableFromInline var options: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var serverName: String {
-        @inlinable get { _fields.pointee.serverName }
-        @inlinable set { _makeUnique(); _fields.pointee.serverName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.serverName }
+        @inlinable get { _storage.fields.pointee.serverName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.serverName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.serverName }
     }
     public var remoteSchema: String {
-        @inlinable get { _fields.pointee.remoteSchema }
-        @inlinable set { _makeUnique(); _fields.pointee.remoteSchema = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.remoteSchema }
+        @inlinable get { _storage.fields.pointee.remoteSchema }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.remoteSchema = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.remoteSchema }
     }
     public var localSchema: String {
-        @inlinable get { _fields.pointee.localSchema }
-        @inlinable set { _makeUnique(); _fields.pointee.localSchema = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.localSchema }
+        @inlinable get { _storage.fields.pointee.localSchema }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.localSchema = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.localSchema }
     }
     public var listType: ImportForeignSchemaType {
-        @inlinable get { _fields.pointee.listType }
-        @inlinable set { _makeUnique(); _fields.pointee.listType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.listType }
+        @inlinable get { _storage.fields.pointee.listType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.listType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.listType }
     }
     public var tableList: [Node] {
-        @inlinable get { _fields.pointee.tableList }
-        @inlinable set { _makeUnique(); _fields.pointee.tableList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tableList }
+        @inlinable get { _storage.fields.pointee.tableList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.tableList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.tableList }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
-    public static func == (a: ImportForeignSchemaStmt, b: ImportForeignSchemaStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateExtensionStmt: Sendable, Hashable {
@@ -6652,45 +5532,29 @@ public struct CreateEventTrigStmt: @unchecked Sendable, Hashable, CustomReflecta
         @usableFromInline var funcname: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var trigname: String {
-        @inlinable get { _fields.pointee.trigname }
-        @inlinable set { _makeUnique(); _fields.pointee.trigname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.trigname }
+        @inlinable get { _storage.fields.pointee.trigname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.trigname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.trigname }
     }
     public var eventname: String {
-        @inlinable get { _fields.pointee.eventname }
-        @inlinable set { _makeUnique(); _fields.pointee.eventname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.eventname }
+        @inlinable get { _storage.fields.pointee.eventname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.eventname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.eventname }
     }
     public var whenclause: [Node] {
-        @inlinable get { _fields.pointee.whenclause }
-        @inlinable set { _makeUnique(); _fields.pointee.whenclause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whenclause }
+        @inlinable get { _storage.fields.pointee.whenclause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.whenclause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.whenclause }
     }
     public var funcname: [Node] {
-        @inlinable get { _fields.pointee.funcname }
-        @inlinable set { _makeUnique(); _fields.pointee.funcname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcname }
+        @inlinable get { _storage.fields.pointee.funcname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcname }
     }
-    public static func == (a: CreateEventTrigStmt, b: CreateEventTrigStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterEventTrigStmt: Sendable, Hashable {
@@ -6728,60 +5592,44 @@ public struct CreatePolicyStmt: @unchecked Sendable, Hashable, CustomReflectable
         @usableFromInline var withCheck: Node? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var policyName: String {
-        @inlinable get { _fields.pointee.policyName }
-        @inlinable set { _makeUnique(); _fields.pointee.policyName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.policyName }
+        @inlinable get { _storage.fields.pointee.policyName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.policyName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.policyName }
     }
     public var table: RangeVar? {
-        @inlinable get { _fields.pointee.table }
-        @inlinable set { _makeUnique(); _fields.pointee.table = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.table }
+        @inlinable get { _storage.fields.pointee.table }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.table = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.table }
     }
     public var cmdName: String {
-        @inlinable get { _fields.pointee.cmdName }
-        @inlinable set { _makeUnique(); _fields.pointee.cmdName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cmdName }
+        @inlinable get { _storage.fields.pointee.cmdName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cmdName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cmdName }
     }
     public var permissive: Bool {
-        @inlinable get { _fields.pointee.permissive }
-        @inlinable set { _makeUnique(); _fields.pointee.permissive = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.permissive }
+        @inlinable get { _storage.fields.pointee.permissive }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.permissive = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.permissive }
     }
     public var roles: [Node] {
-        @inlinable get { _fields.pointee.roles }
-        @inlinable set { _makeUnique(); _fields.pointee.roles = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.roles }
+        @inlinable get { _storage.fields.pointee.roles }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.roles = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.roles }
     }
     public var qual: Node? {
-        @inlinable get { _fields.pointee.qual }
-        @inlinable set { _makeUnique(); _fields.pointee.qual = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.qual }
+        @inlinable get { _storage.fields.pointee.qual }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.qual = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.qual }
     }
     public var withCheck: Node? {
-        @inlinable get { _fields.pointee.withCheck }
-        @inlinable set { _makeUnique(); _fields.pointee.withCheck = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withCheck }
+        @inlinable get { _storage.fields.pointee.withCheck }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.withCheck = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.withCheck }
     }
-    public static func == (a: CreatePolicyStmt, b: CreatePolicyStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterPolicyStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6793,50 +5641,34 @@ public struct AlterPolicyStmt: @unchecked Sendable, Hashable, CustomReflectable 
         @usableFromInline var withCheck: Node? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var policyName: String {
-        @inlinable get { _fields.pointee.policyName }
-        @inlinable set { _makeUnique(); _fields.pointee.policyName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.policyName }
+        @inlinable get { _storage.fields.pointee.policyName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.policyName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.policyName }
     }
     public var table: RangeVar? {
-        @inlinable get { _fields.pointee.table }
-        @inlinable set { _makeUnique(); _fields.pointee.table = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.table }
+        @inlinable get { _storage.fields.pointee.table }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.table = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.table }
     }
     public var roles: [Node] {
-        @inlinable get { _fields.pointee.roles }
-        @inlinable set { _makeUnique(); _fields.pointee.roles = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.roles }
+        @inlinable get { _storage.fields.pointee.roles }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.roles = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.roles }
     }
     public var qual: Node? {
-        @inlinable get { _fields.pointee.qual }
-        @inlinable set { _makeUnique(); _fields.pointee.qual = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.qual }
+        @inlinable get { _storage.fields.pointee.qual }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.qual = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.qual }
     }
     public var withCheck: Node? {
-        @inlinable get { _fields.pointee.withCheck }
-        @inlinable set { _makeUnique(); _fields.pointee.withCheck = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.withCheck }
+        @inlinable get { _storage.fields.pointee.withCheck }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.withCheck = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.withCheck }
     }
-    public static func == (a: AlterPolicyStmt, b: AlterPolicyStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateTransformStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6848,50 +5680,34 @@ public struct CreateTransformStmt: @unchecked Sendable, Hashable, CustomReflecta
         @usableFromInline var tosql: ObjectWithArgs? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var replace: Bool {
-        @inlinable get { _fields.pointee.replace }
-        @inlinable set { _makeUnique(); _fields.pointee.replace = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.replace }
+        @inlinable get { _storage.fields.pointee.replace }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.replace = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.replace }
     }
     public var typeName: TypeName? {
-        @inlinable get { _fields.pointee.typeName }
-        @inlinable set { _makeUnique(); _fields.pointee.typeName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeName }
+        @inlinable get { _storage.fields.pointee.typeName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.typeName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.typeName }
     }
     public var lang: String {
-        @inlinable get { _fields.pointee.lang }
-        @inlinable set { _makeUnique(); _fields.pointee.lang = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lang }
+        @inlinable get { _storage.fields.pointee.lang }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.lang = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.lang }
     }
     public var fromsql: ObjectWithArgs? {
-        @inlinable get { _fields.pointee.fromsql }
-        @inlinable set { _makeUnique(); _fields.pointee.fromsql = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fromsql }
+        @inlinable get { _storage.fields.pointee.fromsql }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fromsql = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fromsql }
     }
     public var tosql: ObjectWithArgs? {
-        @inlinable get { _fields.pointee.tosql }
-        @inlinable set { _makeUnique(); _fields.pointee.tosql = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tosql }
+        @inlinable get { _storage.fields.pointee.tosql }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.tosql = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.tosql }
     }
-    public static func == (a: CreateTransformStmt, b: CreateTransformStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateAmStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6901,40 +5717,24 @@ public struct CreateAmStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var amtype: String = ""
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var amname: String {
-        @inlinable get { _fields.pointee.amname }
-        @inlinable set { _makeUnique(); _fields.pointee.amname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.amname }
+        @inlinable get { _storage.fields.pointee.amname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.amname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.amname }
     }
     public var handlerName: [Node] {
-        @inlinable get { _fields.pointee.handlerName }
-        @inlinable set { _makeUnique(); _fields.pointee.handlerName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.handlerName }
+        @inlinable get { _storage.fields.pointee.handlerName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.handlerName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.handlerName }
     }
     public var amtype: String {
-        @inlinable get { _fields.pointee.amtype }
-        @inlinable set { _makeUnique(); _fields.pointee.amtype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.amtype }
+        @inlinable get { _storage.fields.pointee.amtype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.amtype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.amtype }
     }
-    public static func == (a: CreateAmStmt, b: CreateAmStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreatePublicationStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6945,45 +5745,29 @@ public struct CreatePublicationStmt: @unchecked Sendable, Hashable, CustomReflec
         @usableFromInline var forAllTables: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var pubname: String {
-        @inlinable get { _fields.pointee.pubname }
-        @inlinable set { _makeUnique(); _fields.pointee.pubname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pubname }
+        @inlinable get { _storage.fields.pointee.pubname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.pubname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.pubname }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
     public var pubobjects: [Node] {
-        @inlinable get { _fields.pointee.pubobjects }
-        @inlinable set { _makeUnique(); _fields.pointee.pubobjects = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pubobjects }
+        @inlinable get { _storage.fields.pointee.pubobjects }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.pubobjects = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.pubobjects }
     }
     public var forAllTables: Bool {
-        @inlinable get { _fields.pointee.forAllTables }
-        @inlinable set { _makeUnique(); _fields.pointee.forAllTables = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.forAllTables }
+        @inlinable get { _storage.fields.pointee.forAllTables }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.forAllTables = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.forAllTables }
     }
-    public static func == (a: CreatePublicationStmt, b: CreatePublicationStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterPublicationStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -6995,50 +5779,34 @@ public struct AlterPublicationStmt: @unchecked Sendable, Hashable, CustomReflect
         @usableFromInline var action: AlterPublicationAction = .alterPublicationActionUndefined
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var pubname: String {
-        @inlinable get { _fields.pointee.pubname }
-        @inlinable set { _makeUnique(); _fields.pointee.pubname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pubname }
+        @inlinable get { _storage.fields.pointee.pubname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.pubname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.pubname }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
     public var pubobjects: [Node] {
-        @inlinable get { _fields.pointee.pubobjects }
-        @inlinable set { _makeUnique(); _fields.pointee.pubobjects = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pubobjects }
+        @inlinable get { _storage.fields.pointee.pubobjects }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.pubobjects = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.pubobjects }
     }
     public var forAllTables: Bool {
-        @inlinable get { _fields.pointee.forAllTables }
-        @inlinable set { _makeUnique(); _fields.pointee.forAllTables = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.forAllTables }
+        @inlinable get { _storage.fields.pointee.forAllTables }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.forAllTables = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.forAllTables }
     }
     public var action: AlterPublicationAction {
-        @inlinable get { _fields.pointee.action }
-        @inlinable set { _makeUnique(); _fields.pointee.action = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.action }
+        @inlinable get { _storage.fields.pointee.action }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.action = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.action }
     }
-    public static func == (a: AlterPublicationStmt, b: AlterPublicationStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CreateSubscriptionStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -7049,45 +5817,29 @@ public struct CreateSubscriptionStmt: @unchecked Sendable, Hashable, CustomRefle
         @usableFromInline var options: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var subname: String {
-        @inlinable get { _fields.pointee.subname }
-        @inlinable set { _makeUnique(); _fields.pointee.subname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subname }
+        @inlinable get { _storage.fields.pointee.subname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.subname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.subname }
     }
     public var conninfo: String {
-        @inlinable get { _fields.pointee.conninfo }
-        @inlinable set { _makeUnique(); _fields.pointee.conninfo = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.conninfo }
+        @inlinable get { _storage.fields.pointee.conninfo }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.conninfo = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.conninfo }
     }
     public var publication: [Node] {
-        @inlinable get { _fields.pointee.publication }
-        @inlinable set { _makeUnique(); _fields.pointee.publication = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.publication }
+        @inlinable get { _storage.fields.pointee.publication }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.publication = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.publication }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
-    public static func == (a: CreateSubscriptionStmt, b: CreateSubscriptionStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterSubscriptionStmt: @unchecked Sendable, Hashable, CustomReflectable {
@@ -7099,50 +5851,34 @@ public struct AlterSubscriptionStmt: @unchecked Sendable, Hashable, CustomReflec
         @usableFromInline var options: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var kind: AlterSubscriptionType {
-        @inlinable get { _fields.pointee.kind }
-        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+        @inlinable get { _storage.fields.pointee.kind }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.kind = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.kind }
     }
     public var subname: String {
-        @inlinable get { _fields.pointee.subname }
-        @inlinable set { _makeUnique(); _fields.pointee.subname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subname }
+        @inlinable get { _storage.fields.pointee.subname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.subname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.subname }
     }
     public var conninfo: String {
-        @inlinable get { _fields.pointee.conninfo }
-        @inlinable set { _makeUnique(); _fields.pointee.conninfo = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.conninfo }
+        @inlinable get { _storage.fields.pointee.conninfo }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.conninfo = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.conninfo }
     }
     public var publication: [Node] {
-        @inlinable get { _fields.pointee.publication }
-        @inlinable set { _makeUnique(); _fields.pointee.publication = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.publication }
+        @inlinable get { _storage.fields.pointee.publication }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.publication = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.publication }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
-    public static func == (a: AlterSubscriptionStmt, b: AlterSubscriptionStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct DropSubscriptionStmt: Sendable, Hashable {
@@ -7163,60 +5899,44 @@ public struct CreateStatsStmt: @unchecked Sendable, Hashable, CustomReflectable 
         @usableFromInline var ifNotExists: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var defnames: [Node] {
-        @inlinable get { _fields.pointee.defnames }
-        @inlinable set { _makeUnique(); _fields.pointee.defnames = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defnames }
+        @inlinable get { _storage.fields.pointee.defnames }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.defnames = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.defnames }
     }
     public var statTypes: [Node] {
-        @inlinable get { _fields.pointee.statTypes }
-        @inlinable set { _makeUnique(); _fields.pointee.statTypes = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.statTypes }
+        @inlinable get { _storage.fields.pointee.statTypes }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.statTypes = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.statTypes }
     }
     public var exprs: [Node] {
-        @inlinable get { _fields.pointee.exprs }
-        @inlinable set { _makeUnique(); _fields.pointee.exprs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.exprs }
+        @inlinable get { _storage.fields.pointee.exprs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.exprs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.exprs }
     }
     public var relations: [Node] {
-        @inlinable get { _fields.pointee.relations }
-        @inlinable set { _makeUnique(); _fields.pointee.relations = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relations }
+        @inlinable get { _storage.fields.pointee.relations }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relations = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relations }
     }
     public var stxcomment: String {
-        @inlinable get { _fields.pointee.stxcomment }
-        @inlinable set { _makeUnique(); _fields.pointee.stxcomment = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.stxcomment }
+        @inlinable get { _storage.fields.pointee.stxcomment }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.stxcomment = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.stxcomment }
     }
     public var transformed: Bool {
-        @inlinable get { _fields.pointee.transformed }
-        @inlinable set { _makeUnique(); _fields.pointee.transformed = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.transformed }
+        @inlinable get { _storage.fields.pointee.transformed }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.transformed = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.transformed }
     }
     public var ifNotExists: Bool {
-        @inlinable get { _fields.pointee.ifNotExists }
-        @inlinable set { _makeUnique(); _fields.pointee.ifNotExists = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ifNotExists }
+        @inlinable get { _storage.fields.pointee.ifNotExists }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ifNotExists = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ifNotExists }
     }
-    public static func == (a: CreateStatsStmt, b: CreateStatsStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterCollationStmt: Sendable, Hashable {
@@ -7231,40 +5951,24 @@ public struct CallStmt: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var outargs: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var funccall: FuncCall? {
-        @inlinable get { _fields.pointee.funccall }
-        @inlinable set { _makeUnique(); _fields.pointee.funccall = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funccall }
+        @inlinable get { _storage.fields.pointee.funccall }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funccall = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funccall }
     }
     public var funcexpr: FuncExpr? {
-        @inlinable get { _fields.pointee.funcexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.funcexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcexpr }
+        @inlinable get { _storage.fields.pointee.funcexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcexpr }
     }
     public var outargs: [Node] {
-        @inlinable get { _fields.pointee.outargs }
-        @inlinable set { _makeUnique(); _fields.pointee.outargs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.outargs }
+        @inlinable get { _storage.fields.pointee.outargs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.outargs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.outargs }
     }
-    public static func == (a: CallStmt, b: CallStmt) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AlterStatsStmt: Sendable, Hashable {
@@ -7283,50 +5987,34 @@ public struct A_Expr: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var kind: A_Expr_Kind {
-        @inlinable get { _fields.pointee.kind }
-        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+        @inlinable get { _storage.fields.pointee.kind }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.kind = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.kind }
     }
     public var name: [Node] {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var lexpr: Node? {
-        @inlinable get { _fields.pointee.lexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.lexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lexpr }
+        @inlinable get { _storage.fields.pointee.lexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.lexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.lexpr }
     }
     public var rexpr: Node? {
-        @inlinable get { _fields.pointee.rexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.rexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rexpr }
+        @inlinable get { _storage.fields.pointee.rexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rexpr }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: A_Expr, b: A_Expr) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct ColumnRef: Sendable, Hashable {
@@ -7356,80 +6044,64 @@ public struct FuncCall: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var funcname: [Node] {
-        @inlinable get { _fields.pointee.funcname }
-        @inlinable set { _makeUnique(); _fields.pointee.funcname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcname }
+        @inlinable get { _storage.fields.pointee.funcname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcname }
     }
     public var args: [Node] {
-        @inlinable get { _fields.pointee.args }
-        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+        @inlinable get { _storage.fields.pointee.args }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.args = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.args }
     }
     public var aggOrder: [Node] {
-        @inlinable get { _fields.pointee.aggOrder }
-        @inlinable set { _makeUnique(); _fields.pointee.aggOrder = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggOrder }
+        @inlinable get { _storage.fields.pointee.aggOrder }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggOrder = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggOrder }
     }
     public var aggFilter: Node? {
-        @inlinable get { _fields.pointee.aggFilter }
-        @inlinable set { _makeUnique(); _fields.pointee.aggFilter = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggFilter }
+        @inlinable get { _storage.fields.pointee.aggFilter }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggFilter = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggFilter }
     }
     public var over: WindowDef? {
-        @inlinable get { _fields.pointee.over }
-        @inlinable set { _makeUnique(); _fields.pointee.over = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.over }
+        @inlinable get { _storage.fields.pointee.over }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.over = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.over }
     }
     public var aggWithinGroup: Bool {
-        @inlinable get { _fields.pointee.aggWithinGroup }
-        @inlinable set { _makeUnique(); _fields.pointee.aggWithinGroup = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggWithinGroup }
+        @inlinable get { _storage.fields.pointee.aggWithinGroup }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggWithinGroup = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggWithinGroup }
     }
     public var aggStar: Bool {
-        @inlinable get { _fields.pointee.aggStar }
-        @inlinable set { _makeUnique(); _fields.pointee.aggStar = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggStar }
+        @inlinable get { _storage.fields.pointee.aggStar }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggStar = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggStar }
     }
     public var aggDistinct: Bool {
-        @inlinable get { _fields.pointee.aggDistinct }
-        @inlinable set { _makeUnique(); _fields.pointee.aggDistinct = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aggDistinct }
+        @inlinable get { _storage.fields.pointee.aggDistinct }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aggDistinct = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aggDistinct }
     }
     public var funcVariadic: Bool {
-        @inlinable get { _fields.pointee.funcVariadic }
-        @inlinable set { _makeUnique(); _fields.pointee.funcVariadic = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcVariadic }
+        @inlinable get { _storage.fields.pointee.funcVariadic }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcVariadic = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcVariadic }
     }
     public var funcformat: CoercionForm {
-        @inlinable get { _fields.pointee.funcformat }
-        @inlinable set { _makeUnique(); _fields.pointee.funcformat = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcformat }
+        @inlinable get { _storage.fields.pointee.funcformat }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcformat = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcformat }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: FuncCall, b: FuncCall) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct A_Star: Sendable, Hashable {
@@ -7463,45 +6135,29 @@ public struct ResTarget: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var indirection: [Node] {
-        @inlinable get { _fields.pointee.indirection }
-        @inlinable set { _makeUnique(); _fields.pointee.indirection = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indirection }
+        @inlinable get { _storage.fields.pointee.indirection }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.indirection = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.indirection }
     }
     public var val: Node? {
-        @inlinable get { _fields.pointee.val }
-        @inlinable set { _makeUnique(); _fields.pointee.val = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.val }
+        @inlinable get { _storage.fields.pointee.val }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.val = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.val }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: ResTarget, b: ResTarget) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct MultiAssignRef: Sendable, Hashable {
@@ -7546,65 +6202,49 @@ public struct WindowDef: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var refname: String {
-        @inlinable get { _fields.pointee.refname }
-        @inlinable set { _makeUnique(); _fields.pointee.refname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refname }
+        @inlinable get { _storage.fields.pointee.refname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.refname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.refname }
     }
     public var partitionClause: [Node] {
-        @inlinable get { _fields.pointee.partitionClause }
-        @inlinable set { _makeUnique(); _fields.pointee.partitionClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.partitionClause }
+        @inlinable get { _storage.fields.pointee.partitionClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.partitionClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.partitionClause }
     }
     public var orderClause: [Node] {
-        @inlinable get { _fields.pointee.orderClause }
-        @inlinable set { _makeUnique(); _fields.pointee.orderClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.orderClause }
+        @inlinable get { _storage.fields.pointee.orderClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.orderClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.orderClause }
     }
     public var frameOptions: Int32 {
-        @inlinable get { _fields.pointee.frameOptions }
-        @inlinable set { _makeUnique(); _fields.pointee.frameOptions = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.frameOptions }
+        @inlinable get { _storage.fields.pointee.frameOptions }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.frameOptions = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.frameOptions }
     }
     public var startOffset: Node? {
-        @inlinable get { _fields.pointee.startOffset }
-        @inlinable set { _makeUnique(); _fields.pointee.startOffset = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.startOffset }
+        @inlinable get { _storage.fields.pointee.startOffset }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.startOffset = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.startOffset }
     }
     public var endOffset: Node? {
-        @inlinable get { _fields.pointee.endOffset }
-        @inlinable set { _makeUnique(); _fields.pointee.endOffset = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.endOffset }
+        @inlinable get { _storage.fields.pointee.endOffset }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.endOffset = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.endOffset }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: WindowDef, b: WindowDef) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct RangeSubselect: Sendable, Hashable {
@@ -7624,55 +6264,39 @@ public struct RangeFunction: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var coldeflist: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var lateral: Bool {
-        @inlinable get { _fields.pointee.lateral }
-        @inlinable set { _makeUnique(); _fields.pointee.lateral = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lateral }
+        @inlinable get { _storage.fields.pointee.lateral }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.lateral = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.lateral }
     }
     public var ordinality: Bool {
-        @inlinable get { _fields.pointee.ordinality }
-        @inlinable set { _makeUnique(); _fields.pointee.ordinality = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ordinality }
+        @inlinable get { _storage.fields.pointee.ordinality }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ordinality = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ordinality }
     }
     public var isRowsfrom: Bool {
-        @inlinable get { _fields.pointee.isRowsfrom }
-        @inlinable set { _makeUnique(); _fields.pointee.isRowsfrom = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isRowsfrom }
+        @inlinable get { _storage.fields.pointee.isRowsfrom }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isRowsfrom = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isRowsfrom }
     }
     public var functions: [Node] {
-        @inlinable get { _fields.pointee.functions }
-        @inlinable set { _makeUnique(); _fields.pointee.functions = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.functions }
+        @inlinable get { _storage.fields.pointee.functions }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.functions = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.functions }
     }
     public var alias: Alias? {
-        @inlinable get { _fields.pointee.alias }
-        @inlinable set { _makeUnique(); _fields.pointee.alias = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.alias }
+        @inlinable get { _storage.fields.pointee.alias }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.alias = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.alias }
     }
     public var coldeflist: [Node] {
-        @inlinable get { _fields.pointee.coldeflist }
-        @inlinable set { _makeUnique(); _fields.pointee.coldeflist = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coldeflist }
+        @inlinable get { _storage.fields.pointee.coldeflist }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.coldeflist = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.coldeflist }
     }
-    public static func == (a: RangeFunction, b: RangeFunction) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct RangeTableSample: @unchecked Sendable, Hashable, CustomReflectable {
@@ -7684,50 +6308,34 @@ public struct RangeTableSample: @unchecked Sendable, Hashable, CustomReflectable
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var relation: Node? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var method: [Node] {
-        @inlinable get { _fields.pointee.method }
-        @inlinable set { _makeUnique(); _fields.pointee.method = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.method }
+        @inlinable get { _storage.fields.pointee.method }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.method = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.method }
     }
     public var args: [Node] {
-        @inlinable get { _fields.pointee.args }
-        @inlinable set { _makeUnique(); _fields.pointee.args = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.args }
+        @inlinable get { _storage.fields.pointee.args }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.args = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.args }
     }
     public var repeatable: Node? {
-        @inlinable get { _fields.pointee.repeatable }
-        @inlinable set { _makeUnique(); _fields.pointee.repeatable = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.repeatable }
+        @inlinable get { _storage.fields.pointee.repeatable }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.repeatable = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.repeatable }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: RangeTableSample, b: RangeTableSample) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct RangeTableFunc: @unchecked Sendable, Hashable, CustomReflectable {
@@ -7741,60 +6349,44 @@ public struct RangeTableFunc: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var lateral: Bool {
-        @inlinable get { _fields.pointee.lateral }
-        @inlinable set { _makeUnique(); _fields.pointee.lateral = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lateral }
+        @inlinable get { _storage.fields.pointee.lateral }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.lateral = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.lateral }
     }
     public var docexpr: Node? {
-        @inlinable get { _fields.pointee.docexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.docexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.docexpr }
+        @inlinable get { _storage.fields.pointee.docexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.docexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.docexpr }
     }
     public var rowexpr: Node? {
-        @inlinable get { _fields.pointee.rowexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.rowexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rowexpr }
+        @inlinable get { _storage.fields.pointee.rowexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rowexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rowexpr }
     }
     public var namespaces: [Node] {
-        @inlinable get { _fields.pointee.namespaces }
-        @inlinable set { _makeUnique(); _fields.pointee.namespaces = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.namespaces }
+        @inlinable get { _storage.fields.pointee.namespaces }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.namespaces = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.namespaces }
     }
     public var columns: [Node] {
-        @inlinable get { _fields.pointee.columns }
-        @inlinable set { _makeUnique(); _fields.pointee.columns = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.columns }
+        @inlinable get { _storage.fields.pointee.columns }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.columns = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.columns }
     }
     public var alias: Alias? {
-        @inlinable get { _fields.pointee.alias }
-        @inlinable set { _makeUnique(); _fields.pointee.alias = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.alias }
+        @inlinable get { _storage.fields.pointee.alias }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.alias = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.alias }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: RangeTableFunc, b: RangeTableFunc) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct RangeTableFuncCol: @unchecked Sendable, Hashable, CustomReflectable {
@@ -7808,60 +6400,44 @@ public struct RangeTableFuncCol: @unchecked Sendable, Hashable, CustomReflectabl
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var colname: String {
-        @inlinable get { _fields.pointee.colname }
-        @inlinable set { _makeUnique(); _fields.pointee.colname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colname }
+        @inlinable get { _storage.fields.pointee.colname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.colname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.colname }
     }
     public var typeName: TypeName? {
-        @inlinable get { _fields.pointee.typeName }
-        @inlinable set { _makeUnique(); _fields.pointee.typeName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeName }
+        @inlinable get { _storage.fields.pointee.typeName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.typeName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.typeName }
     }
     public var forOrdinality: Bool {
-        @inlinable get { _fields.pointee.forOrdinality }
-        @inlinable set { _makeUnique(); _fields.pointee.forOrdinality = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.forOrdinality }
+        @inlinable get { _storage.fields.pointee.forOrdinality }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.forOrdinality = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.forOrdinality }
     }
     public var isNotNull: Bool {
-        @inlinable get { _fields.pointee.isNotNull }
-        @inlinable set { _makeUnique(); _fields.pointee.isNotNull = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isNotNull }
+        @inlinable get { _storage.fields.pointee.isNotNull }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isNotNull = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isNotNull }
     }
     public var colexpr: Node? {
-        @inlinable get { _fields.pointee.colexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.colexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colexpr }
+        @inlinable get { _storage.fields.pointee.colexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.colexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.colexpr }
     }
     public var coldefexpr: Node? {
-        @inlinable get { _fields.pointee.coldefexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.coldefexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coldefexpr }
+        @inlinable get { _storage.fields.pointee.coldefexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.coldefexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.coldefexpr }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: RangeTableFuncCol, b: RangeTableFuncCol) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct TypeName: @unchecked Sendable, Hashable, CustomReflectable {
@@ -7876,65 +6452,49 @@ public struct TypeName: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var names: [Node] {
-        @inlinable get { _fields.pointee.names }
-        @inlinable set { _makeUnique(); _fields.pointee.names = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.names }
+        @inlinable get { _storage.fields.pointee.names }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.names = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.names }
     }
     public var typeOid: UInt32 {
-        @inlinable get { _fields.pointee.typeOid }
-        @inlinable set { _makeUnique(); _fields.pointee.typeOid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeOid }
+        @inlinable get { _storage.fields.pointee.typeOid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.typeOid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.typeOid }
     }
     public var setof: Bool {
-        @inlinable get { _fields.pointee.setof }
-        @inlinable set { _makeUnique(); _fields.pointee.setof = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.setof }
+        @inlinable get { _storage.fields.pointee.setof }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.setof = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.setof }
     }
     public var pctType: Bool {
-        @inlinable get { _fields.pointee.pctType }
-        @inlinable set { _makeUnique(); _fields.pointee.pctType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pctType }
+        @inlinable get { _storage.fields.pointee.pctType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.pctType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.pctType }
     }
     public var typmods: [Node] {
-        @inlinable get { _fields.pointee.typmods }
-        @inlinable set { _makeUnique(); _fields.pointee.typmods = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typmods }
+        @inlinable get { _storage.fields.pointee.typmods }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.typmods = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.typmods }
     }
     public var typemod: Int32 {
-        @inlinable get { _fields.pointee.typemod }
-        @inlinable set { _makeUnique(); _fields.pointee.typemod = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typemod }
+        @inlinable get { _storage.fields.pointee.typemod }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.typemod = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.typemod }
     }
     public var arrayBounds: [Node] {
-        @inlinable get { _fields.pointee.arrayBounds }
-        @inlinable set { _makeUnique(); _fields.pointee.arrayBounds = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arrayBounds }
+        @inlinable get { _storage.fields.pointee.arrayBounds }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.arrayBounds = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.arrayBounds }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: TypeName, b: TypeName) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct ColumnDef: @unchecked Sendable, Hashable, CustomReflectable {
@@ -7959,115 +6519,99 @@ public struct ColumnDef: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var colname: String {
-        @inlinable get { _fields.pointee.colname }
-        @inlinable set { _makeUnique(); _fields.pointee.colname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colname }
+        @inlinable get { _storage.fields.pointee.colname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.colname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.colname }
     }
     public var typeName: TypeName? {
-        @inlinable get { _fields.pointee.typeName }
-        @inlinable set { _makeUnique(); _fields.pointee.typeName = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.typeName }
+        @inlinable get { _storage.fields.pointee.typeName }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.typeName = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.typeName }
     }
     public var compression: String {
-        @inlinable get { _fields.pointee.compression }
-        @inlinable set { _makeUnique(); _fields.pointee.compression = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.compression }
+        @inlinable get { _storage.fields.pointee.compression }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.compression = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.compression }
     }
     public var inhcount: Int32 {
-        @inlinable get { _fields.pointee.inhcount }
-        @inlinable set { _makeUnique(); _fields.pointee.inhcount = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inhcount }
+        @inlinable get { _storage.fields.pointee.inhcount }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.inhcount = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.inhcount }
     }
     public var isLocal: Bool {
-        @inlinable get { _fields.pointee.isLocal }
-        @inlinable set { _makeUnique(); _fields.pointee.isLocal = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isLocal }
+        @inlinable get { _storage.fields.pointee.isLocal }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isLocal = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isLocal }
     }
     public var isNotNull: Bool {
-        @inlinable get { _fields.pointee.isNotNull }
-        @inlinable set { _makeUnique(); _fields.pointee.isNotNull = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isNotNull }
+        @inlinable get { _storage.fields.pointee.isNotNull }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isNotNull = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isNotNull }
     }
     public var isFromType: Bool {
-        @inlinable get { _fields.pointee.isFromType }
-        @inlinable set { _makeUnique(); _fields.pointee.isFromType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isFromType }
+        @inlinable get { _storage.fields.pointee.isFromType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isFromType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isFromType }
     }
     public var storage: String {
-        @inlinable get { _fields.pointee.storage }
-        @inlinable set { _makeUnique(); _fields.pointee.storage = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.storage }
+        @inlinable get { _storage.fields.pointee.storage }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.storage = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.storage }
     }
     public var rawDefault: Node? {
-        @inlinable get { _fields.pointee.rawDefault }
-        @inlinable set { _makeUnique(); _fields.pointee.rawDefault = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rawDefault }
+        @inlinable get { _storage.fields.pointee.rawDefault }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rawDefault = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rawDefault }
     }
     public var cookedDefault: Node? {
-        @inlinable get { _fields.pointee.cookedDefault }
-        @inlinable set { _makeUnique(); _fields.pointee.cookedDefault = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cookedDefault }
+        @inlinable get { _storage.fields.pointee.cookedDefault }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cookedDefault = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cookedDefault }
     }
     public var identity: String {
-        @inlinable get { _fields.pointee.identity }
-        @inlinable set { _makeUnique(); _fields.pointee.identity = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.identity }
+        @inlinable get { _storage.fields.pointee.identity }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.identity = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.identity }
     }
     public var identitySequence: RangeVar? {
-        @inlinable get { _fields.pointee.identitySequence }
-        @inlinable set { _makeUnique(); _fields.pointee.identitySequence = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.identitySequence }
+        @inlinable get { _storage.fields.pointee.identitySequence }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.identitySequence = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.identitySequence }
     }
     public var generated: String {
-        @inlinable get { _fields.pointee.generated }
-        @inlinable set { _makeUnique(); _fields.pointee.generated = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.generated }
+        @inlinable get { _storage.fields.pointee.generated }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.generated = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.generated }
     }
     public var collClause: CollateClause? {
-        @inlinable get { _fields.pointee.collClause }
-        @inlinable set { _makeUnique(); _fields.pointee.collClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.collClause }
+        @inlinable get { _storage.fields.pointee.collClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.collClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.collClause }
     }
     public var collOid: UInt32 {
-        @inlinable get { _fields.pointee.collOid }
-        @inlinable set { _makeUnique(); _fields.pointee.collOid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.collOid }
+        @inlinable get { _storage.fields.pointee.collOid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.collOid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.collOid }
     }
     public var constraints: [Node] {
-        @inlinable get { _fields.pointee.constraints }
-        @inlinable set { _makeUnique(); _fields.pointee.constraints = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.constraints }
+        @inlinable get { _storage.fields.pointee.constraints }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.constraints = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.constraints }
     }
     public var fdwoptions: [Node] {
-        @inlinable get { _fields.pointee.fdwoptions }
-        @inlinable set { _makeUnique(); _fields.pointee.fdwoptions = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fdwoptions }
+        @inlinable get { _storage.fields.pointee.fdwoptions }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fdwoptions = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fdwoptions }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: ColumnDef, b: ColumnDef) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct IndexElem: @unchecked Sendable, Hashable, CustomReflectable {
@@ -8082,65 +6626,49 @@ public struct IndexElem: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var nullsOrdering: SortByNulls = .sortByNullsUndefined
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var expr: Node? {
-        @inlinable get { _fields.pointee.expr }
-        @inlinable set { _makeUnique(); _fields.pointee.expr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.expr }
+        @inlinable get { _storage.fields.pointee.expr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.expr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.expr }
     }
     public var indexcolname: String {
-        @inlinable get { _fields.pointee.indexcolname }
-        @inlinable set { _makeUnique(); _fields.pointee.indexcolname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexcolname }
+        @inlinable get { _storage.fields.pointee.indexcolname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.indexcolname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.indexcolname }
     }
     public var collation: [Node] {
-        @inlinable get { _fields.pointee.collation }
-        @inlinable set { _makeUnique(); _fields.pointee.collation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.collation }
+        @inlinable get { _storage.fields.pointee.collation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.collation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.collation }
     }
     public var opclass: [Node] {
-        @inlinable get { _fields.pointee.opclass }
-        @inlinable set { _makeUnique(); _fields.pointee.opclass = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opclass }
+        @inlinable get { _storage.fields.pointee.opclass }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.opclass = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.opclass }
     }
     public var opclassopts: [Node] {
-        @inlinable get { _fields.pointee.opclassopts }
-        @inlinable set { _makeUnique(); _fields.pointee.opclassopts = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opclassopts }
+        @inlinable get { _storage.fields.pointee.opclassopts }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.opclassopts = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.opclassopts }
     }
     public var ordering: SortByDir {
-        @inlinable get { _fields.pointee.ordering }
-        @inlinable set { _makeUnique(); _fields.pointee.ordering = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ordering }
+        @inlinable get { _storage.fields.pointee.ordering }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ordering = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ordering }
     }
     public var nullsOrdering: SortByNulls {
-        @inlinable get { _fields.pointee.nullsOrdering }
-        @inlinable set { _makeUnique(); _fields.pointee.nullsOrdering = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nullsOrdering }
+        @inlinable get { _storage.fields.pointee.nullsOrdering }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.nullsOrdering = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.nullsOrdering }
     }
-    public static func == (a: IndexElem, b: IndexElem) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct StatsElem: Sendable, Hashable {
@@ -8183,175 +6711,159 @@ public struct Constraint: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var initiallyValid: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var contype: ConstrType {
-        @inlinable get { _fields.pointee.contype }
-        @inlinable set { _makeUnique(); _fields.pointee.contype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.contype }
+        @inlinable get { _storage.fields.pointee.contype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.contype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.contype }
     }
     public var conname: String {
-        @inlinable get { _fields.pointee.conname }
-        @inlinable set { _makeUnique(); _fields.pointee.conname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.conname }
+        @inlinable get { _storage.fields.pointee.conname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.conname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.conname }
     }
     public var deferrable: Bool {
-        @inlinable get { _fields.pointee.deferrable }
-        @inlinable set { _makeUnique(); _fields.pointee.deferrable = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.deferrable }
+        @inlinable get { _storage.fields.pointee.deferrable }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.deferrable = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.deferrable }
     }
     public var initdeferred: Bool {
-        @inlinable get { _fields.pointee.initdeferred }
-        @inlinable set { _makeUnique(); _fields.pointee.initdeferred = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.initdeferred }
+        @inlinable get { _storage.fields.pointee.initdeferred }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.initdeferred = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.initdeferred }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
     public var isNoInherit: Bool {
-        @inlinable get { _fields.pointee.isNoInherit }
-        @inlinable set { _makeUnique(); _fields.pointee.isNoInherit = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isNoInherit }
+        @inlinable get { _storage.fields.pointee.isNoInherit }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isNoInherit = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isNoInherit }
     }
     public var rawExpr: Node? {
-        @inlinable get { _fields.pointee.rawExpr }
-        @inlinable set { _makeUnique(); _fields.pointee.rawExpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rawExpr }
+        @inlinable get { _storage.fields.pointee.rawExpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rawExpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rawExpr }
     }
     public var cookedExpr: String {
-        @inlinable get { _fields.pointee.cookedExpr }
-        @inlinable set { _makeUnique(); _fields.pointee.cookedExpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cookedExpr }
+        @inlinable get { _storage.fields.pointee.cookedExpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cookedExpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cookedExpr }
     }
     public var generatedWhen: String {
-        @inlinable get { _fields.pointee.generatedWhen }
-        @inlinable set { _makeUnique(); _fields.pointee.generatedWhen = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.generatedWhen }
+        @inlinable get { _storage.fields.pointee.generatedWhen }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.generatedWhen = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.generatedWhen }
     }
     public var nullsNotDistinct: Bool {
-        @inlinable get { _fields.pointee.nullsNotDistinct }
-        @inlinable set { _makeUnique(); _fields.pointee.nullsNotDistinct = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.nullsNotDistinct }
+        @inlinable get { _storage.fields.pointee.nullsNotDistinct }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.nullsNotDistinct = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.nullsNotDistinct }
     }
     public var keys: [Node] {
-        @inlinable get { _fields.pointee.keys }
-        @inlinable set { _makeUnique(); _fields.pointee.keys = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.keys }
+        @inlinable get { _storage.fields.pointee.keys }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.keys = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.keys }
     }
     public var including: [Node] {
-        @inlinable get { _fields.pointee.including }
-        @inlinable set { _makeUnique(); _fields.pointee.including = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.including }
+        @inlinable get { _storage.fields.pointee.including }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.including = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.including }
     }
     public var exclusions: [Node] {
-        @inlinable get { _fields.pointee.exclusions }
-        @inlinable set { _makeUnique(); _fields.pointee.exclusions = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.exclusions }
+        @inlinable get { _storage.fields.pointee.exclusions }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.exclusions = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.exclusions }
     }
     public var options: [Node] {
-        @inlinable get { _fields.pointee.options }
-        @inlinable set { _makeUnique(); _fields.pointee.options = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.options }
+        @inlinable get { _storage.fields.pointee.options }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.options = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.options }
     }
     public var indexname: String {
-        @inlinable get { _fields.pointee.indexname }
-        @inlinable set { _makeUnique(); _fields.pointee.indexname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexname }
+        @inlinable get { _storage.fields.pointee.indexname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.indexname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.indexname }
     }
     public var indexspace: String {
-        @inlinable get { _fields.pointee.indexspace }
-        @inlinable set { _makeUnique(); _fields.pointee.indexspace = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexspace }
+        @inlinable get { _storage.fields.pointee.indexspace }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.indexspace = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.indexspace }
     }
     public var resetDefaultTblspc: Bool {
-        @inlinable get { _fields.pointee.resetDefaultTblspc }
-        @inlinable set { _makeUnique(); _fields.pointee.resetDefaultTblspc = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.resetDefaultTblspc }
+        @inlinable get { _storage.fields.pointee.resetDefaultTblspc }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.resetDefaultTblspc = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.resetDefaultTblspc }
     }
     public var accessMethod: String {
-        @inlinable get { _fields.pointee.accessMethod }
-        @inlinable set { _makeUnique(); _fields.pointee.accessMethod = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.accessMethod }
+        @inlinable get { _storage.fields.pointee.accessMethod }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.accessMethod = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.accessMethod }
     }
     public var whereClause: Node? {
-        @inlinable get { _fields.pointee.whereClause }
-        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+        @inlinable get { _storage.fields.pointee.whereClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.whereClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.whereClause }
     }
     public var pktable: RangeVar? {
-        @inlinable get { _fields.pointee.pktable }
-        @inlinable set { _makeUnique(); _fields.pointee.pktable = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pktable }
+        @inlinable get { _storage.fields.pointee.pktable }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.pktable = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.pktable }
     }
     public var fkAttrs: [Node] {
-        @inlinable get { _fields.pointee.fkAttrs }
-        @inlinable set { _makeUnique(); _fields.pointee.fkAttrs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fkAttrs }
+        @inlinable get { _storage.fields.pointee.fkAttrs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fkAttrs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fkAttrs }
     }
     public var pkAttrs: [Node] {
-        @inlinable get { _fields.pointee.pkAttrs }
-        @inlinable set { _makeUnique(); _fields.pointee.pkAttrs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.pkAttrs }
+        @inlinable get { _storage.fields.pointee.pkAttrs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.pkAttrs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.pkAttrs }
     }
     public var fkMatchtype: String {
-        @inlinable get { _fields.pointee.fkMatchtype }
-        @inlinable set { _makeUnique(); _fields.pointee.fkMatchtype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fkMatchtype }
+        @inlinable get { _storage.fields.pointee.fkMatchtype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fkMatchtype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fkMatchtype }
     }
     public var fkUpdAction: String {
-        @inlinable get { _fields.pointee.fkUpdAction }
-        @inlinable set { _makeUnique(); _fields.pointee.fkUpdAction = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fkUpdAction }
+        @inlinable get { _storage.fields.pointee.fkUpdAction }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fkUpdAction = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fkUpdAction }
     }
     public var fkDelAction: String {
-        @inlinable get { _fields.pointee.fkDelAction }
-        @inlinable set { _makeUnique(); _fields.pointee.fkDelAction = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fkDelAction }
+        @inlinable get { _storage.fields.pointee.fkDelAction }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fkDelAction = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fkDelAction }
     }
     public var fkDelSetCols: [Node] {
-        @inlinable get { _fields.pointee.fkDelSetCols }
-        @inlinable set { _makeUnique(); _fields.pointee.fkDelSetCols = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.fkDelSetCols }
+        @inlinable get { _storage.fields.pointee.fkDelSetCols }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.fkDelSetCols = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.fkDelSetCols }
     }
     public var oldConpfeqop: [Node] {
-        @inlinable get { _fields.pointee.oldConpfeqop }
-        @inlinable set { _makeUnique(); _fields.pointee.oldConpfeqop = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldConpfeqop }
+        @inlinable get { _storage.fields.pointee.oldConpfeqop }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.oldConpfeqop = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.oldConpfeqop }
     }
     public var oldPktableOid: UInt32 {
-        @inlinable get { _fields.pointee.oldPktableOid }
-        @inlinable set { _makeUnique(); _fields.pointee.oldPktableOid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.oldPktableOid }
+        @inlinable get { _storage.fields.pointee.oldPktableOid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.oldPktableOid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.oldPktableOid }
     }
     public var skipValidation: Bool {
-        @inlinable get { _fields.pointee.skipValidation }
-        @inlinable set { _makeUnique(); _fields.pointee.skipValidation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.skipValidation }
+        @inlinable get { _storage.fields.pointee.skipValidation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.skipValidation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.skipValidation }
     }
     public var initiallyValid: Bool {
-        @inlinable get { _fields.pointee.initiallyValid }
-        @inlinable set { _makeUnique(); _fields.pointee.initiallyValid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.initiallyValid }
+        @inlinable get { _storage.fields.pointee.initiallyValid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.initiallyValid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.initiallyValid }
     }
-    public static func == (a: Constraint, b: Constraint) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct DefElem: @unchecked Sendable, Hashable, CustomReflectable {
@@ -8363,50 +6875,34 @@ public struct DefElem: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var defnamespace: String {
-        @inlinable get { _fields.pointee.defnamespace }
-        @inlinable set { _makeUnique(); _fields.pointee.defnamespace = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defnamespace }
+        @inlinable get { _storage.fields.pointee.defnamespace }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.defnamespace = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.defnamespace }
     }
     public var defname: String {
-        @inlinable get { _fields.pointee.defname }
-        @inlinable set { _makeUnique(); _fields.pointee.defname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defname }
+        @inlinable get { _storage.fields.pointee.defname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.defname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.defname }
     }
     public var arg: Node? {
-        @inlinable get { _fields.pointee.arg }
-        @inlinable set { _makeUnique(); _fields.pointee.arg = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.arg }
+        @inlinable get { _storage.fields.pointee.arg }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.arg = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.arg }
     }
     public var defaction: DefElemAction {
-        @inlinable get { _fields.pointee.defaction }
-        @inlinable set { _makeUnique(); _fields.pointee.defaction = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defaction }
+        @inlinable get { _storage.fields.pointee.defaction }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.defaction = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.defaction }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: DefElem, b: DefElem) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct RangeTblEntry: @unchecked Sendable, Hashable, CustomReflectable {
@@ -8450,210 +6946,194 @@ public struct RangeTblEntry: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var securityQuals: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var rtekind: RTEKind {
-        @inlinable get { _fields.pointee.rtekind }
-        @inlinable set { _makeUnique(); _fields.pointee.rtekind = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rtekind }
+        @inlinable get { _storage.fields.pointee.rtekind }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rtekind = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rtekind }
     }
     public var relid: UInt32 {
-        @inlinable get { _fields.pointee.relid }
-        @inlinable set { _makeUnique(); _fields.pointee.relid = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relid }
+        @inlinable get { _storage.fields.pointee.relid }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relid = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relid }
     }
     public var relkind: String {
-        @inlinable get { _fields.pointee.relkind }
-        @inlinable set { _makeUnique(); _fields.pointee.relkind = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relkind }
+        @inlinable get { _storage.fields.pointee.relkind }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relkind = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relkind }
     }
     public var rellockmode: Int32 {
-        @inlinable get { _fields.pointee.rellockmode }
-        @inlinable set { _makeUnique(); _fields.pointee.rellockmode = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.rellockmode }
+        @inlinable get { _storage.fields.pointee.rellockmode }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.rellockmode = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.rellockmode }
     }
     public var tablesample: TableSampleClause? {
-        @inlinable get { _fields.pointee.tablesample }
-        @inlinable set { _makeUnique(); _fields.pointee.tablesample = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tablesample }
+        @inlinable get { _storage.fields.pointee.tablesample }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.tablesample = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.tablesample }
     }
     public var subquery: Query? {
-        @inlinable get { _fields.pointee.subquery }
-        @inlinable set { _makeUnique(); _fields.pointee.subquery = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.subquery }
+        @inlinable get { _storage.fields.pointee.subquery }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.subquery = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.subquery }
     }
     public var securityBarrier: Bool {
-        @inlinable get { _fields.pointee.securityBarrier }
-        @inlinable set { _makeUnique(); _fields.pointee.securityBarrier = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.securityBarrier }
+        @inlinable get { _storage.fields.pointee.securityBarrier }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.securityBarrier = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.securityBarrier }
     }
     public var jointype: JoinType {
-        @inlinable get { _fields.pointee.jointype }
-        @inlinable set { _makeUnique(); _fields.pointee.jointype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.jointype }
+        @inlinable get { _storage.fields.pointee.jointype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.jointype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.jointype }
     }
     public var joinmergedcols: Int32 {
-        @inlinable get { _fields.pointee.joinmergedcols }
-        @inlinable set { _makeUnique(); _fields.pointee.joinmergedcols = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinmergedcols }
+        @inlinable get { _storage.fields.pointee.joinmergedcols }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.joinmergedcols = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.joinmergedcols }
     }
     public var joinaliasvars: [Node] {
-        @inlinable get { _fields.pointee.joinaliasvars }
-        @inlinable set { _makeUnique(); _fields.pointee.joinaliasvars = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinaliasvars }
+        @inlinable get { _storage.fields.pointee.joinaliasvars }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.joinaliasvars = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.joinaliasvars }
     }
     public var joinleftcols: [Node] {
-        @inlinable get { _fields.pointee.joinleftcols }
-        @inlinable set { _makeUnique(); _fields.pointee.joinleftcols = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinleftcols }
+        @inlinable get { _storage.fields.pointee.joinleftcols }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.joinleftcols = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.joinleftcols }
     }
     public var joinrightcols: [Node] {
-        @inlinable get { _fields.pointee.joinrightcols }
-        @inlinable set { _makeUnique(); _fields.pointee.joinrightcols = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinrightcols }
+        @inlinable get { _storage.fields.pointee.joinrightcols }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.joinrightcols = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.joinrightcols }
     }
     public var joinUsingAlias: Alias? {
-        @inlinable get { _fields.pointee.joinUsingAlias }
-        @inlinable set { _makeUnique(); _fields.pointee.joinUsingAlias = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.joinUsingAlias }
+        @inlinable get { _storage.fields.pointee.joinUsingAlias }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.joinUsingAlias = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.joinUsingAlias }
     }
     public var functions: [Node] {
-        @inlinable get { _fields.pointee.functions }
-        @inlinable set { _makeUnique(); _fields.pointee.functions = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.functions }
+        @inlinable get { _storage.fields.pointee.functions }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.functions = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.functions }
     }
     public var funcordinality: Bool {
-        @inlinable get { _fields.pointee.funcordinality }
-        @inlinable set { _makeUnique(); _fields.pointee.funcordinality = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcordinality }
+        @inlinable get { _storage.fields.pointee.funcordinality }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcordinality = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcordinality }
     }
     public var tablefunc: TableFunc? {
-        @inlinable get { _fields.pointee.tablefunc }
-        @inlinable set { _makeUnique(); _fields.pointee.tablefunc = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.tablefunc }
+        @inlinable get { _storage.fields.pointee.tablefunc }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.tablefunc = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.tablefunc }
     }
     public var valuesLists: [Node] {
-        @inlinable get { _fields.pointee.valuesLists }
-        @inlinable set { _makeUnique(); _fields.pointee.valuesLists = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.valuesLists }
+        @inlinable get { _storage.fields.pointee.valuesLists }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.valuesLists = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.valuesLists }
     }
     public var ctename: String {
-        @inlinable get { _fields.pointee.ctename }
-        @inlinable set { _makeUnique(); _fields.pointee.ctename = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctename }
+        @inlinable get { _storage.fields.pointee.ctename }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ctename = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ctename }
     }
     public var ctelevelsup: UInt32 {
-        @inlinable get { _fields.pointee.ctelevelsup }
-        @inlinable set { _makeUnique(); _fields.pointee.ctelevelsup = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctelevelsup }
+        @inlinable get { _storage.fields.pointee.ctelevelsup }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ctelevelsup = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ctelevelsup }
     }
     public var selfReference: Bool {
-        @inlinable get { _fields.pointee.selfReference }
-        @inlinable set { _makeUnique(); _fields.pointee.selfReference = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.selfReference }
+        @inlinable get { _storage.fields.pointee.selfReference }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.selfReference = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.selfReference }
     }
     public var coltypes: [Node] {
-        @inlinable get { _fields.pointee.coltypes }
-        @inlinable set { _makeUnique(); _fields.pointee.coltypes = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coltypes }
+        @inlinable get { _storage.fields.pointee.coltypes }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.coltypes = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.coltypes }
     }
     public var coltypmods: [Node] {
-        @inlinable get { _fields.pointee.coltypmods }
-        @inlinable set { _makeUnique(); _fields.pointee.coltypmods = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.coltypmods }
+        @inlinable get { _storage.fields.pointee.coltypmods }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.coltypmods = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.coltypmods }
     }
     public var colcollations: [Node] {
-        @inlinable get { _fields.pointee.colcollations }
-        @inlinable set { _makeUnique(); _fields.pointee.colcollations = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.colcollations }
+        @inlinable get { _storage.fields.pointee.colcollations }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.colcollations = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.colcollations }
     }
     public var enrname: String {
-        @inlinable get { _fields.pointee.enrname }
-        @inlinable set { _makeUnique(); _fields.pointee.enrname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.enrname }
+        @inlinable get { _storage.fields.pointee.enrname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.enrname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.enrname }
     }
     public var enrtuples: Double {
-        @inlinable get { _fields.pointee.enrtuples }
-        @inlinable set { _makeUnique(); _fields.pointee.enrtuples = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.enrtuples }
+        @inlinable get { _storage.fields.pointee.enrtuples }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.enrtuples = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.enrtuples }
     }
     public var alias: Alias? {
-        @inlinable get { _fields.pointee.alias }
-        @inlinable set { _makeUnique(); _fields.pointee.alias = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.alias }
+        @inlinable get { _storage.fields.pointee.alias }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.alias = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.alias }
     }
     public var eref: Alias? {
-        @inlinable get { _fields.pointee.eref }
-        @inlinable set { _makeUnique(); _fields.pointee.eref = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.eref }
+        @inlinable get { _storage.fields.pointee.eref }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.eref = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.eref }
     }
     public var lateral: Bool {
-        @inlinable get { _fields.pointee.lateral }
-        @inlinable set { _makeUnique(); _fields.pointee.lateral = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lateral }
+        @inlinable get { _storage.fields.pointee.lateral }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.lateral = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.lateral }
     }
     public var inh: Bool {
-        @inlinable get { _fields.pointee.inh }
-        @inlinable set { _makeUnique(); _fields.pointee.inh = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inh }
+        @inlinable get { _storage.fields.pointee.inh }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.inh = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.inh }
     }
     public var inFromCl: Bool {
-        @inlinable get { _fields.pointee.inFromCl }
-        @inlinable set { _makeUnique(); _fields.pointee.inFromCl = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inFromCl }
+        @inlinable get { _storage.fields.pointee.inFromCl }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.inFromCl = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.inFromCl }
     }
     public var requiredPerms: UInt32 {
-        @inlinable get { _fields.pointee.requiredPerms }
-        @inlinable set { _makeUnique(); _fields.pointee.requiredPerms = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.requiredPerms }
+        @inlinable get { _storage.fields.pointee.requiredPerms }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.requiredPerms = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.requiredPerms }
     }
     public var checkAsUser: UInt32 {
-        @inlinable get { _fields.pointee.checkAsUser }
-        @inlinable set { _makeUnique(); _fields.pointee.checkAsUser = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.checkAsUser }
+        @inlinable get { _storage.fields.pointee.checkAsUser }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.checkAsUser = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.checkAsUser }
     }
     public var selectedCols: [UInt64] {
-        @inlinable get { _fields.pointee.selectedCols }
-        @inlinable set { _makeUnique(); _fields.pointee.selectedCols = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.selectedCols }
+        @inlinable get { _storage.fields.pointee.selectedCols }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.selectedCols = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.selectedCols }
     }
     public var insertedCols: [UInt64] {
-        @inlinable get { _fields.pointee.insertedCols }
-        @inlinable set { _makeUnique(); _fields.pointee.insertedCols = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.insertedCols }
+        @inlinable get { _storage.fields.pointee.insertedCols }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.insertedCols = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.insertedCols }
     }
     public var updatedCols: [UInt64] {
-        @inlinable get { _fields.pointee.updatedCols }
-        @inlinable set { _makeUnique(); _fields.pointee.updatedCols = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.updatedCols }
+        @inlinable get { _storage.fields.pointee.updatedCols }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.updatedCols = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.updatedCols }
     }
     public var extraUpdatedCols: [UInt64] {
-        @inlinable get { _fields.pointee.extraUpdatedCols }
-        @inlinable set { _makeUnique(); _fields.pointee.extraUpdatedCols = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.extraUpdatedCols }
+        @inlinable get { _storage.fields.pointee.extraUpdatedCols }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.extraUpdatedCols = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.extraUpdatedCols }
     }
     public var securityQuals: [Node] {
-        @inlinable get { _fields.pointee.securityQuals }
-        @inlinable set { _makeUnique(); _fields.pointee.securityQuals = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.securityQuals }
+        @inlinable get { _storage.fields.pointee.securityQuals }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.securityQuals = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.securityQuals }
     }
-    public static func == (a: RangeTblEntry, b: RangeTblEntry) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct RangeTblFunction: @unchecked Sendable, Hashable, CustomReflectable {
@@ -8667,60 +7147,44 @@ public struct RangeTblFunction: @unchecked Sendable, Hashable, CustomReflectable
         @usableFromInline var funcparams: [UInt64] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var funcexpr: Node? {
-        @inlinable get { _fields.pointee.funcexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.funcexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcexpr }
+        @inlinable get { _storage.fields.pointee.funcexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcexpr }
     }
     public var funccolcount: Int32 {
-        @inlinable get { _fields.pointee.funccolcount }
-        @inlinable set { _makeUnique(); _fields.pointee.funccolcount = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funccolcount }
+        @inlinable get { _storage.fields.pointee.funccolcount }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funccolcount = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funccolcount }
     }
     public var funccolnames: [Node] {
-        @inlinable get { _fields.pointee.funccolnames }
-        @inlinable set { _makeUnique(); _fields.pointee.funccolnames = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funccolnames }
+        @inlinable get { _storage.fields.pointee.funccolnames }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funccolnames = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funccolnames }
     }
     public var funccoltypes: [Node] {
-        @inlinable get { _fields.pointee.funccoltypes }
-        @inlinable set { _makeUnique(); _fields.pointee.funccoltypes = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funccoltypes }
+        @inlinable get { _storage.fields.pointee.funccoltypes }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funccoltypes = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funccoltypes }
     }
     public var funccoltypmods: [Node] {
-        @inlinable get { _fields.pointee.funccoltypmods }
-        @inlinable set { _makeUnique(); _fields.pointee.funccoltypmods = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funccoltypmods }
+        @inlinable get { _storage.fields.pointee.funccoltypmods }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funccoltypmods = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funccoltypmods }
     }
     public var funccolcollations: [Node] {
-        @inlinable get { _fields.pointee.funccolcollations }
-        @inlinable set { _makeUnique(); _fields.pointee.funccolcollations = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funccolcollations }
+        @inlinable get { _storage.fields.pointee.funccolcollations }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funccolcollations = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funccolcollations }
     }
     public var funcparams: [UInt64] {
-        @inlinable get { _fields.pointee.funcparams }
-        @inlinable set { _makeUnique(); _fields.pointee.funcparams = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.funcparams }
+        @inlinable get { _storage.fields.pointee.funcparams }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.funcparams = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.funcparams }
     }
-    public static func == (a: RangeTblFunction, b: RangeTblFunction) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct TableSampleClause: Sendable, Hashable {
@@ -8739,50 +7203,34 @@ public struct WithCheckOption: @unchecked Sendable, Hashable, CustomReflectable 
         @usableFromInline var cascaded: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var kind: WCOKind {
-        @inlinable get { _fields.pointee.kind }
-        @inlinable set { _makeUnique(); _fields.pointee.kind = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.kind }
+        @inlinable get { _storage.fields.pointee.kind }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.kind = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.kind }
     }
     public var relname: String {
-        @inlinable get { _fields.pointee.relname }
-        @inlinable set { _makeUnique(); _fields.pointee.relname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relname }
+        @inlinable get { _storage.fields.pointee.relname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relname }
     }
     public var polname: String {
-        @inlinable get { _fields.pointee.polname }
-        @inlinable set { _makeUnique(); _fields.pointee.polname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.polname }
+        @inlinable get { _storage.fields.pointee.polname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.polname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.polname }
     }
     public var qual: Node? {
-        @inlinable get { _fields.pointee.qual }
-        @inlinable set { _makeUnique(); _fields.pointee.qual = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.qual }
+        @inlinable get { _storage.fields.pointee.qual }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.qual = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.qual }
     }
     public var cascaded: Bool {
-        @inlinable get { _fields.pointee.cascaded }
-        @inlinable set { _makeUnique(); _fields.pointee.cascaded = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cascaded }
+        @inlinable get { _storage.fields.pointee.cascaded }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cascaded = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cascaded }
     }
-    public static func == (a: WithCheckOption, b: WithCheckOption) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct SortGroupClause: Sendable, Hashable {
@@ -8820,100 +7268,84 @@ public struct WindowClause: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var copiedOrder: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var refname: String {
-        @inlinable get { _fields.pointee.refname }
-        @inlinable set { _makeUnique(); _fields.pointee.refname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.refname }
+        @inlinable get { _storage.fields.pointee.refname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.refname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.refname }
     }
     public var partitionClause: [Node] {
-        @inlinable get { _fields.pointee.partitionClause }
-        @inlinable set { _makeUnique(); _fields.pointee.partitionClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.partitionClause }
+        @inlinable get { _storage.fields.pointee.partitionClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.partitionClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.partitionClause }
     }
     public var orderClause: [Node] {
-        @inlinable get { _fields.pointee.orderClause }
-        @inlinable set { _makeUnique(); _fields.pointee.orderClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.orderClause }
+        @inlinable get { _storage.fields.pointee.orderClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.orderClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.orderClause }
     }
     public var frameOptions: Int32 {
-        @inlinable get { _fields.pointee.frameOptions }
-        @inlinable set { _makeUnique(); _fields.pointee.frameOptions = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.frameOptions }
+        @inlinable get { _storage.fields.pointee.frameOptions }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.frameOptions = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.frameOptions }
     }
     public var startOffset: Node? {
-        @inlinable get { _fields.pointee.startOffset }
-        @inlinable set { _makeUnique(); _fields.pointee.startOffset = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.startOffset }
+        @inlinable get { _storage.fields.pointee.startOffset }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.startOffset = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.startOffset }
     }
     public var endOffset: Node? {
-        @inlinable get { _fields.pointee.endOffset }
-        @inlinable set { _makeUnique(); _fields.pointee.endOffset = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.endOffset }
+        @inlinable get { _storage.fields.pointee.endOffset }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.endOffset = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.endOffset }
     }
     public var runCondition: [Node] {
-        @inlinable get { _fields.pointee.runCondition }
-        @inlinable set { _makeUnique(); _fields.pointee.runCondition = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.runCondition }
+        @inlinable get { _storage.fields.pointee.runCondition }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.runCondition = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.runCondition }
     }
     public var startInRangeFunc: UInt32 {
-        @inlinable get { _fields.pointee.startInRangeFunc }
-        @inlinable set { _makeUnique(); _fields.pointee.startInRangeFunc = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.startInRangeFunc }
+        @inlinable get { _storage.fields.pointee.startInRangeFunc }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.startInRangeFunc = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.startInRangeFunc }
     }
     public var endInRangeFunc: UInt32 {
-        @inlinable get { _fields.pointee.endInRangeFunc }
-        @inlinable set { _makeUnique(); _fields.pointee.endInRangeFunc = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.endInRangeFunc }
+        @inlinable get { _storage.fields.pointee.endInRangeFunc }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.endInRangeFunc = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.endInRangeFunc }
     }
     public var inRangeColl: UInt32 {
-        @inlinable get { _fields.pointee.inRangeColl }
-        @inlinable set { _makeUnique(); _fields.pointee.inRangeColl = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inRangeColl }
+        @inlinable get { _storage.fields.pointee.inRangeColl }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.inRangeColl = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.inRangeColl }
     }
     public var inRangeAsc: Bool {
-        @inlinable get { _fields.pointee.inRangeAsc }
-        @inlinable set { _makeUnique(); _fields.pointee.inRangeAsc = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inRangeAsc }
+        @inlinable get { _storage.fields.pointee.inRangeAsc }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.inRangeAsc = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.inRangeAsc }
     }
     public var inRangeNullsFirst: Bool {
-        @inlinable get { _fields.pointee.inRangeNullsFirst }
-        @inlinable set { _makeUnique(); _fields.pointee.inRangeNullsFirst = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.inRangeNullsFirst }
+        @inlinable get { _storage.fields.pointee.inRangeNullsFirst }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.inRangeNullsFirst = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.inRangeNullsFirst }
     }
     public var winref: UInt32 {
-        @inlinable get { _fields.pointee.winref }
-        @inlinable set { _makeUnique(); _fields.pointee.winref = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.winref }
+        @inlinable get { _storage.fields.pointee.winref }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.winref = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.winref }
     }
     public var copiedOrder: Bool {
-        @inlinable get { _fields.pointee.copiedOrder }
-        @inlinable set { _makeUnique(); _fields.pointee.copiedOrder = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.copiedOrder }
+        @inlinable get { _storage.fields.pointee.copiedOrder }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.copiedOrder = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.copiedOrder }
     }
-    public static func == (a: WindowClause, b: WindowClause) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct ObjectWithArgs: @unchecked Sendable, Hashable, CustomReflectable {
@@ -8924,45 +7356,29 @@ public struct ObjectWithArgs: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var argsUnspecified: Bool = false
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var objname: [Node] {
-        @inlinable get { _fields.pointee.objname }
-        @inlinable set { _makeUnique(); _fields.pointee.objname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objname }
+        @inlinable get { _storage.fields.pointee.objname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.objname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.objname }
     }
     public var objargs: [Node] {
-        @inlinable get { _fields.pointee.objargs }
-        @inlinable set { _makeUnique(); _fields.pointee.objargs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objargs }
+        @inlinable get { _storage.fields.pointee.objargs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.objargs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.objargs }
     }
     public var objfuncargs: [Node] {
-        @inlinable get { _fields.pointee.objfuncargs }
-        @inlinable set { _makeUnique(); _fields.pointee.objfuncargs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.objfuncargs }
+        @inlinable get { _storage.fields.pointee.objfuncargs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.objfuncargs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.objfuncargs }
     }
     public var argsUnspecified: Bool {
-        @inlinable get { _fields.pointee.argsUnspecified }
-        @inlinable set { _makeUnique(); _fields.pointee.argsUnspecified = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.argsUnspecified }
+        @inlinable get { _storage.fields.pointee.argsUnspecified }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.argsUnspecified = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.argsUnspecified }
     }
-    public static func == (a: ObjectWithArgs, b: ObjectWithArgs) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct AccessPriv: Sendable, Hashable {
@@ -8981,55 +7397,39 @@ public struct CreateOpClassItem: @unchecked Sendable, Hashable, CustomReflectabl
         @usableFromInline var storedtype: TypeName? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var itemtype: Int32 {
-        @inlinable get { _fields.pointee.itemtype }
-        @inlinable set { _makeUnique(); _fields.pointee.itemtype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.itemtype }
+        @inlinable get { _storage.fields.pointee.itemtype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.itemtype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.itemtype }
     }
     public var name: ObjectWithArgs? {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var number: Int32 {
-        @inlinable get { _fields.pointee.number }
-        @inlinable set { _makeUnique(); _fields.pointee.number = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.number }
+        @inlinable get { _storage.fields.pointee.number }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.number = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.number }
     }
     public var orderFamily: [Node] {
-        @inlinable get { _fields.pointee.orderFamily }
-        @inlinable set { _makeUnique(); _fields.pointee.orderFamily = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.orderFamily }
+        @inlinable get { _storage.fields.pointee.orderFamily }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.orderFamily = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.orderFamily }
     }
     public var classArgs: [Node] {
-        @inlinable get { _fields.pointee.classArgs }
-        @inlinable set { _makeUnique(); _fields.pointee.classArgs = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.classArgs }
+        @inlinable get { _storage.fields.pointee.classArgs }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.classArgs = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.classArgs }
     }
     public var storedtype: TypeName? {
-        @inlinable get { _fields.pointee.storedtype }
-        @inlinable set { _makeUnique(); _fields.pointee.storedtype = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.storedtype }
+        @inlinable get { _storage.fields.pointee.storedtype }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.storedtype = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.storedtype }
     }
-    public static func == (a: CreateOpClassItem, b: CreateOpClassItem) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct TableLikeClause: Sendable, Hashable {
@@ -9047,45 +7447,29 @@ public struct FunctionParameter: @unchecked Sendable, Hashable, CustomReflectabl
         @usableFromInline var defexpr: Node? = nil
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var argType: TypeName? {
-        @inlinable get { _fields.pointee.argType }
-        @inlinable set { _makeUnique(); _fields.pointee.argType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.argType }
+        @inlinable get { _storage.fields.pointee.argType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.argType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.argType }
     }
     public var mode: FunctionParameterMode {
-        @inlinable get { _fields.pointee.mode }
-        @inlinable set { _makeUnique(); _fields.pointee.mode = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.mode }
+        @inlinable get { _storage.fields.pointee.mode }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.mode = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.mode }
     }
     public var defexpr: Node? {
-        @inlinable get { _fields.pointee.defexpr }
-        @inlinable set { _makeUnique(); _fields.pointee.defexpr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.defexpr }
+        @inlinable get { _storage.fields.pointee.defexpr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.defexpr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.defexpr }
     }
-    public static func == (a: FunctionParameter, b: FunctionParameter) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct LockingClause: Sendable, Hashable {
@@ -9126,45 +7510,29 @@ public struct InferClause: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var indexElems: [Node] {
-        @inlinable get { _fields.pointee.indexElems }
-        @inlinable set { _makeUnique(); _fields.pointee.indexElems = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.indexElems }
+        @inlinable get { _storage.fields.pointee.indexElems }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.indexElems = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.indexElems }
     }
     public var whereClause: Node? {
-        @inlinable get { _fields.pointee.whereClause }
-        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+        @inlinable get { _storage.fields.pointee.whereClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.whereClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.whereClause }
     }
     public var conname: String {
-        @inlinable get { _fields.pointee.conname }
-        @inlinable set { _makeUnique(); _fields.pointee.conname = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.conname }
+        @inlinable get { _storage.fields.pointee.conname }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.conname = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.conname }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: InferClause, b: InferClause) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct OnConflictClause: @unchecked Sendable, Hashable, CustomReflectable {
@@ -9176,50 +7544,34 @@ public struct OnConflictClause: @unchecked Sendable, Hashable, CustomReflectable
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var action: OnConflictAction {
-        @inlinable get { _fields.pointee.action }
-        @inlinable set { _makeUnique(); _fields.pointee.action = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.action }
+        @inlinable get { _storage.fields.pointee.action }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.action = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.action }
     }
     public var infer: InferClause? {
-        @inlinable get { _fields.pointee.infer }
-        @inlinable set { _makeUnique(); _fields.pointee.infer = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.infer }
+        @inlinable get { _storage.fields.pointee.infer }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.infer = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.infer }
     }
     public var targetList: [Node] {
-        @inlinable get { _fields.pointee.targetList }
-        @inlinable set { _makeUnique(); _fields.pointee.targetList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targetList }
+        @inlinable get { _storage.fields.pointee.targetList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.targetList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.targetList }
     }
     public var whereClause: Node? {
-        @inlinable get { _fields.pointee.whereClause }
-        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+        @inlinable get { _storage.fields.pointee.whereClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.whereClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.whereClause }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: OnConflictClause, b: OnConflictClause) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CTESearchClause: Sendable, Hashable {
@@ -9244,75 +7596,59 @@ public struct CTECycleClause: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var cycleMarkNeop: UInt32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var cycleColList: [Node] {
-        @inlinable get { _fields.pointee.cycleColList }
-        @inlinable set { _makeUnique(); _fields.pointee.cycleColList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleColList }
+        @inlinable get { _storage.fields.pointee.cycleColList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cycleColList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cycleColList }
     }
     public var cycleMarkColumn: String {
-        @inlinable get { _fields.pointee.cycleMarkColumn }
-        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkColumn = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkColumn }
+        @inlinable get { _storage.fields.pointee.cycleMarkColumn }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cycleMarkColumn = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cycleMarkColumn }
     }
     public var cycleMarkValue: Node? {
-        @inlinable get { _fields.pointee.cycleMarkValue }
-        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkValue = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkValue }
+        @inlinable get { _storage.fields.pointee.cycleMarkValue }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cycleMarkValue = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cycleMarkValue }
     }
     public var cycleMarkDefault: Node? {
-        @inlinable get { _fields.pointee.cycleMarkDefault }
-        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkDefault = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkDefault }
+        @inlinable get { _storage.fields.pointee.cycleMarkDefault }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cycleMarkDefault = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cycleMarkDefault }
     }
     public var cyclePathColumn: String {
-        @inlinable get { _fields.pointee.cyclePathColumn }
-        @inlinable set { _makeUnique(); _fields.pointee.cyclePathColumn = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cyclePathColumn }
+        @inlinable get { _storage.fields.pointee.cyclePathColumn }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cyclePathColumn = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cyclePathColumn }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
     public var cycleMarkType: UInt32 {
-        @inlinable get { _fields.pointee.cycleMarkType }
-        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkType }
+        @inlinable get { _storage.fields.pointee.cycleMarkType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cycleMarkType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cycleMarkType }
     }
     public var cycleMarkTypmod: Int32 {
-        @inlinable get { _fields.pointee.cycleMarkTypmod }
-        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkTypmod = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkTypmod }
+        @inlinable get { _storage.fields.pointee.cycleMarkTypmod }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cycleMarkTypmod = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cycleMarkTypmod }
     }
     public var cycleMarkCollation: UInt32 {
-        @inlinable get { _fields.pointee.cycleMarkCollation }
-        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkCollation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkCollation }
+        @inlinable get { _storage.fields.pointee.cycleMarkCollation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cycleMarkCollation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cycleMarkCollation }
     }
     public var cycleMarkNeop: UInt32 {
-        @inlinable get { _fields.pointee.cycleMarkNeop }
-        @inlinable set { _makeUnique(); _fields.pointee.cycleMarkNeop = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleMarkNeop }
+        @inlinable get { _storage.fields.pointee.cycleMarkNeop }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cycleMarkNeop = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cycleMarkNeop }
     }
-    public static func == (a: CTECycleClause, b: CTECycleClause) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct CommonTableExpr: @unchecked Sendable, Hashable, CustomReflectable {
@@ -9332,90 +7668,74 @@ public struct CommonTableExpr: @unchecked Sendable, Hashable, CustomReflectable 
         @usableFromInline var ctecolcollations: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var ctename: String {
-        @inlinable get { _fields.pointee.ctename }
-        @inlinable set { _makeUnique(); _fields.pointee.ctename = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctename }
+        @inlinable get { _storage.fields.pointee.ctename }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ctename = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ctename }
     }
     public var aliascolnames: [Node] {
-        @inlinable get { _fields.pointee.aliascolnames }
-        @inlinable set { _makeUnique(); _fields.pointee.aliascolnames = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.aliascolnames }
+        @inlinable get { _storage.fields.pointee.aliascolnames }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.aliascolnames = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.aliascolnames }
     }
     public var ctematerialized: CTEMaterialize {
-        @inlinable get { _fields.pointee.ctematerialized }
-        @inlinable set { _makeUnique(); _fields.pointee.ctematerialized = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctematerialized }
+        @inlinable get { _storage.fields.pointee.ctematerialized }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ctematerialized = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ctematerialized }
     }
     public var ctequery: Node? {
-        @inlinable get { _fields.pointee.ctequery }
-        @inlinable set { _makeUnique(); _fields.pointee.ctequery = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctequery }
+        @inlinable get { _storage.fields.pointee.ctequery }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ctequery = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ctequery }
     }
     public var searchClause: CTESearchClause? {
-        @inlinable get { _fields.pointee.searchClause }
-        @inlinable set { _makeUnique(); _fields.pointee.searchClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.searchClause }
+        @inlinable get { _storage.fields.pointee.searchClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.searchClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.searchClause }
     }
     public var cycleClause: CTECycleClause? {
-        @inlinable get { _fields.pointee.cycleClause }
-        @inlinable set { _makeUnique(); _fields.pointee.cycleClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cycleClause }
+        @inlinable get { _storage.fields.pointee.cycleClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cycleClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cycleClause }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
     public var cterecursive: Bool {
-        @inlinable get { _fields.pointee.cterecursive }
-        @inlinable set { _makeUnique(); _fields.pointee.cterecursive = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cterecursive }
+        @inlinable get { _storage.fields.pointee.cterecursive }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cterecursive = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cterecursive }
     }
     public var cterefcount: Int32 {
-        @inlinable get { _fields.pointee.cterefcount }
-        @inlinable set { _makeUnique(); _fields.pointee.cterefcount = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.cterefcount }
+        @inlinable get { _storage.fields.pointee.cterefcount }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.cterefcount = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.cterefcount }
     }
     public var ctecolnames: [Node] {
-        @inlinable get { _fields.pointee.ctecolnames }
-        @inlinable set { _makeUnique(); _fields.pointee.ctecolnames = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctecolnames }
+        @inlinable get { _storage.fields.pointee.ctecolnames }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ctecolnames = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ctecolnames }
     }
     public var ctecoltypes: [Node] {
-        @inlinable get { _fields.pointee.ctecoltypes }
-        @inlinable set { _makeUnique(); _fields.pointee.ctecoltypes = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctecoltypes }
+        @inlinable get { _storage.fields.pointee.ctecoltypes }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ctecoltypes = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ctecoltypes }
     }
     public var ctecoltypmods: [Node] {
-        @inlinable get { _fields.pointee.ctecoltypmods }
-        @inlinable set { _makeUnique(); _fields.pointee.ctecoltypmods = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctecoltypmods }
+        @inlinable get { _storage.fields.pointee.ctecoltypmods }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ctecoltypmods = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ctecoltypmods }
     }
     public var ctecolcollations: [Node] {
-        @inlinable get { _fields.pointee.ctecolcollations }
-        @inlinable set { _makeUnique(); _fields.pointee.ctecolcollations = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.ctecolcollations }
+        @inlinable get { _storage.fields.pointee.ctecolcollations }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.ctecolcollations = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.ctecolcollations }
     }
-    public static func == (a: CommonTableExpr, b: CommonTableExpr) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct MergeWhenClause: @unchecked Sendable, Hashable, CustomReflectable {
@@ -9428,55 +7748,39 @@ public struct MergeWhenClause: @unchecked Sendable, Hashable, CustomReflectable 
         @usableFromInline var values: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var matched: Bool {
-        @inlinable get { _fields.pointee.matched }
-        @inlinable set { _makeUnique(); _fields.pointee.matched = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.matched }
+        @inlinable get { _storage.fields.pointee.matched }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.matched = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.matched }
     }
     public var commandType: CmdType {
-        @inlinable get { _fields.pointee.commandType }
-        @inlinable set { _makeUnique(); _fields.pointee.commandType = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.commandType }
+        @inlinable get { _storage.fields.pointee.commandType }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.commandType = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.commandType }
     }
     public var override: OverridingKind {
-        @inlinable get { _fields.pointee.override }
-        @inlinable set { _makeUnique(); _fields.pointee.override = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.override }
+        @inlinable get { _storage.fields.pointee.override }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.override = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.override }
     }
     public var condition: Node? {
-        @inlinable get { _fields.pointee.condition }
-        @inlinable set { _makeUnique(); _fields.pointee.condition = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.condition }
+        @inlinable get { _storage.fields.pointee.condition }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.condition = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.condition }
     }
     public var targetList: [Node] {
-        @inlinable get { _fields.pointee.targetList }
-        @inlinable set { _makeUnique(); _fields.pointee.targetList = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.targetList }
+        @inlinable get { _storage.fields.pointee.targetList }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.targetList = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.targetList }
     }
     public var values: [Node] {
-        @inlinable get { _fields.pointee.values }
-        @inlinable set { _makeUnique(); _fields.pointee.values = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.values }
+        @inlinable get { _storage.fields.pointee.values }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.values = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.values }
     }
-    public static func == (a: MergeWhenClause, b: MergeWhenClause) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct RoleSpec: Sendable, Hashable {
@@ -9502,50 +7806,34 @@ public struct PartitionElem: @unchecked Sendable, Hashable, CustomReflectable {
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var name: String {
-        @inlinable get { _fields.pointee.name }
-        @inlinable set { _makeUnique(); _fields.pointee.name = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.name }
+        @inlinable get { _storage.fields.pointee.name }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.name = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.name }
     }
     public var expr: Node? {
-        @inlinable get { _fields.pointee.expr }
-        @inlinable set { _makeUnique(); _fields.pointee.expr = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.expr }
+        @inlinable get { _storage.fields.pointee.expr }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.expr = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.expr }
     }
     public var collation: [Node] {
-        @inlinable get { _fields.pointee.collation }
-        @inlinable set { _makeUnique(); _fields.pointee.collation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.collation }
+        @inlinable get { _storage.fields.pointee.collation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.collation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.collation }
     }
     public var opclass: [Node] {
-        @inlinable get { _fields.pointee.opclass }
-        @inlinable set { _makeUnique(); _fields.pointee.opclass = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.opclass }
+        @inlinable get { _storage.fields.pointee.opclass }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.opclass = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.opclass }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: PartitionElem, b: PartitionElem) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct PartitionSpec: Sendable, Hashable {
@@ -9567,65 +7855,49 @@ public struct PartitionBoundSpec: @unchecked Sendable, Hashable, CustomReflectab
         @usableFromInline var location: Int32 = 0
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var strategy: String {
-        @inlinable get { _fields.pointee.strategy }
-        @inlinable set { _makeUnique(); _fields.pointee.strategy = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.strategy }
+        @inlinable get { _storage.fields.pointee.strategy }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.strategy = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.strategy }
     }
     public var isDefault: Bool {
-        @inlinable get { _fields.pointee.isDefault }
-        @inlinable set { _makeUnique(); _fields.pointee.isDefault = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.isDefault }
+        @inlinable get { _storage.fields.pointee.isDefault }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.isDefault = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.isDefault }
     }
     public var modulus: Int32 {
-        @inlinable get { _fields.pointee.modulus }
-        @inlinable set { _makeUnique(); _fields.pointee.modulus = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.modulus }
+        @inlinable get { _storage.fields.pointee.modulus }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.modulus = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.modulus }
     }
     public var remainder: Int32 {
-        @inlinable get { _fields.pointee.remainder }
-        @inlinable set { _makeUnique(); _fields.pointee.remainder = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.remainder }
+        @inlinable get { _storage.fields.pointee.remainder }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.remainder = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.remainder }
     }
     public var listdatums: [Node] {
-        @inlinable get { _fields.pointee.listdatums }
-        @inlinable set { _makeUnique(); _fields.pointee.listdatums = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.listdatums }
+        @inlinable get { _storage.fields.pointee.listdatums }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.listdatums = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.listdatums }
     }
     public var lowerdatums: [Node] {
-        @inlinable get { _fields.pointee.lowerdatums }
-        @inlinable set { _makeUnique(); _fields.pointee.lowerdatums = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.lowerdatums }
+        @inlinable get { _storage.fields.pointee.lowerdatums }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.lowerdatums = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.lowerdatums }
     }
     public var upperdatums: [Node] {
-        @inlinable get { _fields.pointee.upperdatums }
-        @inlinable set { _makeUnique(); _fields.pointee.upperdatums = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.upperdatums }
+        @inlinable get { _storage.fields.pointee.upperdatums }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.upperdatums = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.upperdatums }
     }
     public var location: Int32 {
-        @inlinable get { _fields.pointee.location }
-        @inlinable set { _makeUnique(); _fields.pointee.location = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.location }
+        @inlinable get { _storage.fields.pointee.location }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.location = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.location }
     }
-    public static func == (a: PartitionBoundSpec, b: PartitionBoundSpec) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct PartitionRangeDatum: Sendable, Hashable {
@@ -9664,40 +7936,24 @@ public struct PublicationTable: @unchecked Sendable, Hashable, CustomReflectable
         @usableFromInline var columns: [Node] = []
         @inlinable init() {}
     }
-    @usableFromInline var _storage: ManagedBuffer<Fields, Void>
-    @inlinable public init() { _storage = .create(minimumCapacity: 0) { _ in Fields() } }
-    /// The fields, valid while `_storage` is alive; written only after ``_makeUnique()``.
-    @inlinable var _fields: UnsafeMutablePointer<Fields> { _storage.withUnsafeMutablePointerToHeader { $0 } }
-    @inlinable mutating func _makeUnique() {
-        if !isKnownUniquelyReferenced(&_storage) { _copyStorage() }
-    }
-    @inline(never) @usableFromInline mutating func _copyStorage() {
-        let fields = _fields.pointee
-        _storage = .create(minimumCapacity: 0) { _ in fields }
-    }
+    @usableFromInline var _storage: NodeStorage<Fields>
+    @inlinable public init() { _storage = NodeStorage(Fields()) }
     public var relation: RangeVar? {
-        @inlinable get { _fields.pointee.relation }
-        @inlinable set { _makeUnique(); _fields.pointee.relation = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.relation }
+        @inlinable get { _storage.fields.pointee.relation }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.relation = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.relation }
     }
     public var whereClause: Node? {
-        @inlinable get { _fields.pointee.whereClause }
-        @inlinable set { _makeUnique(); _fields.pointee.whereClause = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.whereClause }
+        @inlinable get { _storage.fields.pointee.whereClause }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.whereClause = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.whereClause }
     }
     public var columns: [Node] {
-        @inlinable get { _fields.pointee.columns }
-        @inlinable set { _makeUnique(); _fields.pointee.columns = newValue }
-        @inlinable _modify { _makeUnique(); yield &_fields.pointee.columns }
+        @inlinable get { _storage.fields.pointee.columns }
+        @inlinable set { _storage.makeUnique(); _storage.fields.pointee.columns = newValue }
+        @inlinable _modify { _storage.makeUnique(); yield &_storage.fields.pointee.columns }
     }
-    public static func == (a: PublicationTable, b: PublicationTable) -> Bool {
-        a._storage === b._storage || a._fields.pointee == b._fields.pointee
-    }
-    public func hash(into hasher: inout Hasher) { _fields.pointee.hash(into: &hasher) }
-    /// The fields as children (as a struct with stored properties has), e.g. for `dump` and Mirror walks.
-    public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: _fields.pointee).children, displayStyle: .struct)
-    }
+    public var customMirror: Mirror { _storage.mirror(of: self) }
 }
 
 public struct InlineCodeBlock: Sendable, Hashable {
