@@ -9,7 +9,7 @@ public enum SharedPostgresServer {
 
         func server() async throws -> PostgresServer {
             if let task { return try await task.value }
-            let task = Task.detached { () throws -> PostgresServer in try PostgresServer.startOrConnect() }
+            let task = Task { () throws -> PostgresServer in try await runBlocking { () throws(PostgresServerError) in try PostgresServer.startOrConnect() } }
             self.task = task
             return try await task.value
         }

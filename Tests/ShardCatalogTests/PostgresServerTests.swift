@@ -8,23 +8,27 @@ import Glibc
 
 /// The PostgreSQL test fixture: start, query, load, stop, and its errors.
 struct PostgresServerTests {
-    @Test func startAndStopLeaveNothingBehind() throws {
-        let server = try PostgresServer.start()
+    // Starting and stopping a server blocks for seconds: on a thread of its own, not the
+    // cooperative pool the other tests share (see `runBlocking`).
+    @Test func startAndStopLeaveNothingBehind() async throws {
+        let server = try await runBlocking { () throws(PostgresServerError) in try PostgresServer.start() }
         let root = try #require(server.rootDirectory)
-        let rows = try server.connection.query("SELECT current_setting('fsync'), current_setting('listen_addresses'), 1 + 1")
+        let rows = try await runBlocking { () throws(PostgresServerError) in
+            try server.connection.query("SELECT current_setting('fsync'), current_setting('listen_addresses'), 1 + 1")
+        }
         #expect(rows == [["off", "127.0.0.1", "2"]])
         let pidText = try String(contentsOfFile: root + "/data/postmaster.pid", encoding: .utf8)
         let pid = try #require(Int32(pidText.split(separator: "\n").first ?? ""))
         #expect(processIsRunning(pid))
-        try server.stop()
+        try await runBlocking { () throws(PostgresServerError) in try server.stop() }
         #expect(!FileManager.default.fileExists(atPath: root))
         #expect(!processIsRunning(pid), "postmaster \(pid) still running")
         try server.stop()  // a second stop does nothing
     }
 
     @Test func severalServersAtOnce() async throws {
-        async let first = Task.detached { try PostgresServer.start() }.value
-        async let second = Task.detached { try PostgresServer.start() }.value
+        async let first = runBlocking { () throws(PostgresServerError) in try PostgresServer.start() }
+        async let second = runBlocking { () throws(PostgresServerError) in try PostgresServer.start() }
         let servers = try await [first, second]
         defer { for server in servers { try? server.stop() } }
         #expect(servers[0].connection.port != servers[1].connection.port)
@@ -45,7 +49,7 @@ struct PostgresServerTests {
     @Test func takenPortIsReportedClearly() async throws {
         let shared = try await SharedPostgresServer.server()
         do {
-            let server = try PostgresServer.start(.init(port: shared.connection.port))
+            let server = try await runBlocking { () throws(PostgresServerError) in try PostgresServer.start(.init(port: shared.connection.port)) }
             try server.stop()
             Issue.record("a second server started on port \(shared.connection.port)")
         } catch {

@@ -51,7 +51,7 @@ import Glibc
         let pids = cluster.servers.compactMap { $0.dataDirectory.flatMap(postmasterPID) }
         #expect(folders.count == 2 && pids.count == 2)
         #expect(pids.allSatisfy(isRunning))
-        cluster.stop()
+        await runBlocking { cluster.stop() }
         #expect(folders.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
         #expect(!pids.contains(where: isRunning))
     }
@@ -110,7 +110,7 @@ import Glibc
         for _ in 0..<600 where getppid() == parent {
             try await Task.sleep(for: .milliseconds(100))
         }
-        cluster.stop()
+        await runBlocking { cluster.stop() }
     }
 }
 

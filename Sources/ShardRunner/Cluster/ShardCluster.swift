@@ -238,11 +238,9 @@ public struct NodeMapping: Sendable, Hashable {
 }
 
 /// Runs a blocking closure on a thread of its own (not the cooperative pool, which has only as
-/// many threads as cores).
+/// many threads as cores); see ``PostgresServer/runBlocking(_:)``.
 func runOnThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> Result {
-    await withCheckedContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(returning: body()) }
-    }
+    await runBlocking(body)
 }
 
 /// Runs `body` for every element concurrently; throws the first error after all finished.

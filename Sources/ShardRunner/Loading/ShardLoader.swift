@@ -129,7 +129,8 @@ public enum ShardLoader {
                 throw ShardRunnerError("cannot read \(table.name.displayName) from the reference database: \(error.message)",
                                        serverMessage: error.serverMessage, statement: sql)
             }
-            let lines = CopyText.lines(text)
+            // Splitting and hashing a large table is seconds of work: off the cooperative pool.
+            let lines = await runOnThread { CopyText.lines(text) }
             referenceCounts[table.name] = lines.count
             var load = TableLoad(name: table.name, kind: table.distribution.kindName, rows: lines.count, shardCount: table.shards.count,
                                  rowsCopied: 0, rowsPerShard: [:])
@@ -141,7 +142,9 @@ public enum ShardLoader {
             // shard placement (a plain local table has no shards).
             let routed: [[Substring]]
             if case .hash(let columnName) = table.distribution {
-                routed = try route(lines, of: table, column: columnName, catalog: catalog)
+                routed = try await runBlocking { () throws(ShardRunnerError) in
+                    try route(lines, of: table, column: columnName, catalog: catalog)
+                }
             } else {
                 routed = Array(repeating: lines, count: table.shards.count)
             }

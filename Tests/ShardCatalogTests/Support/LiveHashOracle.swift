@@ -7,24 +7,29 @@ import ShardCatalog
 actor LiveHashOracle {
     static let shared = LiveHashOracle()
 
-    private var database: PostgresConnection?
-    private var preparedTypes: Set<String> = []
+    private var database: Task<PostgresConnection, any Error>?
+    private var preparedTypes: [String: Task<Void, any Error>] = [:]
     private var batchCounter = 0
 
-    /// A dedicated database, so the casts and functions made here touch nothing else.
+    /// A dedicated database, so the casts and functions made here touch nothing else. Created
+    /// once: callers arriving while it is being made (the actor is reentrant at each await) wait
+    /// for the same task.
     private func connection() async throws -> PostgresConnection {
-        if let database { return database }
-        let server = try await SharedPostgresServer.server()
-        let name = "shardplan_hashcheck"
-        try server.connection.execute("DROP DATABASE IF EXISTS \(name); CREATE DATABASE \(name);")
-        let connection = server.connection(database: name)
-        try connection.execute("""
-            CREATE FUNCTION input_error(v text, t text) RETURNS text LANGUAGE plpgsql AS $$
-            BEGIN EXECUTE format('SELECT %L::%s', v, t); RETURN NULL;
-            EXCEPTION WHEN others THEN RETURN SQLERRM; END $$;
-            """)
-        database = connection
-        return connection
+        if let database { return try await database.value }
+        let making = Task { () throws -> PostgresConnection in
+            let server = try await SharedPostgresServer.server()
+            let name = "shardplan_hashcheck"
+            try await runBlocking { try server.connection.execute("DROP DATABASE IF EXISTS \(name); CREATE DATABASE \(name);") }
+            let connection = server.connection(database: name)
+            try await runBlocking { try connection.execute("""
+                CREATE FUNCTION input_error(v text, t text) RETURNS text LANGUAGE plpgsql AS $$
+                BEGIN EXECUTE format('SELECT %L::%s', v, t); RETURN NULL;
+                EXCEPTION WHEN others THEN RETURN SQLERRM; END $$;
+                """) }
+            return connection
+        }
+        database = making
+        return try await making.value
     }
 
     static func key(_ type: PostgresType) -> String {
@@ -32,11 +37,21 @@ actor LiveHashOracle {
     }
 
     /// Creates `hx_<key>(type) RETURNS int4` bound to the type's hash support function and
-    /// `try_<key>(text) RETURNS text` giving the hash or `ERROR: message`.
+    /// `try_<key>(text) RETURNS text` giving the hash or `ERROR: message`, once per type.
     private func prepare(_ type: PostgresType) async throws -> PostgresConnection {
         let connection = try await connection()
         let key = Self.key(type)
-        if preparedTypes.contains(key) { return connection }
+        if let preparing = preparedTypes[key] {
+            try await preparing.value
+            return connection
+        }
+        let preparing = Task { try await runBlocking { try Self.createFunctions(for: type, key: key, on: connection) } }
+        preparedTypes[key] = preparing
+        try await preparing.value
+        return connection
+    }
+
+    private static func createFunctions(for type: PostgresType, key: String, on connection: PostgresConnection) throws {
         let sqlType = type.name
         let hashTypeName: String
         switch type.base {
@@ -73,8 +88,6 @@ actor LiveHashOracle {
             BEGIN RETURN hx_\(key)(\(call))::text;
             EXCEPTION WHEN others THEN RETURN 'ERROR: ' || SQLERRM; END $$;
             """)
-        preparedTypes.insert(key)
-        return connection
     }
 
     /// PostgreSQL's result for each literal: the hash as text, or `ERROR: message`.
@@ -82,13 +95,13 @@ actor LiveHashOracle {
         let connection = try await prepare(type)
         batchCounter += 1
         let table = "batch_\(batchCounter)"
-        try connection.execute("CREATE UNLOGGED TABLE \(table) (i int PRIMARY KEY, v text NOT NULL)")
-        try connection.copy(into: table, rows: values.enumerated().map { [String($0.offset), $0.element] })
-        let rows = try connection.query("""
+        try await runBlocking { try connection.execute("CREATE UNLOGGED TABLE \(table) (i int PRIMARY KEY, v text NOT NULL)") }
+        try await runBlocking { try connection.copy(into: table, rows: values.enumerated().map { [String($0.offset), $0.element] }) }
+        let rows = try await runBlocking { try connection.query("""
             SET TimeZone = '\(timeZone)';
             SELECT i, try_\(Self.key(type))(v) FROM \(table) ORDER BY i;
-            """)
-        try connection.execute("DROP TABLE \(table)")
+            """) }
+        try await runBlocking { try connection.execute("DROP TABLE \(table)") }
         guard rows.count == values.count else { throw OracleError("expected \(values.count) rows, got \(rows.count)") }
         return rows.map { $0[1] ?? "NULL" }
     }
@@ -98,16 +111,17 @@ actor LiveHashOracle {
         let connection = try await connection()
         batchCounter += 1
         let table = "errors_\(batchCounter)"
-        try connection.execute("CREATE UNLOGGED TABLE \(table) (i int PRIMARY KEY, v text NOT NULL)")
-        try connection.copy(into: table, rows: values.enumerated().map { [String($0.offset), $0.element] })
-        let rows = try connection.query("SELECT i, input_error(v, '\(type)') FROM \(table) ORDER BY i")
-        try connection.execute("DROP TABLE \(table)")
+        try await runBlocking { try connection.execute("CREATE UNLOGGED TABLE \(table) (i int PRIMARY KEY, v text NOT NULL)") }
+        try await runBlocking { try connection.copy(into: table, rows: values.enumerated().map { [String($0.offset), $0.element] }) }
+        let rows = try await runBlocking { try connection.query("SELECT i, input_error(v, '\(type)') FROM \(table) ORDER BY i") }
+        try await runBlocking { try connection.execute("DROP TABLE \(table)") }
         return rows.map { $0[1] }
     }
 
     /// Runs SQL on the check database.
     func query(_ sql: String) async throws -> [[String?]] {
-        try await connection().query(sql)
+        let connection = try await connection()
+        return try await runBlocking { try connection.query(sql) }
     }
 }
 
@@ -130,14 +144,17 @@ func localResult(_ type: PostgresType, _ literal: String, timeZone: String) -> S
 func compareWithServer(type spelling: String, values: [String], timeZone: String = "UTC") async throws -> (mismatches: [String], accepted: Int) {
     let type = try PostgresType(parsing: spelling)
     let server = try await LiveHashOracle.shared.serverResults(type: type, values: values, timeZone: timeZone)
-    var mismatches: [String] = []
-    var accepted = 0
-    for (index, literal) in values.enumerated() {
-        let ours = localResult(type, literal, timeZone: timeZone)
-        if !server[index].hasPrefix("ERROR") { accepted += 1 }
-        if ours != server[index] {
-            mismatches.append("\(spelling) '\(literal)' (TimeZone \(timeZone)): ours \(ours), PostgreSQL \(server[index])")
+    // Thousands of literals through our input and hash functions: off the cooperative pool.
+    return await runBlocking {
+        var mismatches: [String] = []
+        var accepted = 0
+        for (index, literal) in values.enumerated() {
+            let ours = localResult(type, literal, timeZone: timeZone)
+            if !server[index].hasPrefix("ERROR") { accepted += 1 }
+            if ours != server[index] {
+                mismatches.append("\(spelling) '\(literal)' (TimeZone \(timeZone)): ours \(ours), PostgreSQL \(server[index])")
+            }
         }
+        return (mismatches, accepted)
     }
-    return (mismatches, accepted)
 }
