@@ -21,3 +21,17 @@ static inline int shardplan_current_stack(void **lowest, size_t *size) {
     *size = cached_size;
     return 0;
 }
+
+// libpg_query's raw parse (exported by the library, declared in pg_query_internal.h, which needs
+// PostgreSQL's server headers): the parse tree as PostgreSQL's own C structs, in the memory context
+// the caller entered. SQLSyntax's TreeReader walks it (Sources/SQLSyntax/Reader/TreeReader.swift).
+typedef struct {
+    void *tree;            // List * of RawStmt, NULL for no statements
+    char *stderr_buffer;   // malloc'ed; free()
+    PgQueryError *error;   // malloc'ed; pg_query_free_error()
+} ShardplanRawParse;
+
+extern ShardplanRawParse pg_query_raw_parse(const char *input);
+extern void *pg_query_enter_memory_context(void);
+extern void pg_query_exit_memory_context(void *context);
+extern void pg_query_free_error(PgQueryError *error);

@@ -42,6 +42,24 @@ public enum SQLParser {
     /// - Returns: the statements in order; empty input (or only comments) gives an empty array.
     /// - Throws: ``ParseError`` with PostgreSQL's message and the position of the error.
     public static func parse(_ sql: String, options: ParseOptions = .default) throws(ParseError) -> [ParsedStatement] {
+        try parse(sql, options: options, reader: .tree)
+    }
+
+    /// The tree reader's result alone: nil when it would fall back to the JSON reader (for tests).
+    static func parseWithTreeReaderOnly(_ sql: String, options: ParseOptions = .default) throws(ParseError) -> [ParsedStatement]? {
+        let outcome = sql.withCString { (cString: UnsafePointer<CChar>) -> Result<[ParsedStatement]?, ParseError> in
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
+            do throws(ParseError) {
+                return .success(try parseTree(cString: cString, utf8: bytes, sql: sql, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// Parses with a given reader of libpg_query's result (tests compare the two).
+    static func parse(_ sql: String, options: ParseOptions = .default, reader: Reader) throws(ParseError) -> [ParsedStatement] {
         // withCString gives libpg_query the NUL-terminated text it wants, without a copy for native strings.
         let outcome = sql.withCString { (cString: UnsafePointer<CChar>) -> Result<[ParsedStatement], ParseError> in
             let length = strlen(cString)
@@ -52,7 +70,7 @@ public enum SQLParser {
             }
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: length)
             do throws(ParseError) {
-                return .success(try parse(cString: cString, utf8: bytes, sql: sql, options: options))
+                return .success(try parse(cString: cString, utf8: bytes, sql: sql, options: options, reader: reader))
             } catch {
                 return .failure(error)
             }
@@ -76,16 +94,76 @@ public enum SQLParser {
         return statements[0]
     }
 
-    private static func parse(cString: UnsafePointer<CChar>, utf8 bytes: UnsafeBufferPointer<UInt8>, sql: String, options: ParseOptions) throws(ParseError) -> [ParsedStatement] {
+    /// Which reader turns libpg_query's result into nodes.
+    enum Reader {
+        /// PostgreSQL's C structs (`pg_query_raw_parse`), falling back to JSON for a node the
+        /// tree reader does not cover.
+        case tree
+        /// `pg_query_parse`'s JSON (the reference the tree reader is tested against).
+        case json
+    }
+
+    private static func parse(cString: UnsafePointer<CChar>, utf8 bytes: UnsafeBufferPointer<UInt8>, sql: String, options: ParseOptions,
+                              reader: Reader = .tree) throws(ParseError) -> [ParsedStatement] {
+        if reader == .tree, let statements = try parseTree(cString: cString, utf8: bytes, sql: sql, options: options) {
+            return statements
+        }
+        return try parseJSON(cString: cString, utf8: bytes, sql: sql, options: options)
+    }
+
+    /// The error libpg_query reported, as a ``ParseError``.
+    private static func parseError(_ err: UnsafeMutablePointer<PgQueryError>, utf8 bytes: UnsafeBufferPointer<UInt8>, sql: String) -> ParseError {
+        let message = err.pointee.message.map { String(cString: $0) } ?? "syntax error"
+        let offset = byteOffset(ofCharacterPosition: Int(err.pointee.cursorpos), in: bytes)
+        let kind: ParseError.Kind = message.contains("memory exhausted") || message.contains("stack depth") ? .tooDeep : .syntax
+        return ParseError(message: message, sql: sql, offset: offset, kind: kind,
+                          hint: kind == .tooDeep ? "the statement is nested too deeply for PostgreSQL's parser" : nil)
+    }
+
+    private static func nestingError(sql: String, options: ParseOptions) -> ParseError {
+        ParseError(message: "statement is nested too deeply (more than \(options.maxDepth) levels, or more than this thread's stack holds)",
+                   sql: sql, offset: 0, kind: .tooDeep, hint: "simplify the expression or split the statement")
+    }
+
+    /// Parses with `pg_query_raw_parse` and reads PostgreSQL's structs; nil when the tree holds
+    /// something the tree reader does not read (the caller then reads the JSON).
+    private static func parseTree(cString: UnsafePointer<CChar>, utf8 bytes: UnsafeBufferPointer<UInt8>, sql: String,
+                                  options: ParseOptions) throws(ParseError) -> [ParsedStatement]? {
+        let context = pg_query_enter_memory_context()
+        let result = pg_query_raw_parse(cString)
+        // The tree lives in the memory context; the buffer and the error were malloc'ed.
+        defer {
+            pg_query_exit_memory_context(context)
+            free(result.stderr_buffer)
+            if let error = result.error { pg_query_free_error(error) }
+        }
+        if let err = result.error { throw parseError(err, utf8: bytes, sql: sql) }
+        guard let tree = result.tree else { return [] }
+        var reader = TreeReader(keepLocations: options.keepLocations, maxDepth: options.maxDepth)
+        let (count, cells) = TreeReader.cells(of: UnsafeRawPointer(tree))
+        var statements: [ParsedStatement] = []
+        statements.reserveCapacity(count)
+        do {
+            for i in 0..<count {
+                guard let rawStatement = cells.load(fromByteOffset: i &* 8, as: UnsafeRawPointer?.self) else { continue }
+                let raw = try RawStmt.readTree(&reader, rawStatement)
+                guard let node = raw.stmt else { continue }
+                let lower = Int(raw.stmtLocation)
+                let upper = raw.stmtLen == 0 ? bytes.count : lower + Int(raw.stmtLen)
+                statements.append(ParsedStatement(node: node, range: trimmed(lower..<upper, in: bytes)))
+            }
+        } catch {
+            if error.isNesting { throw nestingError(sql: sql, options: options) }
+            return nil
+        }
+        return statements
+    }
+
+    private static func parseJSON(cString: UnsafePointer<CChar>, utf8 bytes: UnsafeBufferPointer<UInt8>, sql: String,
+                                  options: ParseOptions) throws(ParseError) -> [ParsedStatement] {
         let result = pg_query_parse(cString)
         defer { pg_query_free_parse_result(result) }
-        if let err = result.error {
-            let message = err.pointee.message.map { String(cString: $0) } ?? "syntax error"
-            let offset = byteOffset(ofCharacterPosition: Int(err.pointee.cursorpos), in: bytes)
-            let kind: ParseError.Kind = message.contains("memory exhausted") || message.contains("stack depth") ? .tooDeep : .syntax
-            throw ParseError(message: message, sql: sql, offset: offset, kind: kind,
-                             hint: kind == .tooDeep ? "the statement is nested too deeply for PostgreSQL's parser" : nil)
-        }
+        if let err = result.error { throw parseError(err, utf8: bytes, sql: sql) }
         guard let tree = result.parse_tree else { return [] }
         let json = UnsafeBufferPointer(start: UnsafeRawPointer(tree).assumingMemoryBound(to: UInt8.self), count: strlen(tree))
         // The reader's cache of name lists lives on this call's stack: nothing is shared between parses.
@@ -125,10 +203,7 @@ public enum SQLParser {
                 }
             }
         } catch {
-            if reader.isNestingError {
-                throw ParseError(message: "statement is nested too deeply (more than \(options.maxDepth) levels, or more than this thread's stack holds)",
-                                 sql: sql, offset: 0, kind: .tooDeep, hint: "simplify the expression or split the statement")
-            }
+            if reader.isNestingError { throw nestingError(sql: sql, options: options) }
             throw ParseError(message: "internal error reading the parse tree: \(error.message) at JSON offset \(error.offset)",
                              sql: sql, offset: 0, kind: .internal)
         }
