@@ -22,7 +22,7 @@ import os
 import re
 import sys
 
-PROTO = sys.argv[1] if len(sys.argv) > 1 else "/usr/include/pg_query/pg_query.proto"
+PROTO = sys.argv[1] if __name__ == "__main__" and len(sys.argv) > 1 else "/usr/include/pg_query/pg_query.proto"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Sources", "SQLSyntax", "generated")
 
@@ -615,7 +615,7 @@ def main():
         w("}")
         w("")
     open(os.path.join(OUT, "NodeReaders.swift"), "w").write("\n".join(o) + "\n")
-    tree_readers(messages, enums, node_cases, inline, cow, boxed)
+    tree_readers(messages, enums, node_cases, inline, cow)
 
 
 LAYOUT = os.path.join(ROOT, "Scripts", "pg15-layout.tsv")
@@ -680,7 +680,7 @@ def tree_field_reader(t, f, messages, enums, fields, nodes):
     return None
 
 
-def tree_readers(messages, enums, node_cases, inline, cow, boxed):
+def tree_readers(messages, enums, node_cases, inline, cow):
     """TreeReaders.swift: readers of libpg_query's raw parse tree (PostgreSQL's C structs, laid out as
     Scripts/pg15-layout.tsv records) into the same Swift nodes the JSON readers build."""
     nodes, fields, cenums = read_layout()

@@ -19,7 +19,6 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 INCLUDE = sys.argv[1] if len(sys.argv) > 1 else "/usr/include/postgresql/15/server"
 PROTO = "/usr/include/pg_query/pg_query.proto"
@@ -27,11 +26,9 @@ PROTO = "/usr/include/pg_query/pg_query.proto"
 # Parsed with the generator's own proto reader.
 generator = os.path.join(ROOT, "Scripts", "generate-syntax.py")
 gen = {"__file__": generator, "__name__": "probe"}
-saved, sys.argv = sys.argv, [generator, PROTO]
 exec(compile(open(generator).read(), generator, "exec"), gen)
-sys.argv = saved
 messages, enums, order = gen["parse_proto"](open(PROTO).read())
-node_cases = messages["Node"]["oneof" + "s"][0][1]
+node_cases = messages["Node"]["oneofs"][0][1]
 
 # Not separate C structs: Lists are one struct under three tags; A_Const's oneof is a union.
 LISTS = {"List": "T_List", "IntList": "T_IntList", "OidList": "T_OidList"}

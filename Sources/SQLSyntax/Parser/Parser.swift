@@ -47,30 +47,34 @@ public enum SQLParser {
 
     /// The tree reader's result alone: nil when it would fall back to the JSON reader (for tests).
     static func parseWithTreeReaderOnly(_ sql: String, options: ParseOptions = .default) throws(ParseError) -> [ParsedStatement]? {
-        let outcome = sql.withCString { (cString: UnsafePointer<CChar>) -> Result<[ParsedStatement]?, ParseError> in
-            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
-            do throws(ParseError) {
-                return .success(try parseTree(cString: cString, utf8: bytes, sql: sql, options: options))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try outcome.get()
+        try withSQLText(sql) { (cString, bytes) throws(ParseError) in try parseTree(cString: cString, utf8: bytes, sql: sql, options: options) }
     }
 
     /// Parses with a given reader of libpg_query's result (tests compare the two).
     static func parse(_ sql: String, options: ParseOptions = .default, reader: Reader) throws(ParseError) -> [ParsedStatement] {
-        // withCString gives libpg_query the NUL-terminated text it wants, without a copy for native strings.
-        let outcome = sql.withCString { (cString: UnsafePointer<CChar>) -> Result<[ParsedStatement], ParseError> in
+        try withSQLText(sql) { (cString, bytes) throws(ParseError) in
+            if reader == .tree, let statements = try parseTree(cString: cString, utf8: bytes, sql: sql, options: options) {
+                return statements
+            }
+            return try parseJSON(cString: cString, utf8: bytes, sql: sql, options: options)
+        }
+    }
+
+    /// Calls `body` with the SQL as the NUL-terminated text libpg_query wants (without a copy for
+    /// native strings) and as UTF-8 bytes; a NUL byte inside the SQL is an error, since C would
+    /// silently take it as the end.
+    private static func withSQLText<Output>(
+        _ sql: String, _ body: (UnsafePointer<CChar>, UnsafeBufferPointer<UInt8>) throws(ParseError) -> Output
+    ) throws(ParseError) -> Output {
+        let outcome = sql.withCString { (cString: UnsafePointer<CChar>) -> Result<Output, ParseError> in
             let length = strlen(cString)
             if length != sql.utf8.count {
-                // strlen stopped early: a NUL byte, which C would silently take as the end of the SQL.
                 return .failure(ParseError(message: "the SQL text contains a NUL byte", sql: sql, offset: length, kind: .invalidInput,
                                            hint: "PostgreSQL does not accept NUL characters in statements"))
             }
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: length)
             do throws(ParseError) {
-                return .success(try parse(cString: cString, utf8: bytes, sql: sql, options: options, reader: reader))
+                return .success(try body(cString, bytes))
             } catch {
                 return .failure(error)
             }
@@ -103,12 +107,12 @@ public enum SQLParser {
         case json
     }
 
-    private static func parse(cString: UnsafePointer<CChar>, utf8 bytes: UnsafeBufferPointer<UInt8>, sql: String, options: ParseOptions,
-                              reader: Reader = .tree) throws(ParseError) -> [ParsedStatement] {
-        if reader == .tree, let statements = try parseTree(cString: cString, utf8: bytes, sql: sql, options: options) {
-            return statements
-        }
-        return try parseJSON(cString: cString, utf8: bytes, sql: sql, options: options)
+    /// A RawStmt as a statement with its range in the SQL (stmt_len 0: to the end); nil when empty.
+    private static func statement(_ raw: RawStmt, in bytes: UnsafeBufferPointer<UInt8>) -> ParsedStatement? {
+        guard let node = raw.stmt else { return nil }
+        let lower = Int(raw.stmtLocation)
+        let upper = raw.stmtLen == 0 ? bytes.count : lower + Int(raw.stmtLen)
+        return ParsedStatement(node: node, range: trimmed(lower..<upper, in: bytes))
     }
 
     /// The error libpg_query reported, as a ``ParseError``.
@@ -146,11 +150,7 @@ public enum SQLParser {
         do {
             for i in 0..<count {
                 guard let rawStatement = cells.load(fromByteOffset: i &* 8, as: UnsafeRawPointer?.self) else { continue }
-                let raw = try RawStmt.readTree(&reader, rawStatement)
-                guard let node = raw.stmt else { continue }
-                let lower = Int(raw.stmtLocation)
-                let upper = raw.stmtLen == 0 ? bytes.count : lower + Int(raw.stmtLen)
-                statements.append(ParsedStatement(node: node, range: trimmed(lower..<upper, in: bytes)))
+                if let statement = statement(try RawStmt.readTree(&reader, rawStatement), in: bytes) { statements.append(statement) }
             }
         } catch {
             if error.isNesting { throw nestingError(sql: sql, options: options) }
@@ -192,11 +192,7 @@ public enum SQLParser {
                     _ = try reader.readInt32()
                 case stmtsKey:
                     try reader.readEachElement { (r: inout JSONReader) throws(JSONReadError) in
-                        let raw = try RawStmt.read(&r)
-                        guard let node = raw.stmt else { return }
-                        let lower = Int(raw.stmtLocation)
-                        let upper = raw.stmtLen == 0 ? bytes.count : lower + Int(raw.stmtLen)
-                        statements.append(ParsedStatement(node: node, range: trimmed(lower..<upper, in: bytes)))
+                        if let statement = statement(try RawStmt.read(&r), in: bytes) { statements.append(statement) }
                     }
                 default:
                     try reader.skipValue()

@@ -52,14 +52,16 @@ public final class ShardCluster: Sendable {
         let results = await withTaskGroup(of: (Int, Result<PostgresServer, PostgresServerError>).self) { group in
             for index in 0..<count {
                 group.addTask {
-                    let result = await runOnThread { () -> Result<PostgresServer, PostgresServerError> in
-                        do throws(PostgresServerError) {
+                    do throws(PostgresServerError) {
+                        let server = try await runBlocking { () throws(PostgresServerError) in
                             let server = try PostgresServer.start(configuration)
                             ClusterRegistry.registerPending(server)
-                            return .success(server)
-                        } catch { return .failure(error) }
+                            return server
+                        }
+                        return (index, .success(server))
+                    } catch {
+                        return (index, .failure(error))
                     }
-                    return (index, result)
                 }
             }
             var collected = [Result<PostgresServer, PostgresServerError>?](repeating: nil, count: count)
@@ -235,12 +237,6 @@ public struct NodeMapping: Sendable, Hashable {
         }
         return result
     }
-}
-
-/// Runs a blocking closure on a thread of its own (not the cooperative pool, which has only as
-/// many threads as cores); see ``PostgresServer/runBlocking(_:)``.
-func runOnThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> Result {
-    await runBlocking(body)
 }
 
 /// Runs `body` for every element concurrently; throws the first error after all finished.

@@ -84,10 +84,11 @@ public enum ShardLoader {
         let psql = cluster.coordinator.connection(database: options.referenceDatabase)
         try await NodeSession.withSession(to: referenceEndpoint, statementTimeout: timeout) { session in
             try await ReferenceDatabase.run(script, session: session) { (sql: String) async throws(ShardRunnerError) in
-                let result = await runOnThread { () -> PostgresServerError? in
-                    do throws(PostgresServerError) { try psql.execute(sql); return nil } catch { return error }
+                do throws(PostgresServerError) {
+                    try await runBlocking { () throws(PostgresServerError) in try psql.execute(sql) }
+                } catch {
+                    throw ShardRunnerError(error.message, serverMessage: error.serverMessage, detail: error.detail)
                 }
-                if let result { throw ShardRunnerError(result.message, serverMessage: result.serverMessage, detail: result.detail) }
             }
         }
         let referenceDone = clock.now
@@ -119,34 +120,29 @@ public enum ShardLoader {
                 continue
             }
             let sql = "COPY (SELECT \(selectList) FROM \(quoted(table.name))) TO STDOUT"
-            let output = await runOnThread { () -> Result<String, PostgresServerError> in
-                do throws(PostgresServerError) { return .success(try psql.execute(sql)) } catch { return .failure(error) }
-            }
             let text: String
-            switch output {
-            case .success(let value): text = value
-            case .failure(let error):
+            do throws(PostgresServerError) {
+                text = try await runBlocking { () throws(PostgresServerError) in try psql.execute(sql) }
+            } catch {
                 throw ShardRunnerError("cannot read \(table.name.displayName) from the reference database: \(error.message)",
                                        serverMessage: error.serverMessage, statement: sql)
             }
-            // Splitting and hashing a large table is seconds of work: off the cooperative pool.
-            let lines = await runOnThread { CopyText.lines(text) }
+            // Splitting and hashing a large table is seconds of work: off the cooperative pool,
+            // in one go. Reference and local tables copy every row to each shard placement (a
+            // plain local table has no shards).
+            let (lines, routed) = try await runBlocking { () throws(ShardRunnerError) -> ([Substring], [[Substring]]) in
+                let lines = CopyText.lines(text)
+                guard case .hash(let columnName) = table.distribution else {
+                    return (lines, Array(repeating: lines, count: table.shards.count))
+                }
+                return (lines, try route(lines, of: table, column: columnName, catalog: catalog))
+            }
             referenceCounts[table.name] = lines.count
             var load = TableLoad(name: table.name, kind: table.distribution.kindName, rows: lines.count, shardCount: table.shards.count,
                                  rowsCopied: 0, rowsPerShard: [:])
             if table.distribution == .local {
                 jobs[0, default: []].append(CopyJob(schema: table.name.schema, relation: table.name.name, columns: columns, lines: lines))
                 load.rowsCopied = lines.count
-            }
-            // Reference tables, and local tables in Citus's metadata, copy every row to each
-            // shard placement (a plain local table has no shards).
-            let routed: [[Substring]]
-            if case .hash(let columnName) = table.distribution {
-                routed = try await runBlocking { () throws(ShardRunnerError) in
-                    try route(lines, of: table, column: columnName, catalog: catalog)
-                }
-            } else {
-                routed = Array(repeating: lines, count: table.shards.count)
             }
             for (shard, shardLines) in zip(table.shards, routed) {
                 load.rowsPerShard[shard.id] = shardLines.count
