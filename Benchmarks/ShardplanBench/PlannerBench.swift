@@ -22,21 +22,27 @@ func benchCatalog(shards: Int) throws -> Catalog {
 func runPlannerBenchmarks() throws {
     let planner32 = DistributedPlanner(catalog: try benchCatalog(shards: 32))
     let planner1024 = DistributedPlanner(catalog: try benchCatalog(shards: 1024))
-    let cases: [(String, String, DistributedPlanner)] = [
-        ("fast-path lookup", "SELECT id, name, score FROM customers WHERE id = 42", planner32),
-        ("router join", "SELECT c.name, o.amount FROM customers c JOIN orders o ON c.id = o.customer_id WHERE c.id = 42", planner32),
-        ("agg 32 shards", "SELECT status, avg(amount), count(DISTINCT flags) FROM orders GROUP BY status", planner32),
-        ("colocated join", "SELECT c.name, sum(o.amount) FROM customers c JOIN orders o ON c.id = o.customer_id GROUP BY c.name", planner32),
-        ("agg 1024 shards", "SELECT status, avg(amount), count(DISTINCT flags) FROM orders GROUP BY status", planner1024),
+    let aggregate = "SELECT status, avg(amount), count(DISTINCT flags) FROM orders GROUP BY status"
+    var general = PlanOptions()
+    general.useFastPath = false
+    let cases: [(String, String, DistributedPlanner, PlanOptions)] = [
+        ("fast-path lookup", "SELECT id, name, score FROM customers WHERE id = 42", planner32, PlanOptions()),
+        ("router join", "SELECT c.name, o.amount FROM customers c JOIN orders o ON c.id = o.customer_id WHERE c.id = 42", planner32, PlanOptions()),
+        ("agg 32 shards", aggregate, planner32, PlanOptions()),
+        ("colocated join", "SELECT c.name, sum(o.amount) FROM customers c JOIN orders o ON c.id = o.customer_id GROUP BY c.name", planner32, PlanOptions()),
+        ("agg 1024 shards", aggregate, planner1024, PlanOptions()),
+        // The same aggregates through the general pipeline (binder, split pass, deparser).
+        ("agg 32, general", aggregate, planner32, general),
+        ("agg 1024, general", aggregate, planner1024, general),
     ]
     print("planner (medians; ratio = median over samples of end-to-end / raw pg_query_parse, measured alternately)")
     print("statement            raw parse    end-to-end  ratio    plan only   tasks")
-    for (name, sql, planner) in cases {
+    for (name, sql, planner, options) in cases {
         let statement = try SQLParser.parseOneStatement(sql)
-        let paired = try measurePaired(raw: { rawParse(sql) }) { blackHole(try planner.plan(sql)) }
+        let paired = try measurePaired(raw: { rawParse(sql) }) { blackHole(try planner.plan(sql, options: options)) }
         let raw = paired.raw, full = paired.measured
-        let only = try measure("plan only") { blackHole(try planner.plan(statement, in: sql)) }
-        let tasks = try planner.plan(statement, in: sql).taskCount
+        let only = try measure("plan only") { blackHole(try planner.plan(statement, in: sql, options: options)) }
+        let tasks = try planner.plan(statement, in: sql, options: options).taskCount
         print(name.padding(toLength: 20, withPad: " ", startingAt: 0)
               + " " + format(raw.medianNanoseconds).padding(toLength: 12, withPad: " ", startingAt: 0)
               + " " + format(full.medianNanoseconds).padding(toLength: 11, withPad: " ", startingAt: 0)
@@ -55,5 +61,8 @@ func profilePlanning() throws {
         : "SELECT status, avg(amount), count(DISTINCT flags) FROM orders GROUP BY status"
     let statement = try SQLParser.parseOneStatement(sql)
     let count = ProcessInfo.processInfo.environment["PLANS"].flatMap { Int($0) } ?? 2000
-    for _ in 0..<count { blackHole(try planner.plan(statement, in: sql)) }
+    // GENERAL=1: the general pipeline alone (no fast path).
+    var options = PlanOptions()
+    options.useFastPath = ProcessInfo.processInfo.environment["GENERAL"] == nil
+    for _ in 0..<count { blackHole(try planner.plan(statement, in: sql, options: options)) }
 }

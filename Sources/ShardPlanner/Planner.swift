@@ -6,9 +6,11 @@ public struct PlanOptions: Sendable, Hashable {
     /// Keep the algebra tree before and after optimization in the plan (`--tree`).
     public var includeAlgebra: Bool
 
-    /// Plan `SELECT ... WHERE distcol = constant` by its dedicated fast path (tests switch it off
-    /// to compare with the general pipeline's plan).
-    var useFastPath = true
+    /// Plan the statements of the fast paths' shapes (`SELECT ... WHERE distcol = constant`; a
+    /// grouped aggregate over one distributed table) by their dedicated planners. Their plans
+    /// are the general pipeline's; switched off, the general pipeline plans every statement
+    /// (tests compare the two, the benchmark times both).
+    public var useFastPath = true
 
     public init(includeAlgebra: Bool = false) {
         self.includeAlgebra = includeAlgebra

@@ -50,7 +50,7 @@ struct FastPathTests {
         var general = PlanOptions()
         general.useFastPath = false
         fast.useFastPath = true
-        var compared = 0
+        var compared = 0, aggregates = 0
         for suite in try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).sorted() {
             let folder = Self.corpus.appendingPathComponent(suite)
             guard let schema = try? String(contentsOf: folder.appendingPathComponent("schema.sql"), encoding: .utf8) else { continue }
@@ -64,9 +64,76 @@ struct FastPathTests {
                 let actual = Result { () throws(PlannerError) in try planner.plan(sql, options: fast) }
                 #expect(Self.normalized(actual) == Self.normalized(expected), "\(suite): \(sql)")
                 compared += 1
+                if case .selectStmt(let select)? = (try? SQLParser.parseOneStatement(sql))?.node,
+                   FastPathAggregate(directory: planner.directory).plan(select, options: fast) != nil {
+                    aggregates += 1
+                }
             }
         }
         #expect(compared > 500)
+        // The comparison covers the aggregate fast path too: these statements take it.
+        print("fast-path comparison: \(compared) statements, \(aggregates) by the aggregate fast path")
+        #expect(aggregates >= 10)
+    }
+
+    /// Statements at and near the aggregate fast path's shape, over a table with a column of
+    /// every type whose aggregates it combines differently.
+    static let aggregateSchema = """
+        SET citus.shard_count = 4;
+        CREATE TABLE t (k bigint, a smallint, b int, c bigint, d numeric, e real, f double precision, g interval, h money,
+                        s text, "Weird Col" int, "user" int, ok boolean, ts timestamptz, v varchar(20), j jsonb);
+        SELECT create_distributed_table('t', 'k');
+        CREATE TABLE one (k int, s text);
+        SELECT create_distributed_table('one', 'k', shard_count => 1);
+        CREATE TABLE r (k int, s text);
+        SELECT create_reference_table('r');
+        """
+
+    static let aggregateNearShape = [
+        "SELECT s, count(*), count(b), sum(a), sum(b), sum(c), sum(d), sum(e), sum(f), sum(g), sum(h) FROM t GROUP BY s",
+        "SELECT s, avg(a), avg(b), avg(c), avg(d), avg(e), avg(f), avg(g) FROM t GROUP BY s",
+        "SELECT min(s), max(ts), min(d) AS \"Min D\", count(DISTINCT b), count(DISTINCT s) AS x FROM t x",
+        "SELECT x.s AS \"user\", \"Weird Col\", count(*) AS cnt FROM t AS x GROUP BY \"Weird Col\", x.s",
+        "SELECT count(*) AS s FROM t GROUP BY s", "SELECT count(*), count(*), avg(d), sum(d) FROM public.t",
+        "SELECT \"user\", max(v), min(v) FROM t GROUP BY \"user\"", "SELECT s FROM t GROUP BY s", "SELECT s, b FROM t GROUP BY b, s",
+        "SELECT count(DISTINCT b), b FROM t GROUP BY b", "SELECT b, count(DISTINCT b) FROM t GROUP BY b",
+        "SELECT count(DISTINCT s), count(DISTINCT s), count(s) AS s FROM t", "SELECT sum(d) AS avg, avg(d), count(d) AS avg_1 FROM t",
+        "SELECT COUNT(*), Sum(B) FROM T", "SELECT t.s, count(t.b) FROM t GROUP BY t.s", "SELECT count(*) FROM t*",
+        "SELECT min(ok) FROM t", "SELECT max(j) FROM t", "SELECT sum(k) FROM t",
+        // Not the fast path's: the general pipeline plans (or refuses) them, and both ways agree.
+        "SELECT count(*) FROM ONLY t", "SELECT sum(s) FROM t", "SELECT avg(h) FROM t", "SELECT avg(ts) FROM t",
+        "SELECT k, count(*) FROM t GROUP BY k", "SELECT count(DISTINCT k) FROM t", "SELECT s, count(*) FROM t GROUP BY s, s",
+        "SELECT s, count(*) FROM t WHERE b = 1 GROUP BY s", "SELECT s, count(*) FROM t GROUP BY 1", "SELECT b AS s, count(*) FROM t GROUP BY s",
+        "SELECT s, count(*) FROM t GROUP BY s HAVING count(*) > 1", "SELECT s, count(*) FROM t GROUP BY s ORDER BY 2",
+        "SELECT s, count(*) FROM t GROUP BY s LIMIT 3", "SELECT DISTINCT s, count(*) FROM t GROUP BY s", "SELECT count(1) FROM t",
+        "SELECT count(b + 1) FROM t", "SELECT sum(DISTINCT b) FROM t", "SELECT min(DISTINCT b) FROM t", "SELECT count(*) FILTER (WHERE b > 1) FROM t",
+        "SELECT pg_catalog.count(*) FROM t", "SELECT string_agg(s, ',') FROM t", "SELECT count(b ORDER BY b) FROM t", "SELECT count(nosuch) FROM t",
+        "SELECT nosuch, count(*) FROM t GROUP BY nosuch", "SELECT s, count(*) FROM t GROUP BY b", "SELECT count(*) FROM t GROUP BY ()",
+        "SELECT t.s, count(*) FROM t x GROUP BY x.s", "SELECT x.s, count(*) FROM t x(a, b) GROUP BY x.s", "SELECT count(*) FROM one",
+        "SELECT s, count(*) FROM one GROUP BY s", "SELECT count(*) FROM r", "SELECT s, count(*) FROM r GROUP BY s", "SELECT count(*), b FROM t",
+        "SELECT *, count(*) FROM t GROUP BY s", "SELECT t.*, count(*) FROM t GROUP BY s", "SELECT count(*) OVER () FROM t",
+        "SELECT s, count(*) FROM t GROUP BY GROUPING SETS ((s), ())", "SELECT s, count(*) FROM t GROUP BY DISTINCT s",
+        "WITH x AS (SELECT 1) SELECT count(*) FROM t", "SELECT count(*) FROM t, r", "SELECT count(*) FROM t FOR UPDATE",
+        "SELECT count(*) INTO x FROM t", "SELECT ctid, count(*) FROM t GROUP BY ctid",
+    ]
+
+    @Test func aggregateFastPathPlansEqualTheGeneralPipelines() throws {
+        var general = PlanOptions()
+        general.useFastPath = false
+        let planner = DistributedPlanner(catalog: try SchemaLoader.load(Self.aggregateSchema).catalog)
+        var fastPathPlans = 0
+        for sql in Self.aggregateNearShape {
+            let expected = Result { () throws(PlannerError) in try planner.plan(sql, options: general) }
+            let actual = Result { () throws(PlannerError) in try planner.plan(sql) }
+            #expect(actual == expected, "\(sql)")
+            let statement = try SQLParser.parseOneStatement(sql)
+            if case .selectStmt(let select) = statement.node,
+               FastPathAggregate(directory: planner.directory).plan(select, options: PlanOptions()) != nil {
+                fastPathPlans += 1
+            }
+        }
+        // The statements above the comment take the fast path; those after it do not.
+        #expect(fastPathPlans == 19)
     }
 
     /// From text, a fast-path or router task is the statement as written with its tables replaced

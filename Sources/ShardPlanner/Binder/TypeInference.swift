@@ -82,10 +82,10 @@ struct TypeInference {
         return try? PostgresType(nameParts: parts, modifiers: modifiers, isArray: !typeName.arrayBounds.isEmpty)
     }
 
-    private func functionType(_ call: FuncCall) -> PostgresType? {
-        guard case .string(let s)? = call.funcname.last else { return nil }
-        let name = s.sval
-        let argument = call.args.first.flatMap(type(of:))
+    /// The result type of the aggregates whose type follows from their argument's alone
+    /// (count, sum, avg, min, max, bit and boolean aggregates, statistics); nil for others and
+    /// for arguments they do not take.
+    static func aggregateType(_ name: String, argument: PostgresType?) -> PostgresType? {
         switch name {
         case "count": return PostgresType(base: .int8)
         case "sum":
@@ -112,6 +112,16 @@ struct TypeInference {
             guard let argument else { return nil }
             return argument.base == .float4 || argument.base == .float8 ? PostgresType(base: .float8) : PostgresType(base: .numeric)
         case "bool_and", "bool_or", "every": return PostgresType(base: .bool)
+        default: return nil
+        }
+    }
+
+    private func functionType(_ call: FuncCall) -> PostgresType? {
+        guard case .string(let s)? = call.funcname.last else { return nil }
+        let name = s.sval
+        let argument = call.args.first.flatMap(type(of:))
+        if let type = Self.aggregateType(name, argument: argument) { return type }
+        switch name {
         case "string_agg": return argument.map { $0.base == .bytea ? $0 : PostgresType(base: .text) }
         case "array_agg":
             guard var argument else { return nil }

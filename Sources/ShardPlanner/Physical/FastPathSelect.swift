@@ -18,23 +18,10 @@ struct FastPathSelect {
     /// `source` text, the task's SQL is that text with the table's name replaced by its shard
     /// (no deparse); without it, or when the text has comments, the statement is deparsed.
     func plan(_ select: SelectStmt, options: PlanOptions, source: StatementSource? = nil) -> DistributedPlan? {
-        guard !options.includeAlgebra, Self.isBareSelect(select), select.fromClause.count == 1,
-              case .rangeVar(let range) = select.fromClause[0], range.catalogname.isEmpty,
-              range.alias?.colnames.isEmpty ?? true,
-              let info = directory.tableInfo(schema: range.schemaname, name: range.relname),
-              let distributionIndex = info.distributionIndex, info.table.colocationId != nil,
-              let routes = info.routes, case .aExpr(let condition)? = select.whereClause else { return nil }
-        let referenceName = range.alias?.aliasname ?? info.table.name.name
-
-        // The column a reference names (`col` or `reference.col`).
-        func column(_ node: Node?) -> Int? {
-            guard case .columnRef(let ref)? = node, ref.fields.count <= 2,
-                  case .string(let name)? = ref.fields.last else { return nil }
-            if ref.fields.count == 2 {
-                guard case .string(let qualifier) = ref.fields[0], qualifier.sval == referenceName else { return nil }
-            }
-            return info.columnNames.firstIndex(of: name.sval)
-        }
+        guard !options.includeAlgebra, Self.isBareSelect(select), case .aExpr(let condition)? = select.whereClause,
+              let table = OneTableReference(select, directory: directory) else { return nil }
+        let info = table.info, routes = table.routes, distributionIndex = table.distributionIndex, range = table.range
+        func column(_ node: Node?) -> Int? { table.column(node) }
 
         // WHERE distcol = constant (either way round).
         guard condition.kind == .aexprOp, condition.name.count == 1, ShardPruning.operatorName(condition) == "=" else { return nil }
@@ -97,14 +84,49 @@ struct FastPathSelect {
                                notes: directory.prunedNotes[index])
     }
 
-    /// A plain `SELECT ... FROM ... WHERE ...`: no other clause. (The grammar sets `larg` and
-    /// `rarg` only on set operations, so `op` decides; reading them would copy the statement.)
-    private static func isBareSelect(_ select: SelectStmt) -> Bool {
+    /// A plain `SELECT ... FROM ... WHERE ...`: no other clause (with `grouping`, GROUP BY may
+    /// stand too). (The grammar sets `larg` and `rarg` only on set operations, so `op` decides;
+    /// reading them would copy the statement.)
+    static func isBareSelect(_ select: SelectStmt, grouping: Bool = false) -> Bool {
         guard select.op == .setopNone || select.op == .setOperationUndefined, case nil = select.withClause,
               case nil = select.intoClause, case nil = select.havingClause, case nil = select.limitCount,
               case nil = select.limitOffset else { return false }
-        return select.distinctClause.isEmpty && select.groupClause.isEmpty && !select.groupDistinct
+        return select.distinctClause.isEmpty && (grouping || select.groupClause.isEmpty) && !select.groupDistinct
             && select.windowClause.isEmpty && select.valuesLists.isEmpty && select.sortClause.isEmpty
             && select.lockingClause.isEmpty && !select.targetList.isEmpty
+    }
+}
+
+/// The one hash-distributed table a fast path reads (`FROM table [AS alias]`, no column
+/// aliases, no catalog name), and the columns its references name.
+struct OneTableReference {
+    let range: RangeVar
+    let info: ShardDirectory.TableInfo
+    let routes: ShardDirectory.Routes
+    let distributionIndex: Int
+    /// The name references qualify columns with: the alias, else the table's name.
+    let referenceName: String
+
+    init?(_ select: SelectStmt, directory: ShardDirectory) {
+        guard select.fromClause.count == 1, case .rangeVar(let range) = select.fromClause[0], range.catalogname.isEmpty,
+              range.alias?.colnames.isEmpty ?? true,
+              let info = directory.tableInfo(schema: range.schemaname, name: range.relname),
+              let distributionIndex = info.distributionIndex, info.table.colocationId != nil,
+              let routes = info.routes else { return nil }
+        self.range = range
+        self.info = info
+        self.routes = routes
+        self.distributionIndex = distributionIndex
+        referenceName = range.alias?.aliasname ?? info.table.name.name
+    }
+
+    /// The column a reference names (`col` or `reference.col`).
+    func column(_ node: Node?) -> Int? {
+        guard case .columnRef(let ref)? = node, ref.fields.count <= 2,
+              case .string(let name)? = ref.fields.last else { return nil }
+        if ref.fields.count == 2 {
+            guard case .string(let qualifier) = ref.fields[0], qualifier.sval == referenceName else { return nil }
+        }
+        return info.columnNames.firstIndex(of: name.sval)
     }
 }

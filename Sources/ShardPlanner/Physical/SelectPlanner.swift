@@ -23,6 +23,9 @@ struct SelectPlanner {
         if options.useFastPath, let plan = FastPathSelect(catalog: catalog, directory: directory).plan(select, options: options, source: source) {
             return plan
         }
+        if options.useFastPath, case nil = select.whereClause, let plan = FastPathAggregate(directory: directory).plan(select, options: options) {
+            return plan
+        }
         var binder = Binder(directory: directory)
         let top = binder.newScope(parent: nil)
         let outputs: [OutputColumn]
@@ -342,33 +345,24 @@ struct SelectPlanner {
         let template = SQLTemplate(sql: try Self.deparse(.selectStmt(marked)))
         let tables = marker.tables
         let anchor = distributedEntries[0].table!
-        // Per table slot: whether it is hash-distributed, its shard ids and relation names.
-        let slots = tables.map { table -> (hash: Bool, ids: [Int64], relations: [String], idLists: [[Int64]]?, packed: PackedStrings?) in
-            let isHash: Bool
-            if case .hash = table.distribution { isHash = true } else { isHash = false }
-            let routes = directory.routes[table.name]
-            let relations = routes?.relations ?? table.shards.map { table.shardRelation($0.id) }
-            return (isHash, table.shards.map(\.id), relations, routes?.shardIds, routes?.packedRelations)
-        }
-        // The anchor's per-shard arrays, taken out of the directory once (not per task).
-        let anchorReadPlacements = directory.routes[anchor.name]?.readPlacements
-        let anchorNodes = anchorReadPlacements?.map { $0[0] } ?? anchor.shards.indices.map { directory.node(anchor, $0) }
         var tasks: [Task] = []
-        tasks.reserveCapacity(taskIndexes.count)
-        var texts = TaskTexts(tasks: taskIndexes.count, template: template)
-        // Tasks of one shard share the directory's arrays for their placements and (one table)
-        // shard ids, and the stage's text for their SQL: a task allocates nothing.
-        func placements(_ index: Int) -> [String] { anchorReadPlacements?[index] ?? [anchorNodes[index]] }
-        if slots.count == 1, template.slots.count == 1, recurring == nil, let idLists = slots[0].idLists, let packed = slots[0].packed {
+        if tables.count == 1, template.slots.count == 1, recurring == nil, case .hash = tables[0].distribution,
+           let routes = directory.routes[tables[0].name] {
             // One table named once, no per-task filter: the directory's arrays serve every task as they are.
-            let hash = slots[0].hash
-            for index in taskIndexes {
-                let position = hash ? index : 0
-                texts.append(template, relations: packed, position: position)
-                tasks.append(Task(index: tasks.count, node: anchorNodes[index], placements: placements(index), shards: idLists[position],
-                                  shardIndex: index, text: "", range: 0..<0))
-            }
+            tasks = routes.tasks(template: template, indexes: taskIndexes)
         } else {
+            // Per table slot: whether it is hash-distributed, its shard ids and relation names.
+            let slots = tables.map { table -> (hash: Bool, ids: [Int64], relations: [String]) in
+                let isHash: Bool
+                if case .hash = table.distribution { isHash = true } else { isHash = false }
+                return (isHash, table.shards.map(\.id), directory.routes[table.name]?.relations ?? table.shards.map { table.shardRelation($0.id) })
+            }
+            // The anchor's per-shard arrays, taken out of the directory once (not per task).
+            let anchorReadPlacements = directory.routes[anchor.name]?.readPlacements
+            let anchorNodes = anchorReadPlacements?.map { $0[0] } ?? anchor.shards.indices.map { directory.node(anchor, $0) }
+            func placements(_ index: Int) -> [String] { anchorReadPlacements?[index] ?? [anchorNodes[index]] }
+            tasks.reserveCapacity(taskIndexes.count)
+            var texts = TaskTexts(tasks: taskIndexes.count, template: template)
             for index in taskIndexes {
                 var shards: [Int64] = []
                 shards.reserveCapacity(slots.count)
@@ -391,9 +385,9 @@ struct SelectPlanner {
                 tasks.append(Task(index: tasks.count, node: anchorNodes[index], placements: placements(index), shards: shards,
                                   shardIndex: index, text: "", range: 0..<0))
             }
+            let text = texts.text()
+            for position in tasks.indices { tasks[position].useText(text, range: texts.starts[position]..<texts.starts[position + 1]) }
         }
-        let text = texts.text()
-        for position in tasks.indices { tasks[position].useText(text, range: texts.starts[position]..<texts.starts[position + 1]) }
         let workerColumns = zip(output.workerTargets, output.workerTypes).map { OutputColumn(name: $0.name, type: $1) }
         let mergeSQL = try Self.deparse(.selectStmt(output.coordinator))
         let merge = MergePlan(pendingSteps: output.steps, workerColumns: workerColumns, sql: mergeSQL, columns: outputs)

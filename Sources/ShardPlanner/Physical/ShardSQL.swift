@@ -19,6 +19,12 @@ struct SQLTemplate: Sendable, Hashable {
     /// The markers of the first tables, made once (interpolating a string costs more than marking).
     private static let commonMarkers = (0..<16).map { "\u{1}\($0)" }
 
+    /// A template from its pieces as bytes, for SQL written directly rather than printed.
+    init(packed: PackedStrings, slots: [Int]) {
+        self.packed = packed
+        self.slots = slots
+    }
+
     init(sql: String) {
         // A byte scan: markers are ASCII (`"`, U+0001, digits), so cutting the UTF-8 bytes at them
         // never splits a character. (Foundation's range(of:) cost more than the deparse.)
@@ -152,6 +158,25 @@ struct TaskTexts: ~Copyable {
             target.baseAddress!.update(from: buffer, count: count)
             return count
         }
+    }
+}
+
+extension ShardDirectory.Routes {
+    /// The tasks of a stage that reads this table alone, named once in `template` (one slot):
+    /// one per shard index of `indexes`, in order. The tasks share the directory's arrays for
+    /// their placements and shard ids, and one text for their SQL: a task allocates nothing.
+    func tasks(template: SQLTemplate, indexes: some Collection<Int>) -> [Task] {
+        var tasks: [Task] = []
+        tasks.reserveCapacity(indexes.count)
+        var texts = TaskTexts(tasks: indexes.count, template: template)
+        for index in indexes {
+            texts.append(template, relations: packedRelations, position: index)
+            tasks.append(Task(index: tasks.count, node: readPlacements[index][0], placements: readPlacements[index],
+                              shards: shardIds[index], shardIndex: index, text: "", range: 0..<0))
+        }
+        let text = texts.text()
+        for position in tasks.indices { tasks[position].useText(text, range: texts.starts[position]..<texts.starts[position + 1]) }
+        return tasks
     }
 }
 

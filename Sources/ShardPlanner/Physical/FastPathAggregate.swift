@@ -1,0 +1,260 @@
+import SQLSyntax
+import ShardCatalog
+
+/// The commonest multi-shard statement of analytics, planned without the binder, the algebra
+/// passes and the deparser: one hash-distributed table read whole,
+///
+/// ```sql
+/// SELECT status, count(*), avg(amount), count(DISTINCT flags) FROM orders GROUP BY status
+/// ```
+///
+/// grouped (or not) by plain columns other than the distribution column, selecting group
+/// columns and count, sum, avg, min and max of plain columns, count(*), and count(DISTINCT) of a
+/// column other than the distribution column.
+///
+/// Its plan is the one the general pipeline makes (``ExtendedOpSplit``'s split shape), stated
+/// directly: the same tasks, worker and merge SQL, merge steps, column names and types. The
+/// fast-path tests plan every corpus statement and statements near this shape both ways and
+/// compare whole plans. Anything else (a WHERE clause, another clause, an expression, an unknown
+/// name, a type whose aggregate it does not know, `--tree`) returns nil, and the general
+/// pipeline plans the statement, so errors and every other plan come from one place.
+struct FastPathAggregate {
+    let directory: ShardDirectory
+
+    /// What a worker column computes: a column, or a partial aggregate of one.
+    private enum Partial: Equatable { case column, countAll, count, sum, min, max }
+
+    private struct WorkerColumn {
+        let partial: Partial
+        /// The table column (unused for count(*)).
+        let column: Int
+        /// The name, unique among the worker's columns, quoted when SQL needs it.
+        let name: String
+        let quotedName: String
+        /// The expression, as the worker computes it.
+        let sql: String
+        let type: String
+    }
+
+    /// One entry of the select list.
+    private struct Target {
+        enum Kind { case column, count, countAll, countDistinct, sum, avg, min, max }
+        let kind: Kind
+        let column: Int
+        /// How the statement spells the column (`o.status`), as worker SQL prints it.
+        let columnSQL: String
+        let name: String
+        /// The aggregate's result type (a function's result has no type modifier).
+        var type: PostgresType? = nil
+    }
+
+    func plan(_ select: SelectStmt, options: PlanOptions) -> DistributedPlan? {
+        guard !options.includeAlgebra, FastPathSelect.isBareSelect(select, grouping: true), case nil = select.whereClause,
+              let table = OneTableReference(select, directory: directory), table.range.inh,
+              table.routes.relations.count > 1 else { return nil }
+        let info = table.info
+
+        // GROUP BY columns, never the distribution column (then every group is whole on one
+        // shard and the workers compute the final rows: the general pipeline's other shape).
+        var groups: [(column: Int, sql: String)] = []
+        for item in select.groupClause {
+            guard let column = table.column(item), column != table.distributionIndex,
+                  !groups.contains(where: { $0.column == column }) else { return nil }
+            groups.append((column, columnSQL(item, column: column, info: info)))
+        }
+
+        // The select list: group columns and aggregates of columns.
+        var targets: [Target] = []
+        targets.reserveCapacity(select.targetList.count)
+        var outputs: [OutputColumn] = []
+        outputs.reserveCapacity(select.targetList.count)
+        for entry in select.targetList {
+            guard case .resTarget(let result) = entry, result.indirection.isEmpty, let value = result.val else { return nil }
+            let name = result.name.isEmpty ? OutputNaming.name(of: value) : result.name
+            switch value {
+            case .columnRef:
+                guard let column = table.column(value), groups.contains(where: { $0.column == column }) else { return nil }
+                targets.append(Target(kind: .column, column: column, columnSQL: columnSQL(value, column: column, info: info), name: name))
+                outputs.append(OutputColumn(name: name, type: info.typeNames[column]))
+            case .funcCall(let call):
+                guard call.funcname.count == 1, case .string(let function) = call.funcname[0], call.over == nil,
+                      call.aggOrder.isEmpty, call.aggFilter == nil, !call.aggWithinGroup, !call.funcVariadic else { return nil }
+                let aggregate = function.sval
+                if call.aggStar {
+                    guard aggregate == "count", call.args.isEmpty, !call.aggDistinct else { return nil }
+                    targets.append(Target(kind: .countAll, column: 0, columnSQL: "", name: name))
+                    outputs.append(OutputColumn(name: name, type: Self.bigint))
+                    continue
+                }
+                guard call.args.count == 1, let column = table.column(call.args[0]),
+                      let argument = info.columnTypes[column],
+                      let type = TypeInference.aggregateType(aggregate, argument: argument) else { return nil }
+                let kind: Target.Kind
+                switch aggregate {
+                case "count": kind = call.aggDistinct ? .countDistinct : .count
+                case "sum": kind = .sum
+                case "avg": kind = .avg
+                case "min": kind = .min
+                case "max": kind = .max
+                default: return nil
+                }
+                // DISTINCT only in count, and not of the distribution column (whose values never
+                // repeat across shards: the general pipeline adds up per-shard counts instead).
+                guard !call.aggDistinct || (kind == .countDistinct && column != table.distributionIndex) else { return nil }
+                let result = type.withoutModifiers
+                targets.append(Target(kind: kind, column: column, columnSQL: columnSQL(call.args[0], column: column, info: info),
+                                      name: name, type: result))
+                outputs.append(OutputColumn(name: name, type: result.name))
+            default:
+                return nil
+            }
+        }
+
+        // Worker columns, shared by equal expressions, named after the first target that needs
+        // each (`avg`, `avg_1`), as the split names them.
+        var workerColumns: [WorkerColumn] = []
+        workerColumns.reserveCapacity(targets.count + groups.count + 2)
+        var workerGroups = groups.map(\.sql)
+        var workerGroupColumns = groups.map(\.column)
+        func workerColumn(_ partial: Partial, _ column: Int, name: String, sql: @autoclosure () -> String, type: @autoclosure () -> String) -> String {
+            if let found = workerColumns.first(where: { $0.partial == partial && (partial == .countAll || $0.column == column) }) {
+                return found.quotedName
+            }
+            var unique = name
+            if workerColumns.contains(where: { $0.name == unique }) {
+                var suffix = 1
+                while workerColumns.contains(where: { $0.name == "\(name)_\(suffix)" }) { suffix += 1 }
+                unique = "\(name)_\(suffix)"
+            }
+            let quoted = directory.quoteIdentifier(unique)
+            workerColumns.append(WorkerColumn(partial: partial, column: column, name: unique, quotedName: quoted, sql: sql(), type: type()))
+            return quoted
+        }
+
+        // The coordinator's select list over remote_scan, and the aggregates it combines.
+        var mergeTargets: [String] = []
+        mergeTargets.reserveCapacity(targets.count)
+        var combined: [String] = []
+        for target in targets {
+            let column = target.column
+            let argumentType = target.kind == .countAll ? nil : info.columnTypes[column]
+            func call(_ function: String) -> String { function + "(" + target.columnSQL + ")" }
+            switch target.kind {
+            case .column:
+                mergeTargets.append("remote_scan." + workerColumn(.column, column, name: info.columnNames[column], sql: target.columnSQL,
+                                                                  type: info.typeNames[column]))
+            case .countAll, .count:
+                let worker = target.kind == .countAll
+                    ? workerColumn(.countAll, 0, name: target.name, sql: "count(*)", type: Self.bigint)
+                    : workerColumn(.count, column, name: target.name, sql: call("count"), type: Self.bigint)
+                combined.append("pg_catalog.sum(remote_scan." + worker + ")")
+                mergeTargets.append("COALESCE(pg_catalog.sum(remote_scan." + worker + ")::bigint, 0)")
+            case .countDistinct:
+                // The workers group by the column too; the coordinator counts its distinct values.
+                if !workerGroupColumns.contains(column) {
+                    workerGroupColumns.append(column)
+                    workerGroups.append(target.columnSQL)
+                }
+                let worker = workerColumn(.column, column, name: target.name, sql: target.columnSQL, type: info.typeNames[column])
+                combined.append("count(DISTINCT remote_scan." + worker + ")")
+                mergeTargets.append(combined[combined.count - 1])
+            case .sum:
+                guard let type = target.type else { return nil }
+                let worker = workerColumn(.sum, column, name: target.name, sql: call("sum"), type: type.name)
+                combined.append("sum(remote_scan." + worker + ")")
+                switch argumentType?.base {
+                case .int2?, .int4?: mergeTargets.append(combined[combined.count - 1] + "::bigint")
+                case .float4?: mergeTargets.append(combined[combined.count - 1] + "::real")
+                default: mergeTargets.append(combined[combined.count - 1])
+                }
+            case .avg:
+                // The workers' sum has sum's type, not avg's.
+                guard let type = TypeInference.aggregateType("sum", argument: argumentType)?.withoutModifiers else { return nil }
+                let sum = workerColumn(.sum, column, name: target.name, sql: call("sum"), type: type.name)
+                let count = workerColumn(.count, column, name: target.name, sql: call("count"), type: Self.bigint)
+                let total = "sum(remote_scan." + sum + ")", rows = "pg_catalog.sum(remote_scan." + count + ")"
+                combined.append(total)
+                combined.append(rows)
+                switch argumentType?.base {
+                case .float4?, .float8?: mergeTargets.append(total + "::double precision / " + rows + "::double precision")
+                case .interval?: mergeTargets.append(total + " / " + rows + "::double precision")
+                default: mergeTargets.append(total + " / " + rows)
+                }
+            case .min, .max:
+                let function = target.kind == .min ? "min" : "max"
+                guard let type = target.type else { return nil }
+                let worker = workerColumn(target.kind == .min ? .min : .max, column, name: target.name, sql: call(function), type: type.name)
+                combined.append(function + "(remote_scan." + worker + ")")
+                mergeTargets.append(combined[combined.count - 1])
+            }
+        }
+        // The coordinator groups by the worker columns of the statement's GROUP BY.
+        let mergeGroups = groups.map { group in
+            "remote_scan." + workerColumn(.column, group.column, name: info.columnNames[group.column], sql: group.sql,
+                                          type: info.typeNames[group.column])
+        }
+
+        // Worker SQL, as a template whose one slot is the shard's relation.
+        var head: [UInt8] = []
+        head.reserveCapacity(128)
+        write("SELECT ", to: &head)
+        for (position, worker) in workerColumns.enumerated() {
+            if position > 0 { write(", ", to: &head) }
+            write(worker.sql, to: &head)
+            write(" AS ", to: &head)
+            write(worker.quotedName, to: &head)
+        }
+        write(" FROM ", to: &head)
+        let tailStart = head.count
+        write(" AS ", to: &head)
+        write(table.range.alias.map { directory.quoteIdentifier($0.aliasname) } ?? info.quotedTableName, to: &head)
+        if !workerGroups.isEmpty {
+            write(" GROUP BY ", to: &head)
+            for (position, group) in workerGroups.enumerated() {
+                if position > 0 { write(", ", to: &head) }
+                write(group, to: &head)
+            }
+        }
+        let template = SQLTemplate(packed: PackedStrings(bytes: head, starts: [0, tailStart, head.count]), slots: [0])
+
+        // Merge SQL.
+        var merge: [UInt8] = []
+        merge.reserveCapacity(256)
+        write("SELECT ", to: &merge)
+        for (position, target) in mergeTargets.enumerated() {
+            if position > 0 { write(", ", to: &merge) }
+            write(target, to: &merge)
+            write(" AS ", to: &merge)
+            write(directory.quoteIdentifier(outputs[position].name), to: &merge)
+        }
+        write(" FROM remote_scan", to: &merge)
+        if !mergeGroups.isEmpty {
+            write(" GROUP BY ", to: &merge)
+            for (position, group) in mergeGroups.enumerated() {
+                if position > 0 { write(", ", to: &merge) }
+                write(group, to: &merge)
+            }
+        }
+
+        let tasks = table.routes.tasks(template: template, indexes: table.routes.relations.indices)
+        let mergePlan = MergePlan(pendingSteps: [.ready(.concatenate), .ready(.combineAggregates(groupBy: mergeGroups, aggregates: combined))],
+                                  workerColumns: workerColumns.map { OutputColumn(name: $0.name, type: $0.type) },
+                                  sql: String(decoding: merge, as: UTF8.self), columns: outputs)
+        return DistributedPlan(planClass: .multiShard, statement: .select, stages: [Stage(id: 0, tasks: tasks)], merge: mergePlan)
+    }
+
+    private static let bigint = PostgresType(base: .int8).name
+
+    /// A column reference as the deparser prints it: `column` or `qualifier.column`, quoted
+    /// where SQL needs it.
+    private func columnSQL(_ node: Node, column: Int, info: ShardDirectory.TableInfo) -> String {
+        guard case .columnRef(let ref) = node, ref.fields.count == 2, case .string(let qualifier) = ref.fields[0] else {
+            return info.quotedNames[column]
+        }
+        return directory.quoteIdentifier(qualifier.sval) + "." + info.quotedNames[column]
+    }
+
+    private func write(_ text: String, to bytes: inout [UInt8]) {
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
+    }
+}
