@@ -2,20 +2,22 @@ import SQLSyntax
 import ShardCatalog
 
 /// The commonest multi-shard statement of analytics, planned without the binder, the algebra
-/// passes and the deparser: one hash-distributed table read whole,
+/// passes and the deparser: one hash-distributed table, every shard read,
 ///
 /// ```sql
-/// SELECT status, count(*), avg(amount), count(DISTINCT flags) FROM orders GROUP BY status
+/// SELECT status, count(*), avg(amount), count(DISTINCT flags) FROM orders
+/// WHERE created_at >= '2024-01-01' GROUP BY status
 /// ```
 ///
 /// grouped (or not) by plain columns other than the distribution column, selecting group
 /// columns and count, sum, avg, min and max of plain columns, count(*), and count(DISTINCT) of a
-/// column other than the distribution column.
+/// column other than the distribution column, filtered (or not) by conditions that cannot prune
+/// a shard (``keepsEveryShard(_:table:depth:)``).
 ///
 /// Its plan is the one the general pipeline makes (``ExtendedOpSplit``'s split shape), stated
 /// directly: the same tasks, worker and merge SQL, merge steps, column names and types. The
 /// fast-path tests plan every corpus statement and statements near this shape both ways and
-/// compare whole plans. Anything else (a WHERE clause, another clause, an expression, an unknown
+/// compare whole plans. Anything else (a condition that may prune, another clause, an expression, an unknown
 /// name, a type whose aggregate it does not know, `--tree`) returns nil, and the general
 /// pipeline plans the statement, so errors and every other plan come from one place.
 struct FastPathAggregate {
@@ -49,10 +51,17 @@ struct FastPathAggregate {
     }
 
     func plan(_ select: SelectStmt, options: PlanOptions) -> DistributedPlan? {
-        guard !options.includeAlgebra, FastPathSelect.isBareSelect(select, grouping: true), case nil = select.whereClause,
+        guard !options.includeAlgebra, FastPathSelect.isBareSelect(select, grouping: true),
               let table = OneTableReference(select, directory: directory), table.range.inh,
               table.routes.relations.count > 1 else { return nil }
         let info = table.info
+        // WHERE: only conditions that cannot prune (none on the distribution column, no column
+        // tied to another, no constant condition), printed as the general pipeline prints them.
+        var whereSQL: String? = nil
+        if let condition = select.whereClause {
+            guard Self.keepsEveryShard(condition, table: table), let text = try? SQLDeparser.deparseExpression(condition) else { return nil }
+            whereSQL = text
+        }
 
         // GROUP BY columns, never the distribution column (then every group is whole on one
         // shard and the workers compute the final rows: the general pipeline's other shape).
@@ -208,6 +217,10 @@ struct FastPathAggregate {
         let tailStart = head.count
         write(" AS ", to: &head)
         write(table.range.alias.map { directory.quoteIdentifier($0.aliasname) } ?? info.quotedTableName, to: &head)
+        if let whereSQL {
+            write(" WHERE ", to: &head)
+            write(whereSQL, to: &head)
+        }
         if !workerGroups.isEmpty {
             write(" GROUP BY ", to: &head)
             for (position, group) in workerGroups.enumerated() {
@@ -244,6 +257,55 @@ struct FastPathAggregate {
     }
 
     private static let bigint = PostgresType(base: .int8).name
+
+    /// A condition that filters rows on each shard but can never prune one: AND, OR and NOT of
+    /// comparisons (`=`, `<>`, `<`, `>`, `<=`, `>=`), IN lists, BETWEEN, LIKE and ILIKE of a column
+    /// other than the distribution column with constants, and IS [NOT] NULL of such a column.
+    /// (Pruning finds values only for the distribution column, or a column an equality ties to
+    /// it, and contradictions only in constant conditions: none of these.)
+    static func keepsEveryShard(_ node: Node, table: OneTableReference, depth: Int = 0) -> Bool {
+        guard depth < 32 else { return false }
+        func column(_ side: Node?) -> Bool {
+            guard let index = table.column(side) else { return false }
+            return index != table.distributionIndex
+        }
+        func constant(_ side: Node?) -> Bool {
+            switch side {
+            case .aConst(let value)?: return !value.isnull
+            case .typeCast(let cast)?:
+                guard case .aConst(let value)? = cast.arg else { return false }
+                return !value.isnull
+            default: return false
+            }
+        }
+        func constants(_ side: Node?, count: Int? = nil) -> Bool {
+            guard case .list(let list)? = side, !list.items.isEmpty, count.map({ $0 == list.items.count }) ?? true else { return false }
+            return list.items.allSatisfy { constant($0) }
+        }
+        switch node {
+        case .boolExpr(let expression):
+            return !expression.args.isEmpty && expression.args.allSatisfy { keepsEveryShard($0, table: table, depth: depth + 1) }
+        case .nullTest(let test):
+            return column(test.arg)
+        case .aExpr(let expression):
+            guard expression.name.count == 1, case .string(let name) = expression.name[0] else { return false }
+            switch expression.kind {
+            case .aexprOp:
+                guard ["=", "<>", "!=", "<", ">", "<=", ">="].contains(name.sval) else { return false }
+                return (column(expression.lexpr) && constant(expression.rexpr)) || (constant(expression.lexpr) && column(expression.rexpr))
+            case .aexprIn:
+                return (name.sval == "=" || name.sval == "<>") && column(expression.lexpr) && constants(expression.rexpr)
+            case .aexprBetween, .aexprNotBetween:
+                return column(expression.lexpr) && constants(expression.rexpr, count: 2)
+            case .aexprLike, .aexprIlike:
+                return column(expression.lexpr) && constant(expression.rexpr)
+            default:
+                return false
+            }
+        default:
+            return false
+        }
+    }
 
     /// A column reference as the deparser prints it: `column` or `qualifier.column`, quoted
     /// where SQL needs it.

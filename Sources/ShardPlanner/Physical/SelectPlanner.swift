@@ -23,7 +23,7 @@ struct SelectPlanner {
         if options.useFastPath, let plan = FastPathSelect(catalog: catalog, directory: directory).plan(select, options: options, source: source) {
             return plan
         }
-        if options.useFastPath, case nil = select.whereClause, let plan = FastPathAggregate(directory: directory).plan(select, options: options) {
+        if options.useFastPath, let plan = FastPathAggregate(directory: directory).plan(select, options: options) {
             return plan
         }
         var binder = Binder(directory: directory)
