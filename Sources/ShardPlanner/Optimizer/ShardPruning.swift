@@ -17,17 +17,27 @@ final class ShardPruning {
     init(binder: Binder) {
         self.binder = binder
         self.settings = binder.directory.settings
-        let entries = binder.bound.entries
-        for scope in binder.bound.scopes {
-            for condition in scope.conjuncts + scope.joinConditions {
-                for (left, right) in equalities(in: condition, scope: scope.id) {
-                    // A correlated equality (`o.customer_id = c.id` in a subquery) holds only for
-                    // the subquery's rows: under NOT EXISTS it says nothing of the outer rows.
-                    guard entries[left.entry].scope == scope.id, entries[right.entry].scope == scope.id else { continue }
-                    union(left, right)
-                }
-            }
+        // Read in place: copying a scope, or joining its condition lists, retains every array.
+        let bound = binder.bound
+        for index in bound.scopes.indices {
+            let id = bound.scopes[index].id
+            for condition in bound.scopes[index].conjuncts { tieEqualColumns(condition, scope: id) }
+            for condition in bound.scopes[index].joinConditions { tieEqualColumns(condition, scope: id) }
         }
+    }
+
+    /// Ties the columns of each `a = b` among the top-level AND conjuncts of `condition`.
+    private func tieEqualColumns(_ condition: Node, scope: Int) {
+        if case .boolExpr(let expression) = condition, expression.boolop == .andExpr {
+            for argument in expression.args { tieEqualColumns(argument, scope: scope) }
+            return
+        }
+        guard let (left, right) = Self.columnEquality(condition, scope: scope, binder: binder, stripCollate: true) else { return }
+        // A correlated equality (`o.customer_id = c.id` in a subquery) holds only for the
+        // subquery's rows: under NOT EXISTS it says nothing of the outer rows.
+        let entries = binder.bound.entries
+        guard entries[left.entry].scope == scope, entries[right.entry].scope == scope else { return }
+        union(left, right)
     }
 
     // MARK: Equivalence classes

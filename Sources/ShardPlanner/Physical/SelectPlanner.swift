@@ -130,7 +130,11 @@ struct SelectPlanner {
     private func singleTask(_ select: SelectStmt, binder: Binder, outputs: [OutputColumn], planClass: PlannerClass, node: String,
                             shardIndex: Int?, relation: (CatalogTable, Int) -> String, notes: [String]) throws(PlannerError) -> DistributedPlan {
         var marker = RelationMarker(directory: directory, expressionsMayHoldSubqueries: binder.bound.mayHoldSublinks)
-        let marked = try marker.mark(select)
+        // From text, the marked statement is printed only when the text cannot be edited: until
+        // then the tables are only collected (without subqueries in expressions, which only
+        // the marking walk enters).
+        var marked: SelectStmt? = nil
+        if source != nil && !binder.bound.mayHoldSublinks { marker.collect(select) } else { marked = try marker.mark(select) }
         let tables = marker.tables
         let sql: String
         // From text: the statement as written with its tables replaced (no printing), when the
@@ -141,7 +145,15 @@ struct SelectPlanner {
         }) {
             sql = edited
         } else {
-            sql = SQLTemplate(sql: try Self.deparse(.selectStmt(marked))).fill { slot in relation(tables[slot], slot) }
+            // Marked afresh if only collected: the same walk gives the same slots.
+            let statement: SelectStmt
+            if let marked {
+                statement = marked
+            } else {
+                var fresh = RelationMarker(directory: directory, expressionsMayHoldSubqueries: binder.bound.mayHoldSublinks)
+                statement = try fresh.mark(select)
+            }
+            sql = SQLTemplate(sql: try Self.deparse(.selectStmt(statement))).fill { slot in relation(tables[slot], slot) }
         }
         // Hash tables read the chosen shard (none when pruned away); others their one shard.
         let shards: [Int64] = tables.compactMap { table in

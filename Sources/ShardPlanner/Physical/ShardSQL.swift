@@ -209,12 +209,42 @@ struct RelationMarker {
         return infos.count - 1
     }
 
-    /// Replaces a RangeVar naming a Citus table by its marker, keeping the reference name as alias.
-    mutating func mark(_ range: RangeVar, keepAliasAsIs: Bool = false) -> RangeVar {
-        guard let info = directory.tableInfo(schema: range.schemaname, name: range.relname), info.table.isCitusTable else { return range }
+    /// Records a RangeVar naming a Citus table (its slot and occurrence); nil for other relations.
+    private mutating func note(_ range: RangeVar, keepAliasAsIs: Bool) -> (info: ShardDirectory.TableInfo, slot: Int)? {
+        guard let info = directory.tableInfo(schema: range.schemaname, name: range.relname), info.table.isCitusTable else { return nil }
         let slot = slot(for: info)
         occurrences.append((Int(range.location), range.schemaname.isEmpty ? [range.relname] : [range.schemaname, range.relname],
                             slot, range.alias != nil || keepAliasAsIs))
+        return (info, slot)
+    }
+
+    /// Records the tables of a statement without subqueries in expressions, in the order
+    /// ``mark(_:)-(SelectStmt)`` meets them, without building the marked statement: for plans
+    /// that edit the statement's text rather than print the marked tree.
+    mutating func collect(_ select: SelectStmt) {
+        precondition(!expressionsMayHoldSubqueries, "collect: expressions may hold subqueries; mark the statement")
+        if let left = select.larg { collect(left) }
+        if let right = select.rarg { collect(right) }
+        for item in select.fromClause { collectFromItem(item) }
+    }
+
+    private mutating func collectFromItem(_ item: Node) {
+        switch item {
+        case .rangeVar(let range):
+            _ = note(range, keepAliasAsIs: false)
+        case .joinExpr(let join):
+            if let left = join.larg { collectFromItem(left) }
+            if let right = join.rarg { collectFromItem(right) }
+        case .rangeSubselect(let subselect):
+            if case .selectStmt(let select)? = subselect.subquery { collect(select) }
+        default:
+            break
+        }
+    }
+
+    /// Replaces a RangeVar naming a Citus table by its marker, keeping the reference name as alias.
+    mutating func mark(_ range: RangeVar, keepAliasAsIs: Bool = false) -> RangeVar {
+        guard let (info, slot) = note(range, keepAliasAsIs: keepAliasAsIs) else { return range }
         var marked = range
         marked.schemaname = ""
         marked.catalogname = ""
