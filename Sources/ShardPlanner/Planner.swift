@@ -92,25 +92,26 @@ extension Catalog {
 }
 
 extension String {
+    /// `name`, or the first of `name_1`, `name_2`, ... not taken: how Citus names worker columns.
+    static func unique(_ name: String, isTaken: (String) -> Bool) -> String {
+        guard isTaken(name) else { return name }
+        var suffix = 1
+        while isTaken("\(name)_\(suffix)") { suffix += 1 }
+        return "\(name)_\(suffix)"
+    }
+
     /// Names made unique the way Citus reads worker columns: `count`, `count_1`, `count_2`.
     static func uniqueNames(_ names: [String]) -> [String] {
         // Target lists are short: comparing with the names so far is cheaper than hashing each.
         guard names.count > 32 else {
             var unique: [String] = []
             unique.reserveCapacity(names.count)
-            for name in names {
-                var candidate = name
-                var suffix = 1
-                while unique.contains(candidate) { candidate = "\(name)_\(suffix)"; suffix += 1 }
-                unique.append(candidate)
-            }
+            for name in names { unique.append(String.unique(name) { unique.contains($0) }) }
             return unique
         }
         var used = Set<String>()
         return names.map { name in
-            var unique = name
-            var suffix = 1
-            while used.contains(unique) { unique = "\(name)_\(suffix)"; suffix += 1 }
+            let unique = String.unique(name) { used.contains($0) }
             used.insert(unique)
             return unique
         }

@@ -1,4 +1,5 @@
 import SQLSyntax
+import ShardCatalog
 
 /// What the planner knows about aggregates: which it can split into a worker and a coordinator
 /// part on plain PostgreSQL, and which must be computed from rows pulled to the coordinator.
@@ -34,6 +35,27 @@ enum Aggregates {
         guard splittable.contains(name), call.aggOrder.isEmpty, !call.aggWithinGroup, call.args.count <= 1 else { return false }
         if call.aggDistinct { return name == "count" || name == "min" || name == "max" }
         return true
+    }
+
+    /// The type the coordinator casts `sum` of the workers' sums to, so the result has the type
+    /// sum of the argument has: int2/int4 sums arrive as bigint and add up to numeric; float4
+    /// sums add up to double precision.
+    static func sumCast(argument: PostgresType?) -> String? {
+        switch argument?.base {
+        case .int2?, .int4?: "bigint"
+        case .float4?: "real"
+        default: nil
+        }
+    }
+
+    /// The casts of the coordinator's `sum(sums) / sum(counts)` for avg: floating-point averages
+    /// divide as double precision, an interval by a double precision count.
+    static func avgCasts(argument: PostgresType?) -> (total: String?, rows: String?) {
+        switch argument?.base {
+        case .float4?, .float8?: ("double precision", "double precision")
+        case .interval?: (nil, "double precision")
+        default: (nil, nil)
+        }
     }
 
     /// Every aggregate call in an expression (not inside subqueries).

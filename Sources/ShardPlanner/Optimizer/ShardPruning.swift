@@ -28,16 +28,14 @@ final class ShardPruning {
 
     /// Ties the columns of each `a = b` among the top-level AND conjuncts of `condition`.
     private func tieEqualColumns(_ condition: Node, scope: Int) {
-        if case .boolExpr(let expression) = condition, expression.boolop == .andExpr {
-            for argument in expression.args { tieEqualColumns(argument, scope: scope) }
-            return
+        Self.forEachConjunct(of: condition) { conjunct in
+            guard let (left, right) = Self.columnEquality(conjunct, scope: scope, binder: binder, stripCollate: true) else { return }
+            // A correlated equality (`o.customer_id = c.id` in a subquery) holds only for the
+            // subquery's rows: under NOT EXISTS it says nothing of the outer rows.
+            let entries = binder.bound.entries
+            guard entries[left.entry].scope == scope, entries[right.entry].scope == scope else { return }
+            union(left, right)
         }
-        guard let (left, right) = Self.columnEquality(condition, scope: scope, binder: binder, stripCollate: true) else { return }
-        // A correlated equality (`o.customer_id = c.id` in a subquery) holds only for the
-        // subquery's rows: under NOT EXISTS it says nothing of the outer rows.
-        let entries = binder.bound.entries
-        guard entries[left.entry].scope == scope, entries[right.entry].scope == scope else { return }
-        union(left, right)
     }
 
     // MARK: Equivalence classes
@@ -80,8 +78,18 @@ final class ShardPruning {
     }
 
     static func conjuncts(of node: Node) -> [Node] {
-        if case .boolExpr(let b) = node, b.boolop == .andExpr { return b.args.flatMap(conjuncts) }
-        return [node]
+        var found: [Node] = []
+        forEachConjunct(of: node) { found.append($0) }
+        return found
+    }
+
+    /// Calls `body` with each top-level AND conjunct of `node` (nested ANDs flattened), in order.
+    static func forEachConjunct(of node: Node, _ body: (Node) -> Void) {
+        if case .boolExpr(let b) = node, b.boolop == .andExpr {
+            for argument in b.args { forEachConjunct(of: argument, body) }
+            return
+        }
+        body(node)
     }
 
     /// The operator's name: `=` for `a = b` and `a OPERATOR(pg_catalog.=) b`, but `schema.=` for an

@@ -152,12 +152,7 @@ final class ExtendedOpSplit {
     private func workerColumn(_ expr: Node, name: String, key knownKey: ExpressionKey? = nil) -> Node {
         let exprKey = knownKey ?? key(expr)
         if let index = workerKeys.firstIndex(of: exprKey) { return Build.column("remote_scan", workerTargets[index].name) }
-        var unique = name.isEmpty ? "worker_column_\(workerTargets.count + 1)" : name
-        if usedNames.contains(unique) {
-            var suffix = 1
-            while usedNames.contains("\(unique)_\(suffix)") { suffix += 1 }
-            unique = "\(unique)_\(suffix)"
-        }
+        let unique = String.unique(name.isEmpty ? "worker_column_\(workerTargets.count + 1)" : name) { usedNames.contains($0) }
         usedNames.append(unique)
         workerKeys.append(exprKey)
         workerTargets.append(TargetItem(expr: expr, name: unique))
@@ -491,9 +486,7 @@ final class ExtendedOpSplit {
         case "sum":
             let column = workerColumn(.funcCall(partial), name: label)
             let sum = Build.function(["sum"], [column])
-            if let type = argumentType, type.base == .int2 || type.base == .int4 { return Build.cast(sum, to: "bigint") }
-            if let type = argumentType, type.base == .float4 { return Build.cast(sum, to: "real") }
-            return sum
+            return Aggregates.sumCast(argument: argumentType).map { Build.cast(sum, to: $0) } ?? sum
         case "avg":
             var sumPart = partial
             sumPart.funcname = [Build.string("sum")]
@@ -501,16 +494,9 @@ final class ExtendedOpSplit {
             countPart.funcname = [Build.string("count")]
             let sum = workerColumn(.funcCall(sumPart), name: label)
             let count = workerColumn(.funcCall(countPart), name: label)
-            let total = Build.function(["sum"], [sum])
-            var denominator = Build.function(["pg_catalog", "sum"], [count])
-            if let type = argumentType, type.base == .float4 || type.base == .float8 {
-                denominator = Build.cast(denominator, to: "double precision")
-                return Build.op("/", Build.cast(total, to: "double precision"), denominator)
-            }
-            if let type = argumentType, type.base == .interval {
-                return Build.op("/", total, Build.cast(denominator, to: "double precision"))
-            }
-            return Build.op("/", total, denominator)
+            let casts = Aggregates.avgCasts(argument: argumentType)
+            let total = Build.function(["sum"], [sum]), rows = Build.function(["pg_catalog", "sum"], [count])
+            return Build.op("/", casts.total.map { Build.cast(total, to: $0) } ?? total, casts.rows.map { Build.cast(rows, to: $0) } ?? rows)
         case "min", "max", "bool_and", "bool_or", "every", "bit_and", "bit_or", "bit_xor":
             let column = workerColumn(.funcCall(partial), name: label)
             return Build.function([aggregate], [column])

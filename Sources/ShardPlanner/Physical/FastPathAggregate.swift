@@ -129,12 +129,7 @@ struct FastPathAggregate {
             if let found = workerColumns.first(where: { $0.partial == partial && (partial == .countAll || $0.column == column) }) {
                 return found.quotedName
             }
-            var unique = name
-            if workerColumns.contains(where: { $0.name == unique }) {
-                var suffix = 1
-                while workerColumns.contains(where: { $0.name == "\(name)_\(suffix)" }) { suffix += 1 }
-                unique = "\(name)_\(suffix)"
-            }
+            let unique = String.unique(name) { taken in workerColumns.contains { $0.name == taken } }
             let quoted = directory.quoteIdentifier(unique)
             workerColumns.append(WorkerColumn(partial: partial, column: column, name: unique, quotedName: quoted, sql: sql(), type: type()))
             return quoted
@@ -165,17 +160,15 @@ struct FastPathAggregate {
                     workerGroups.append(target.columnSQL)
                 }
                 let worker = workerColumn(.column, column, name: target.name, sql: target.columnSQL, type: info.typeNames[column])
-                combined.append("count(DISTINCT remote_scan." + worker + ")")
-                mergeTargets.append(combined[combined.count - 1])
+                let count = "count(DISTINCT remote_scan." + worker + ")"
+                combined.append(count)
+                mergeTargets.append(count)
             case .sum:
                 guard let type = target.type else { return nil }
                 let worker = workerColumn(.sum, column, name: target.name, sql: call("sum"), type: type.name)
-                combined.append("sum(remote_scan." + worker + ")")
-                switch argumentType?.base {
-                case .int2?, .int4?: mergeTargets.append(combined[combined.count - 1] + "::bigint")
-                case .float4?: mergeTargets.append(combined[combined.count - 1] + "::real")
-                default: mergeTargets.append(combined[combined.count - 1])
-                }
+                let total = "sum(remote_scan." + worker + ")"
+                combined.append(total)
+                mergeTargets.append(Aggregates.sumCast(argument: argumentType).map { total + "::" + $0 } ?? total)
             case .avg:
                 // The workers' sum has sum's type, not avg's.
                 guard let type = TypeInference.aggregateType("sum", argument: argumentType)?.withoutModifiers else { return nil }
@@ -184,17 +177,15 @@ struct FastPathAggregate {
                 let total = "sum(remote_scan." + sum + ")", rows = "pg_catalog.sum(remote_scan." + count + ")"
                 combined.append(total)
                 combined.append(rows)
-                switch argumentType?.base {
-                case .float4?, .float8?: mergeTargets.append(total + "::double precision / " + rows + "::double precision")
-                case .interval?: mergeTargets.append(total + " / " + rows + "::double precision")
-                default: mergeTargets.append(total + " / " + rows)
-                }
+                let casts = Aggregates.avgCasts(argument: argumentType)
+                mergeTargets.append((casts.total.map { total + "::" + $0 } ?? total) + " / " + (casts.rows.map { rows + "::" + $0 } ?? rows))
             case .min, .max:
                 let function = target.kind == .min ? "min" : "max"
                 guard let type = target.type else { return nil }
                 let worker = workerColumn(target.kind == .min ? .min : .max, column, name: target.name, sql: call(function), type: type.name)
-                combined.append(function + "(remote_scan." + worker + ")")
-                mergeTargets.append(combined[combined.count - 1])
+                let extreme = function + "(remote_scan." + worker + ")"
+                combined.append(extreme)
+                mergeTargets.append(extreme)
             }
         }
         // The coordinator groups by the worker columns of the statement's GROUP BY.

@@ -134,7 +134,7 @@ struct SelectPlanner {
         // then the tables are only collected (without subqueries in expressions, which only
         // the marking walk enters).
         var marked: SelectStmt? = nil
-        if source != nil && !binder.bound.mayHoldSublinks { marker.collect(select) } else { marked = try marker.mark(select) }
+        if source != nil && !binder.bound.mayHoldSublinks { try marker.collect(select) } else { marked = try marker.mark(select) }
         let tables = marker.tables
         let sql: String
         // From text: the statement as written with its tables replaced (no printing), when the

@@ -218,33 +218,22 @@ struct RelationMarker {
         return (info, slot)
     }
 
-    /// Records the tables of a statement without subqueries in expressions, in the order
-    /// ``mark(_:)-(SelectStmt)`` meets them, without building the marked statement: for plans
-    /// that edit the statement's text rather than print the marked tree.
-    mutating func collect(_ select: SelectStmt) {
-        precondition(!expressionsMayHoldSubqueries, "collect: expressions may hold subqueries; mark the statement")
-        if let left = select.larg { collect(left) }
-        if let right = select.rarg { collect(right) }
-        for item in select.fromClause { collectFromItem(item) }
-    }
+    /// False while ``collect(_:)`` walks: tables are noted, nothing is rebuilt.
+    private var building = true
 
-    private mutating func collectFromItem(_ item: Node) {
-        switch item {
-        case .rangeVar(let range):
-            _ = note(range, keepAliasAsIs: false)
-        case .joinExpr(let join):
-            if let left = join.larg { collectFromItem(left) }
-            if let right = join.rarg { collectFromItem(right) }
-        case .rangeSubselect(let subselect):
-            if case .selectStmt(let select)? = subselect.subquery { collect(select) }
-        default:
-            break
-        }
+    /// Records the tables of a statement without subqueries in expressions, as
+    /// ``mark(_:)-(SelectStmt)`` does (the same walk), without building the marked statement:
+    /// for plans that edit the statement's text rather than print the marked tree.
+    mutating func collect(_ select: SelectStmt) throws(PlannerError) {
+        precondition(!expressionsMayHoldSubqueries, "collect: expressions may hold subqueries; mark the statement")
+        building = false
+        defer { building = true }
+        _ = try mark(select)
     }
 
     /// Replaces a RangeVar naming a Citus table by its marker, keeping the reference name as alias.
     mutating func mark(_ range: RangeVar, keepAliasAsIs: Bool = false) -> RangeVar {
-        guard let (info, slot) = note(range, keepAliasAsIs: keepAliasAsIs) else { return range }
+        guard let (info, slot) = note(range, keepAliasAsIs: keepAliasAsIs), building else { return range }
         var marked = range
         marked.schemaname = ""
         marked.catalogname = ""
@@ -261,10 +250,21 @@ struct RelationMarker {
 
     mutating func mark(_ select: SelectStmt) throws(PlannerError) -> SelectStmt {
         var select = select
-        if let left = select.larg { select.larg = try mark(left) }
-        if let right = select.rarg { select.rarg = try mark(right) }
+        if let left = select.larg {
+            let marked = try mark(left)
+            if building { select.larg = marked }
+        }
+        if let right = select.rarg {
+            let marked = try mark(right)
+            if building { select.rarg = marked }
+        }
         var from: [Node] = []
-        for item in select.fromClause { from.append(try markFromItem(item)) }
+        for item in select.fromClause {
+            let marked = try markFromItem(item)
+            if building { from.append(marked) }
+        }
+        // Collecting only: the statement stays as it is (no storage copied).
+        guard building else { return select }
         select.fromClause = from
         // Tables stand in expressions only inside subqueries: without any, expressions stay as they are.
         guard expressionsMayHoldSubqueries else { return select }
@@ -280,14 +280,22 @@ struct RelationMarker {
     mutating func markFromItem(_ item: Node) throws(PlannerError) -> Node {
         switch item {
         case .rangeVar(let range):
-            return .rangeVar(mark(range))
+            let marked = mark(range)
+            return building ? .rangeVar(marked) : item
         case .joinExpr(var join):
-            join.larg = try join.larg.map { (node: Node) throws(PlannerError) in try markFromItem(node) }
-            join.rarg = try join.rarg.map { (node: Node) throws(PlannerError) in try markFromItem(node) }
-            join.quals = try join.quals.map { (node: Node) throws(PlannerError) in try markExpression(node) }
+            let left = try join.larg.map { (node: Node) throws(PlannerError) in try markFromItem(node) }
+            let right = try join.rarg.map { (node: Node) throws(PlannerError) in try markFromItem(node) }
+            let quals = try join.quals.map { (node: Node) throws(PlannerError) in try markExpression(node) }
+            guard building else { return item }
+            join.larg = left
+            join.rarg = right
+            join.quals = quals
             return .joinExpr(join)
         case .rangeSubselect(var subselect):
-            if case .selectStmt(let select)? = subselect.subquery { subselect.subquery = .selectStmt(try mark(select)) }
+            guard case .selectStmt(let select)? = subselect.subquery else { return item }
+            let marked = try mark(select)
+            guard building else { return item }
+            subselect.subquery = .selectStmt(marked)
             return .rangeSubselect(subselect)
         default:
             return item
